@@ -1,0 +1,405 @@
+/**
+ * Stage 4: normalized schemas → the IR.
+ *
+ * Every file is a declaration; so is every other schema a `$ref` points to
+ * (a `$defs` entry, say). References stay references, so recursion through
+ * properties and items is just a name that refers to itself. A cycle made of
+ * references alone (A is B, B is A) describes no value and is an error.
+ */
+import type { JsonValue } from "./escape.js";
+import { DiagnosticSink, error, warning } from "./diagnostics.js";
+import type { ArrayNode, CodegenIR, Declaration, Doc, Node, NumberNode, ObjectNode, Operation, Property, Service, StringNode } from "./ir.js";
+import { pointerJoin } from "./json.js";
+import { compareStrings, isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
+import { nameDeclarations, nameOperations } from "./naming.js";
+import { ANNOTATIONS, normalizeSchema } from "./normalize.js";
+import { getAtPointer, isDiagnostic, type Resolver } from "./resolve.js";
+import { KNOWN_SERVICES } from "./services.js";
+
+const STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"] as const;
+const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] as const;
+const ARRAY_KEYWORDS = ["items", "minItems", "maxItems"] as const;
+const OBJECT_KEYWORDS = ["properties", "required", "additionalProperties", "minProperties", "maxProperties"] as const;
+const JSON_TYPES = ["string", "number", "integer", "boolean", "null", "array", "object"] as const;
+type JsonType = (typeof JSON_TYPES)[number];
+
+/** Keywords read elsewhere or only documenting; anything not known is an error, never silently ignored. */
+const IGNORED = new Set(["$schema", "$id", "$defs", "definitions", "contentMediaType", "contentEncoding", "example", ...ANNOTATIONS]);
+const HANDLED = new Set<string>(["$ref", "type", "enum", "const", "allOf", "anyOf", "oneOf", ...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS]);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const declId = (file: SchemaFile, pointer: string): string => `${file.name}#${pointer}`;
+
+function jsonTypeOf(value: JsonValue): JsonType {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value as "string" | "boolean" | "object";
+}
+
+function docOf(schema: JsonObject): Doc {
+  const doc: { description?: string; deprecated?: boolean; default?: JsonValue; examples?: readonly JsonValue[] } = {};
+  if (typeof schema["description"] === "string") doc.description = schema["description"];
+  if (schema["deprecated"] === true) doc.deprecated = true;
+  if (schema["default"] !== undefined) doc.default = schema["default"];
+  if (Array.isArray(schema["examples"])) doc.examples = schema["examples"];
+  return doc;
+}
+
+interface PendingDeclaration {
+  readonly id: string;
+  readonly file: SchemaFile;
+  readonly pointer: string;
+  readonly title: string;
+}
+
+class ServiceBuilder {
+  private readonly pending: PendingDeclaration[] = [];
+  private readonly seen = new Map<string, PendingDeclaration>();
+  readonly built = new Map<string, { pending: PendingDeclaration; node: Node }>();
+
+  constructor(
+    readonly service: string,
+    private readonly resolver: Resolver,
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  enqueue(file: SchemaFile, pointer: string): string {
+    const id = declId(file, pointer);
+    if (!this.seen.has(id)) {
+      const last = pointer.split("/").pop() ?? "";
+      const p = { id, file, pointer, title: pointer === "" ? file.title : last.replace(/~1/g, "/").replace(/~0/g, "~") };
+      this.seen.set(id, p);
+      this.pending.push(p);
+    }
+    return id;
+  }
+
+  run(): void {
+    for (let p = this.pending.shift(); p; p = this.pending.shift()) {
+      const raw = getAtPointer(p.file.schema, p.pointer);
+      const node = this.node(normalizeSchema(raw ?? true), p, "");
+      this.built.set(p.id, { pending: p, node });
+    }
+  }
+
+  private at(decl: PendingDeclaration, path: string) {
+    return locate(decl.file, decl.pointer + path);
+  }
+
+  private node(schema: JsonValue, decl: PendingDeclaration, path: string): Node {
+    if (schema === true) return { kind: "unknown", path, doc: {} };
+    if (schema === false) return { kind: "never", path, doc: {} };
+    if (!isJsonObject(schema)) {
+      this.sink.add(error(this.at(decl, path), "a schema must be an object or a boolean"));
+      return { kind: "unknown", path, doc: {} };
+    }
+    for (const key of Object.keys(schema)) {
+      if (!HANDLED.has(key) && !IGNORED.has(key) && !key.startsWith("x-")) {
+        this.sink.add(error(this.at(decl, pointerJoin(path, key)), `keyword ${JSON.stringify(key)} is not supported`, "remove it, or ask for its support: the generator never ignores an assertion silently"));
+      }
+    }
+    const doc = docOf(schema);
+    const parts: Node[] = [];
+
+    const ref = schema["$ref"];
+    if (typeof ref === "string") {
+      const target = this.resolver.resolve(ref, decl.file, decl.pointer + pointerJoin(path, "$ref"));
+      if (isDiagnostic(target)) this.sink.add(target);
+      else if (target.file.service !== this.service) {
+        this.sink.add(error(this.at(decl, pointerJoin(path, "$ref")), `$ref ${JSON.stringify(ref)} crosses from service ${this.service} to ${target.file.service}`, "keep references within one service"));
+      } else parts.push({ kind: "ref", path, doc: {}, target: this.enqueue(target.file, target.pointer) });
+    }
+
+    const typed = this.typed(schema, decl, path);
+    if (typed) parts.push(typed);
+
+    for (const keyword of ["allOf", "anyOf", "oneOf"] as const) {
+      const list = schema[keyword];
+      if (list === undefined) continue;
+      if (!Array.isArray(list) || list.length === 0) {
+        this.sink.add(error(this.at(decl, pointerJoin(path, keyword)), `${keyword} must be a non-empty array of schemas`));
+        continue;
+      }
+      const members = list.map((m: JsonValue, i: number) => this.node(m, decl, pointerJoin(path, keyword, i)));
+      if (keyword === "allOf") parts.push(...members);
+      else parts.push({ kind: "union", path, doc: {}, members, keyword });
+    }
+
+    if (parts.length === 0) return { kind: "unknown", path, doc };
+    if (parts.length === 1) return { ...parts[0]!, doc: { ...parts[0]!.doc, ...doc } };
+    return { kind: "intersection", path, doc, members: parts };
+  }
+
+  private typed(schema: JsonObject, decl: PendingDeclaration, path: string): Node | undefined {
+    const rawType = schema["type"];
+    let types: JsonType[] | undefined;
+    if (rawType !== undefined) {
+      const list = Array.isArray(rawType) ? rawType : [rawType];
+      types = [];
+      for (const t of list) {
+        if ((JSON_TYPES as readonly JsonValue[]).includes(t)) types.push(t as JsonType);
+        else this.sink.add(error(this.at(decl, pointerJoin(path, "type")), `unknown type ${JSON.stringify(t)}`, `use one of ${JSON_TYPES.join(", ")}`));
+      }
+    }
+    const has = (keys: readonly string[]): boolean => keys.some((k) => schema[k] !== undefined);
+
+    const values = schema["enum"] !== undefined ? schema["enum"] : schema["const"] !== undefined ? [schema["const"]] : undefined;
+    if (values !== undefined) {
+      const keyword = schema["enum"] !== undefined ? "enum" : "const";
+      if (!Array.isArray(values)) {
+        this.sink.add(error(this.at(decl, pointerJoin(path, "enum")), "enum must be an array"));
+        return undefined;
+      }
+      const fits = (v: JsonValue): boolean => {
+        if (types === undefined) return true;
+        const t = jsonTypeOf(v);
+        return types.includes(t) || (t === "integer" && types.includes("number"));
+      };
+      const kept = values.filter(fits);
+      values.forEach((v: JsonValue, i: number) => {
+        if (!fits(v)) {
+          this.sink.add(warning(this.at(decl, pointerJoin(path, keyword, keyword === "enum" ? i : "")), `${keyword} value ${JSON.stringify(v)} is not of type ${types!.join(" or ")}, so no value can match it; it is left out`));
+        }
+      });
+      const enumNode: Node = { kind: "enum", path, doc: {}, values: kept, keyword };
+      if (!has([...STRING_KEYWORDS.filter((k) => k !== "format"), ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) return enumNode;
+      const constraints = this.byType(schema, decl, path, types);
+      return { kind: "intersection", path, doc: {}, members: [enumNode, constraints] };
+    }
+
+    if (types === undefined && !has([...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) return undefined;
+    return this.byType(schema, decl, path, types);
+  }
+
+  /** One node per type; keywords of other types do not apply to it. With no `type`, every type is allowed. */
+  private byType(schema: JsonObject, decl: PendingDeclaration, path: string, types: readonly JsonType[] | undefined): Node {
+    let list: JsonType[] = types ? [...types] : ["string", "number", "boolean", "null", "array", "object"];
+    if (list.includes("number")) list = list.filter((t) => t !== "integer");
+    const members = list.map((t) => this.ofType(t, schema, decl, path));
+    return members.length === 1 ? members[0]! : { kind: "union", path, doc: {}, members, keyword: "type" };
+  }
+
+  private nonNegative(schema: JsonObject, key: string, decl: PendingDeclaration, path: string): number | undefined {
+    const v = schema[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
+      this.sink.add(error(this.at(decl, pointerJoin(path, key)), `${key} must be a non-negative integer`));
+      return undefined;
+    }
+    return v;
+  }
+
+  private finite(schema: JsonObject, key: string, decl: PendingDeclaration, path: string): number | undefined {
+    const v = schema[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== "number") {
+      this.sink.add(error(this.at(decl, pointerJoin(path, key)), `${key} must be a number`));
+      return undefined;
+    }
+    return v;
+  }
+
+  private ofType(type: JsonType, schema: JsonObject, decl: PendingDeclaration, path: string): Node {
+    const base = { path, doc: {} };
+    switch (type) {
+      case "string": {
+        const node: Mutable<StringNode> = { ...base, kind: "string" };
+        const min = this.nonNegative(schema, "minLength", decl, path);
+        const max = this.nonNegative(schema, "maxLength", decl, path);
+        if (min !== undefined) node.minLength = min;
+        if (max !== undefined) node.maxLength = max;
+        const pattern = schema["pattern"];
+        if (pattern !== undefined) {
+          if (typeof pattern !== "string") this.sink.add(error(this.at(decl, pointerJoin(path, "pattern")), "pattern must be a string"));
+          else {
+            try {
+              new RegExp(pattern, "u");
+              node.pattern = pattern;
+            } catch (e) {
+              this.sink.add(error(this.at(decl, pointerJoin(path, "pattern")), `pattern ${JSON.stringify(pattern)} is not a valid ECMAScript regular expression with the u flag: ${(e as Error).message}`, "fix the pattern; JSON Schema patterns are ECMA-262 regular expressions"));
+            }
+          }
+        }
+        if (typeof schema["format"] === "string") node.format = schema["format"];
+        return node;
+      }
+      case "number":
+      case "integer": {
+        const node: Mutable<NumberNode> = { ...base, kind: "number", integer: type === "integer" };
+        for (const k of NUMBER_KEYWORDS) {
+          const v = this.finite(schema, k, decl, path);
+          if (v !== undefined) node[k] = v;
+        }
+        if (node.multipleOf !== undefined && node.multipleOf <= 0) {
+          this.sink.add(error(this.at(decl, pointerJoin(path, "multipleOf")), "multipleOf must be greater than 0"));
+          delete node.multipleOf;
+        }
+        return node;
+      }
+      case "boolean":
+        return { ...base, kind: "boolean" };
+      case "null":
+        return { ...base, kind: "null" };
+      case "array": {
+        const items = schema["items"];
+        const node: Mutable<ArrayNode> = {
+          ...base,
+          kind: "array",
+          items: items === undefined ? { kind: "unknown", path: pointerJoin(path, "items"), doc: {} } : this.node(items, decl, pointerJoin(path, "items")),
+        };
+        const min = this.nonNegative(schema, "minItems", decl, path);
+        const max = this.nonNegative(schema, "maxItems", decl, path);
+        if (min !== undefined) node.minItems = min;
+        if (max !== undefined) node.maxItems = max;
+        return node;
+      }
+      case "object":
+        return this.object(schema, decl, path);
+    }
+  }
+
+  private object(schema: JsonObject, decl: PendingDeclaration, path: string): Node {
+    const props = schema["properties"];
+    const required = schema["required"];
+    const requiredNames = new Set<string>();
+    if (required !== undefined) {
+      if (!Array.isArray(required) || !required.every((r: JsonValue) => typeof r === "string")) {
+        this.sink.add(error(this.at(decl, pointerJoin(path, "required")), "required must be an array of strings"));
+      } else for (const r of required as string[]) requiredNames.add(r);
+    }
+    const properties: Property[] = [];
+    if (props !== undefined) {
+      if (!isJsonObject(props)) this.sink.add(error(this.at(decl, pointerJoin(path, "properties")), "properties must be an object"));
+      else {
+        for (const [name, sub] of Object.entries(props)) {
+          const node = this.node(sub, decl, pointerJoin(path, "properties", name));
+          properties.push({ name, required: requiredNames.has(name), node, doc: node.doc });
+        }
+      }
+    }
+    // a required member with no schema of its own may hold any value, but must be there
+    for (const name of requiredNames) {
+      if (!properties.some((p) => p.name === name)) properties.push({ name, required: true, node: { kind: "unknown", path: pointerJoin(path, "required"), doc: {} }, doc: {} });
+    }
+    const ap = schema["additionalProperties"];
+    const additional = ap === undefined || ap === true ? "allow" : ap === false ? "forbid" : this.node(ap, decl, pointerJoin(path, "additionalProperties"));
+    const node: Mutable<ObjectNode> = { kind: "object", path, doc: {}, properties, additional };
+    const min = this.nonNegative(schema, "minProperties", decl, path);
+    const max = this.nonNegative(schema, "maxProperties", decl, path);
+    if (min !== undefined) node.minProperties = min;
+    if (max !== undefined) node.maxProperties = max;
+    return node;
+  }
+}
+
+/** The targets a node refers to without going through a property or an item: a cycle of these has no base case. */
+function directRefs(node: Node): string[] {
+  switch (node.kind) {
+    case "ref":
+      return [node.target];
+    case "union":
+    case "intersection":
+      return node.members.flatMap(directRefs);
+    default:
+      return [];
+  }
+}
+
+function checkAliasCycles(decls: readonly Declaration[], sink: DiagnosticSink, files: ReadonlyMap<string, SchemaFile>): void {
+  const byId = new Map(decls.map((d) => [d.id, d]));
+  const state = new Map<string, "open" | "done">();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === "done") return;
+    if (state.get(id) === "open") {
+      const cycle = trail.slice(trail.indexOf(id)).concat(id).map((x) => byId.get(x)?.title ?? x);
+      const d = byId.get(id)!;
+      const file = files.get(d.source.file)!;
+      sink.add(error(locate(file, d.source.pointer), `the references ${cycle.join(" → ")} form a cycle with no object or array in between, which no value can satisfy`, "break the cycle, or make it go through a property or an array item"));
+      state.set(id, "done");
+      return;
+    }
+    state.set(id, "open");
+    const d = byId.get(id);
+    if (d) for (const t of directRefs(d.node)) visit(t, [...trail, id]);
+    state.set(id, "done");
+  };
+  for (const d of decls) visit(d.id, []);
+}
+
+function memberNames(node: Node, decls: ReadonlyMap<string, { node: Node }>): string[] | undefined {
+  if (node.kind === "object") return node.properties.map((p) => p.name);
+  if (node.kind === "ref") {
+    const target = decls.get(node.target);
+    return target ? memberNames(target.node, decls) : undefined;
+  }
+  return undefined;
+}
+
+export function buildIR(resolver: Resolver, sink: DiagnosticSink): CodegenIR {
+  const byService = new Map<string, SchemaFile[]>();
+  for (const f of resolver.files) byService.set(f.service, [...(byService.get(f.service) ?? []), f]);
+  const files = new Map(resolver.files.map((f) => [f.name, f]));
+  const services: Service[] = [];
+
+  for (const serviceId of [...byService.keys()].sort(compareStrings)) {
+    const serviceFiles = byService.get(serviceId)!.sort((a, b) => compareStrings(a.name, b.name));
+    const builder = new ServiceBuilder(serviceId, resolver, sink);
+    for (const f of serviceFiles) builder.enqueue(f, "");
+    builder.run();
+
+    const entries = [...builder.built.values()].sort((a, b) => compareStrings(a.pending.id, b.pending.id));
+    const names = nameDeclarations(entries.map(({ pending }) => ({ id: pending.id, title: pending.title, isRoot: pending.pointer === "" })));
+    const declarations: Declaration[] = entries.map(({ pending, node }) => {
+      const rootTitle = pending.file.title.replace(/~/g, "~0").replace(/\//g, "~1");
+      return {
+        id: pending.id,
+        service: serviceId,
+        title: pending.title,
+        source: { file: pending.file.name, pointer: pending.pointer },
+        schemaPath: `#/components/schemas/${rootTitle}${pending.pointer}`,
+        names: names.get(pending.id)!,
+        node,
+      };
+    });
+    checkAliasCycles(declarations, sink, files);
+
+    const convention = KNOWN_SERVICES.get(serviceId);
+    const operations: Operation[] = [];
+    if (convention) {
+      const byTitle = new Map(declarations.filter((d) => d.source.pointer === "").map((d) => [d.title, d]));
+      const ops: { name: string; request: Declaration; response: Declaration | undefined; members: string[] }[] = [];
+      for (const d of declarations) {
+        if (d.source.pointer !== "" || !d.title.endsWith(convention.requestSuffix) || d.title === convention.requestSuffix) continue;
+        const members = memberNames(d.node, builder.built);
+        if (members === undefined) continue;
+        const name = d.title.slice(0, -convention.requestSuffix.length);
+        ops.push({ name, request: d, response: byTitle.get(name + convention.responseSuffix), members });
+      }
+      const opNames = nameOperations(ops, declarations.map((d) => d.names.type), declarations.flatMap((d) => [d.names.validate, d.names.is, d.names.assert]));
+      for (const op of ops.sort((a, b) => compareStrings(a.name, b.name))) {
+        operations.push({
+          name: op.name,
+          target: `${convention.targetPrefix}.${op.name}`,
+          request: op.request.id,
+          ...(op.response ? { response: op.response.id } : {}),
+          names: opNames.get(op.name)!,
+        });
+      }
+    } else {
+      const first = serviceFiles[0]!;
+      sink.add(warning({ file: first.display }, `service ${serviceId} has no known wire protocol: types and validators only, no request builders`));
+    }
+
+    const service: Service = {
+      id: serviceId,
+      files: serviceFiles.map((f) => f.name),
+      declarations,
+      operations,
+      ...(convention ? { protocol: { endpointPrefix: convention.endpointPrefix, targetPrefix: convention.targetPrefix, contentType: convention.contentType } } : {}),
+    };
+    services.push(service);
+  }
+  return { services };
+}

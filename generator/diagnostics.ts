@@ -1,0 +1,87 @@
+/**
+ * Errors and warnings that name where they come from: a file, a JSON pointer
+ * inside it and, where the loader knows it, the line and column.
+ */
+export interface SourceLocation {
+  /** The file as the user should see it (relative to the working directory where possible). */
+  readonly file: string;
+  readonly pointer?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface Diagnostic {
+  readonly severity: "error" | "warning";
+  readonly location: SourceLocation;
+  readonly message: string;
+  /** What to do about it. */
+  readonly hint?: string;
+}
+
+export function formatLocation(location: SourceLocation): string {
+  let text = location.file;
+  if (location.line !== undefined) text += `:${location.line}:${location.column ?? 1}`;
+  if (location.pointer !== undefined) text += ` (at #${location.pointer})`;
+  return text;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${formatLocation(d.location)}: ${d.severity}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ""}`;
+}
+
+/** One or more errors in the input; nothing is written when this is thrown. */
+export class CodegenError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "CodegenError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function error(location: SourceLocation, message: string, hint?: string): Diagnostic {
+  return hint === undefined ? { severity: "error", location, message } : { severity: "error", location, message, hint };
+}
+
+export function warning(location: SourceLocation, message: string, hint?: string): Diagnostic {
+  return hint === undefined ? { severity: "warning", location, message } : { severity: "warning", location, message, hint };
+}
+
+/** Collects diagnostics of one stage; `throwIfErrors` ends the stage when any error was found. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+  get warnings(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === "warning");
+  }
+  throwIfErrors(): void {
+    const errors = this.items.filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new CodegenError(errors);
+  }
+}
+
+/** Edit distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function closest(wanted: string, candidates: Iterable<string>, count = 3): string[] {
+  const w = wanted.toLowerCase();
+  return [...candidates]
+    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
+    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
+    .slice(0, count)
+    .map((x) => x.c);
+}

@@ -1,0 +1,188 @@
+/**
+ * The one place where data from a schema becomes source text.
+ *
+ * Every string that reaches generated code (names, property keys, string and
+ * JSON literals, regular expressions, doc comments, file names) goes through a
+ * function of this module. ts-morph writes structures verbatim, so nothing
+ * may enter a structure before it has been made safe here.
+ */
+
+/** Identifiers that may not name a value (a function, a const, a parameter). */
+const VALUE_RESERVED = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+  "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
+  "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try",
+  "typeof", "var", "void", "while", "with", "implements", "interface", "let", "package", "private",
+  "protected", "public", "static", "yield", "await", "arguments", "eval", "undefined", "NaN",
+  "Infinity",
+]);
+
+/** Identifiers that may not name a type (an interface or a type alias). */
+const TYPE_RESERVED = new Set([
+  ...VALUE_RESERVED,
+  "any", "unknown", "never", "object", "string", "number", "boolean", "bigint", "symbol", "type",
+  "keyof", "infer", "is", "asserts", "readonly", "unique", "Record", "Partial", "Required",
+  "Readonly", "Pick", "Omit", "Exclude", "Extract", "Array", "ReadonlyArray", "Promise", "Object",
+  "String", "Number", "Boolean", "Symbol", "Function", "Date", "RegExp", "Error", "Map", "Set",
+]);
+
+export type NameSpace = "type" | "value";
+
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+
+export function isIdentifier(text: string): boolean {
+  return IDENTIFIER.test(text);
+}
+
+export function isReserved(text: string, space: NameSpace): boolean {
+  return (space === "type" ? TYPE_RESERVED : VALUE_RESERVED).has(text);
+}
+
+/** Splits free text into words: `ClientIdType` → Client, Id, Type; `sms-mfa` → sms, mfa. */
+export function words(raw: string): string[] {
+  return raw
+    .normalize("NFC")
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .split(/[^\p{ID_Continue}]+|_+/u)
+    .filter((w) => w.length > 0);
+}
+
+export function pascalCase(raw: string): string {
+  return words(raw)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+}
+
+export function camelCase(raw: string): string {
+  const pascal = pascalCase(raw);
+  const lead = /^\p{Lu}+(?=\p{Lu}\p{Ll}|$|\p{N})/u.exec(pascal)?.[0] ?? pascal.charAt(0);
+  return lead.toLowerCase() + pascal.slice(lead.length);
+}
+
+export function kebabCase(raw: string): string {
+  return words(raw)
+    .map((w) => w.toLowerCase())
+    .join("-");
+}
+
+/**
+ * Turns any text into a valid, non-reserved identifier for the given space.
+ * The result is checked; it throws rather than return something that is not
+ * an identifier.
+ */
+export function identifier(raw: string, space: NameSpace, style: "pascal" | "camel" = "pascal"): string {
+  let name = style === "pascal" ? pascalCase(raw) : camelCase(raw);
+  if (name === "") name = space === "type" ? "Unnamed" : "unnamed";
+  if (!/^[\p{ID_Start}$_]/u.test(name)) name = "_" + name;
+  if (isReserved(name, space)) name = name + "_";
+  if (!isIdentifier(name)) {
+    throw new Error(`internal: cannot make an identifier of ${JSON.stringify(raw)} (got ${JSON.stringify(name)})`);
+  }
+  return name;
+}
+
+/** A property key as written in an interface or an object literal. */
+export function propertyKey(raw: string): string {
+  return isIdentifier(raw) && raw !== "__proto__" ? raw : stringLiteral(raw);
+}
+
+/** A property access: `.key` where that is valid, `["key"]` otherwise. */
+export function propertyAccess(raw: string): string {
+  return isIdentifier(raw) ? `.${raw}` : `[${stringLiteral(raw)}]`;
+}
+
+/**
+ * A double-quoted string literal. JSON.stringify escapes quotes, backslashes
+ * and control characters; U+2028/U+2029 and lone surrogates are escaped too
+ * so that the text is safe in every ECMAScript version and every encoding.
+ */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]|[\uD800-\uDFFF]/g, (c, offset: number, whole: string) => {
+    const code = c.charCodeAt(0);
+    // keep well-formed surrogate pairs as they are
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = whole.charCodeAt(offset + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) return c;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      const prev = whole.charCodeAt(offset - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) return c;
+    }
+    return "\\u" + code.toString(16).padStart(4, "0");
+  });
+}
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A JSON value as an expression; object keys are quoted, `__proto__` included, so no key can set a prototype. */
+export function jsonLiteral(value: JsonValue): string {
+  if (value === null || typeof value === "boolean") return String(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`internal: non-finite number ${value}`);
+    return Object.is(value, -0) ? "-0" : String(value);
+  }
+  if (typeof value === "string") return stringLiteral(value);
+  if (Array.isArray(value)) return `[${value.map((v: JsonValue) => jsonLiteral(v)).join(", ")}]`;
+  const entries = Object.entries(value as { [key: string]: JsonValue });
+  if (entries.length === 0) return "{}";
+  // "__proto__": x in a literal sets the prototype; a computed key does not.
+  return `{ ${entries
+    .map(([k, v]) => `${k === "__proto__" ? `[${stringLiteral(k)}]` : stringLiteral(k)}: ${jsonLiteral(v)}`)
+    .join(", ")} }`;
+}
+
+/** A literal type for a JSON scalar (`"SMS"`, `true`, `3`, `null`). */
+export function literalType(value: null | boolean | number | string): string {
+  if (typeof value === "number" && value < 0) return `-${jsonLiteral(-value)}`;
+  return jsonLiteral(value);
+}
+
+/**
+ * A regular expression as an expression. The pattern is compiled here, at
+ * generation time, with the flags the generated code will use, so an invalid
+ * pattern fails the generation and never the user's program.
+ */
+export function regExpConstruction(pattern: string, flags = "u"): string {
+  new RegExp(pattern, flags);
+  return `new RegExp(${stringLiteral(pattern)}, ${stringLiteral(flags)})`;
+}
+
+/**
+ * Text that will sit inside a `/** … *\/` comment. Line terminators become
+ * `\n`, a comment terminator can no longer close the comment, and a line that
+ * starts with `@` cannot be read as a tag.
+ */
+export function docText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/^(\s*)@/gm, "$1\\@")
+    .replace(/[ \t]+$/gm, "")
+    .trim();
+}
+
+/** A doc tag's value: one line, comment-safe. */
+export function docTagText(text: string): string {
+  return docText(text).replace(/\n+/g, " ");
+}
+
+/** A file or folder name made of a service id: lower-case letters, digits and dashes only. */
+export function fileStem(raw: string): string {
+  const stem = kebabCase(raw).replace(/[^a-z0-9-]/g, "");
+  if (stem === "" || stem.startsWith(".")) throw new Error(`cannot make a file name of ${JSON.stringify(raw)}`);
+  return stem;
+}
+
+/** A `//` comment line; the text cannot end the line early. */
+export function lineComment(text: string): string {
+  return `// ${text.replace(/[\r\n\u2028\u2029\u0085]+/g, " ")}`;
+}
+
+/** A whole `/** … *\/` block for places where ts-morph's JSDoc structures are not used (inline type members). */
+export function docComment(text: string): string {
+  const body = docText(text);
+  if (body === "") return "";
+  return ["/**", ...body.split("\n").map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
+}

@@ -1,0 +1,55 @@
+/**
+ * The pipeline: load → resolve → normalize → IR → templates → format.
+ * `generate` never writes; `writeOutput` and `checkOutput` (write.ts) do the
+ * file system, so the CLI, the tests and `--check` share one code path.
+ */
+import { createRequire } from "node:module";
+import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
+import { emit, type GeneratedFile } from "./emit.js";
+import { buildIR } from "./build-ir.js";
+import type { CodegenIR } from "./ir.js";
+import { loadSchemaDir } from "./load.js";
+import { checkReferences, Resolver } from "./resolve.js";
+
+/** This package's version, from its package.json (one level up from source, two from dist/). */
+export const VERSION: string = (() => {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = require(candidate) as { name?: string; version?: string };
+      if (pkg.name === "cognito-codegen" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // not at this level
+    }
+  }
+  throw new Error("internal: cannot find cognito-codegen's package.json");
+})();
+
+export interface GenerateResult {
+  readonly files: readonly GeneratedFile[];
+  readonly ir: CodegenIR;
+  readonly warnings: readonly Diagnostic[];
+}
+
+export interface GenerateOptions {
+  /** The folder of input schemas. */
+  readonly schemas: string;
+  /** Base for file names in messages; the process's working directory by default. */
+  readonly cwd?: string;
+}
+
+/** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const sink = new DiagnosticSink();
+  const files = await loadSchemaDir(options.schemas, sink, options.cwd);
+  sink.throwIfErrors();
+  const resolver = new Resolver(files, sink);
+  checkReferences(resolver, sink);
+  sink.throwIfErrors();
+  const ir = buildIR(resolver, sink);
+  sink.throwIfErrors();
+  return { files: await emit(ir, VERSION), ir, warnings: sink.warnings };
+}
+
+export { CodegenError, formatDiagnostic } from "./diagnostics.js";
+export type { GeneratedFile } from "./emit.js";

@@ -1,0 +1,127 @@
+/**
+ * Stage 1: read schema files, byte for byte, into JSON with positions, and
+ * tell each file's service and title.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { JsonValue } from "./escape.js";
+import { DiagnosticSink, error, warning, type SourceLocation } from "./diagnostics.js";
+import { JsonSyntaxError, parseJson, type Position } from "./json.js";
+
+export type JsonObject = { readonly [key: string]: JsonValue };
+
+export interface SchemaFile {
+  /** Path relative to the input folder, with `/`: the file's identity, used in ids and banners. */
+  readonly name: string;
+  /** How messages name the file. */
+  readonly display: string;
+  readonly service: string;
+  readonly title: string;
+  readonly schema: JsonObject;
+  readonly positions: ReadonlyMap<string, Position>;
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The location of a pointer in a file, with line and column where the file has them. */
+export function locate(file: Pick<SchemaFile, "display" | "positions">, pointer: string): SourceLocation {
+  const p = file.positions.get(pointer);
+  return p ? { file: file.display, pointer, line: p.line, column: p.column } : { file: file.display, pointer };
+}
+
+const SUFFIX = /(?:[-.]schema)?\.json$/;
+const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/**
+ * `<service>-<kebab title>-schema.json` → service. The split is the one whose
+ * right side spells the title; `null` when none does.
+ */
+export function serviceFromFileName(fileName: string, title: string): string | null {
+  const stem = path.posix.basename(fileName).replace(SUFFIX, "");
+  const want = squash(title);
+  for (let k = stem.indexOf("-"); k > 0; k = stem.indexOf("-", k + 1)) {
+    if (squash(stem.slice(k + 1)) === want) return stem.slice(0, k);
+  }
+  return null;
+}
+
+/** Reads one file's text. Pure apart from the sink, so tests can feed it any bytes. */
+export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array, sink: DiagnosticSink): SchemaFile | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    sink.add(error({ file: display }, "the file is not valid UTF-8", "save it as UTF-8"));
+    return undefined;
+  }
+  let parsed;
+  try {
+    parsed = parseJson(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      sink.add(error({ file: display, line: e.line, column: e.column }, `invalid JSON: ${e.message}`, "fix the JSON at that position"));
+      return undefined;
+    }
+    throw e;
+  }
+  for (const w of parsed.warnings) sink.add(warning({ file: display, line: w.line, column: w.column }, w.message));
+  const at = (pointer: string): SourceLocation => locate({ display, positions: parsed.positions }, pointer);
+  const schema = parsed.value;
+  if (!isJsonObject(schema)) {
+    sink.add(error(at(""), `a schema file must hold a JSON object, not ${Array.isArray(schema) ? "an array" : typeof schema === "string" ? "a string" : String(schema === null ? "null" : typeof schema)}`));
+    return undefined;
+  }
+  const title = schema["title"];
+  if (typeof title !== "string" || title.trim() === "") {
+    sink.add(error(at(schema["title"] === undefined ? "" : "/title"), "the schema has no title", "give it a \"title\": the component name that #/components/schemas/<Title> refers to"));
+    return undefined;
+  }
+  const id = schema["$id"];
+  const service =
+    serviceFromFileName(name, title) ?? (typeof id === "string" ? serviceFromFileName(id.replace(/[?#].*$/, ""), title) : null);
+  if (service === null) {
+    sink.add(
+      error(at("/title"), `cannot tell the service of title ${JSON.stringify(title)} from the file name`, `name the file <service>-<kebab title>-schema.json, e.g. cognito-idp-${title.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-schema.json`),
+    );
+    return undefined;
+  }
+  return { name, display, service, title, schema, positions: parsed.positions };
+}
+
+async function listJsonFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await listJsonFiles(dir, rel)));
+    else if (entry.isFile() && entry.name.endsWith(".json")) out.push(rel);
+  }
+  return out;
+}
+
+/** Code-unit order, the same on every machine and in every locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function loadSchemaDir(dir: string, sink: DiagnosticSink, cwd = process.cwd()): Promise<SchemaFile[]> {
+  let names: string[];
+  try {
+    names = (await listJsonFiles(dir)).sort(compareStrings);
+  } catch (e) {
+    sink.add(error({ file: dir }, `cannot read the schema folder: ${(e as Error).message}`, "pass an existing folder with --schemas"));
+    return [];
+  }
+  if (names.length === 0) sink.add(error({ file: dir }, "no .json schema files in this folder", "pass the folder that holds the schemas with --schemas"));
+  const files: SchemaFile[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const display = path.relative(cwd, full) || full;
+    const file = loadSchemaBytes(name, display, await readFile(full), sink);
+    if (file) files.push(file);
+  }
+  return files;
+}

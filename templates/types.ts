@@ -1,0 +1,172 @@
+/**
+ * Template: TypeScript types, one exported type per declaration.
+ *
+ * An object with named members becomes an interface; everything else a type
+ * alias. Required members are required, the rest optional (and, under
+ * `exactOptionalPropertyTypes`, never `undefined`). Doc comments carry the
+ * description and the constraints the type system cannot say.
+ */
+import { StructureKind, type InterfaceDeclarationStructure, type JSDocStructure, type OptionalKind, type PropertySignatureStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import { docComment, docTagText, docText, jsonLiteral, literalType, propertyKey, type JsonValue } from "../generator/escape.js";
+import type { Declaration, Doc, Node, ObjectNode, Service } from "../generator/ir.js";
+import { declarationMap } from "../generator/ir.js";
+
+type Lookup = ReadonlyMap<string, Declaration>;
+
+/** The type expression for a node. */
+export function typeText(node: Node, decls: Lookup): string {
+  switch (node.kind) {
+    case "ref":
+      return decls.get(node.target)!.names.type;
+    case "string":
+      return "string";
+    case "number":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "null":
+      return "null";
+    case "enum":
+      return enumType(node.values);
+    case "array": {
+      const item = typeText(node.items, decls);
+      return /^[\w$.]+$/.test(item) ? `${item}[]` : `Array<${item}>`;
+    }
+    case "object":
+      return objectTypeLiteral(node, decls);
+    case "union":
+      return unique(node.members.map((m) => typeText(m, decls))).map(parenthesize).join(" | ") || "never";
+    case "intersection":
+      return intersectionType(node.members, decls);
+    case "unknown":
+      return "unknown";
+    case "never":
+      return "never";
+  }
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+function parenthesize(t: string): string {
+  return /^[\w$.[\]<>"' -]+$/.test(t) && !t.includes(" ") ? t : `(${t})`;
+}
+
+function enumType(values: readonly JsonValue[]): string {
+  if (values.length === 0) return "never";
+  const parts = values.map((v) => (v === null || typeof v !== "object" ? literalType(v) : jsonShapeType(v)));
+  return unique(parts).join(" | ");
+}
+
+/** A non-scalar enum value is typed by its shape, not its content. */
+function jsonShapeType(v: JsonValue): string {
+  return Array.isArray(v) ? "unknown[]" : "{ [key: string]: unknown }";
+}
+
+/** `string & StringType` is `StringType`: an intersection drops the plain members a reference already implies. */
+function intersectionType(members: readonly Node[], decls: Lookup): string {
+  const texts = unique(members.map((m) => typeText(m, decls)));
+  const hasRef = members.some((m) => m.kind === "ref" || m.kind === "enum");
+  const kept = texts.filter((t) => !(hasRef && ["string", "number", "boolean", "null"].includes(t)));
+  return (kept.length ? kept : texts).map(parenthesize).join(" & ");
+}
+
+function indexSignatureType(node: ObjectNode, decls: Lookup): string | undefined {
+  if (node.additional === "forbid") return undefined;
+  if (node.additional === "allow") return node.properties.length === 0 ? "unknown" : undefined;
+  // a signature must admit every named member too
+  return node.properties.length === 0 ? typeText(node.additional, decls) : "unknown";
+}
+
+function objectTypeLiteral(node: ObjectNode, decls: Lookup): string {
+  if (node.properties.length === 0) {
+    const index = indexSignatureType(node, decls);
+    return index === undefined ? "Record<string, never>" : `Record<string, ${index}>`;
+  }
+  const members = node.properties.map((p) => {
+    const doc = docComment(describe(p.doc, p.node));
+    return `${doc ? doc + "\n" : ""}${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeText(p.node, decls)};`;
+  });
+  const index = indexSignatureType(node, decls);
+  if (index !== undefined) members.push(`[key: string]: ${index};`);
+  return `{\n${members.join("\n")}\n}`;
+}
+
+/** Constraint tags of a node that is not a reference (a reference's constraints are on its target). */
+export function constraintTags(node: Node): { tagName: string; text: string }[] {
+  const tags: { tagName: string; text: string }[] = [];
+  const add = (tagName: string, value: string | number | undefined): void => {
+    if (value !== undefined) tags.push({ tagName, text: docTagText(String(value)) });
+  };
+  switch (node.kind) {
+    case "string":
+      add("minLength", node.minLength);
+      add("maxLength", node.maxLength);
+      add("pattern", node.pattern);
+      add("format", node.format);
+      break;
+    case "number":
+      add("minimum", node.minimum);
+      add("maximum", node.maximum);
+      add("exclusiveMinimum", node.exclusiveMinimum);
+      add("exclusiveMaximum", node.exclusiveMaximum);
+      add("multipleOf", node.multipleOf);
+      break;
+    case "array":
+      add("minItems", node.minItems);
+      add("maxItems", node.maxItems);
+      break;
+    default:
+      break;
+  }
+  return tags;
+}
+
+function docTags(doc: Doc): { tagName: string; text: string }[] {
+  const tags: { tagName: string; text: string }[] = [];
+  if (doc.default !== undefined) tags.push({ tagName: "default", text: docTagText(jsonLiteral(doc.default)) });
+  if (doc.deprecated) tags.push({ tagName: "deprecated", text: "" });
+  return tags;
+}
+
+/** Text for an inline `/** … *\/` block: the description and the constraint tags. */
+function describe(doc: Doc, node: Node): string {
+  const tags = [...constraintTags(node), ...docTags(doc)].map((t) => `@${t.tagName}${t.text ? " " + t.text : ""}`);
+  return [doc.description ?? "", ...tags].filter((s) => s !== "").join("\n");
+}
+
+export function jsDoc(doc: Doc, node: Node): OptionalKind<JSDocStructure>[] {
+  const description = doc.description === undefined ? "" : docText(doc.description);
+  const tags = [...constraintTags(node), ...docTags(doc)];
+  if (description === "" && tags.length === 0) return [];
+  return [{ description: description === "" ? undefined : `${description}${tags.length ? "\n" : ""}`, tags: tags.map((t) => (t.text ? t : { tagName: t.tagName })) } as OptionalKind<JSDocStructure>];
+}
+
+function declarationStructure(decl: Declaration, decls: Lookup): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+  const node = decl.node;
+  const docs = jsDoc(node.doc, node);
+  if (node.kind === "object" && node.properties.length > 0) {
+    const properties: OptionalKind<PropertySignatureStructure>[] = node.properties.map((p) => ({
+      name: propertyKey(p.name),
+      hasQuestionToken: !p.required,
+      type: typeText(p.node, decls),
+      docs: jsDoc(p.doc, p.node),
+    }));
+    const index = indexSignatureType(node, decls);
+    return {
+      kind: StructureKind.Interface,
+      name: decl.names.type,
+      isExported: true,
+      docs,
+      properties,
+      ...(index !== undefined ? { indexSignatures: [{ keyName: "key", keyType: "string", returnType: index }] } : {}),
+    };
+  }
+  return { kind: StructureKind.TypeAlias, name: decl.names.type, isExported: true, docs, type: typeText(node, decls) };
+}
+
+export function typesTemplate(service: Service): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
+  const decls = declarationMap(service);
+  return service.declarations.map((d) => declarationStructure(d, decls));
+}

@@ -1,0 +1,76 @@
+/**
+ * The few helpers generated validators call, written into each generated
+ * validators file (only those it uses): generated code has no runtime
+ * dependency. This is fixed code, not data; nothing from a schema enters it.
+ */
+export const RUNTIME_TYPES = `
+/** One way in which a value fails its schema (the shape ajv reports). */
+export interface ValidationError {
+  /** JSON pointer to the failing value ("" is the value itself). */
+  readonly instancePath: string;
+  /** Where the failing keyword is: \`#/components/schemas/<Title>/…\`. */
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message: string;
+}
+
+/** The value, typed, or every way in which it fails. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly ValidationError[] };
+
+/** Thrown by the \`assert…\` functions. */
+export class ValidationFailure extends Error {
+  readonly errors: readonly ValidationError[];
+  constructor(what: string, errors: readonly ValidationError[]) {
+    super(\`invalid \${what}: \${errors.map((e) => \`\${e.instancePath === "" ? "(value)" : e.instancePath} \${e.message}\`).join("; ")}\`);
+    this.name = "ValidationFailure";
+    this.errors = errors;
+  }
+}
+`;
+
+export const HELPERS = {
+  hasOwn: `
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}`,
+  isPlainObject: `
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}`,
+  codePointLength: `
+/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
+function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}`,
+  pointerSegment: `
+function pointerSegment(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\\//g, "~1");
+}`,
+  jsonEqual: `
+/** Equality of JSON values: deep, key order ignored, 1 and 1.0 equal. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}`,
+} as const;
+
+export type HelperName = keyof typeof HELPERS;
