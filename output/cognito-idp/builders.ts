@@ -11,7 +11,7 @@ import type {
   UserContextDataType,
   UsernameType,
 } from "./types.js";
-import { ValidationFailure, assertResendConfirmationCodeRequest } from "./validators.js";
+import { assertResendConfirmationCodeRequest } from "./validators.js";
 /** An HTTP request, ready for fetch() or any HTTP client. */
 export interface HttpRequest {
   readonly method: "POST";
@@ -46,7 +46,7 @@ function endpoint(options: HttpRequestOptions): string {
  */
 export class ResendConfirmationCodeBuilder<Set extends string = never> {
   /** Members set so far. */
-  readonly members: Partial<ResendConfirmationCodeRequest>;
+  private readonly members: Partial<ResendConfirmationCodeRequest>;
 
   constructor(members: Partial<ResendConfirmationCodeRequest> = {}) {
     this.members = members;
