@@ -48,10 +48,15 @@ export function htmlToText(input: string): string {
   const lists: { ordered: boolean; n: number }[] = [];
   let last = 0;
   const pushText = (raw: string): void => {
-    out.push(decodeEntities(raw.replace(/\s+/g, " ")));
+    const text = decodeEntities(raw.replace(/\s+/g, " "));
+    if (text.trim() !== "") afterMarker = false;
+    out.push(text);
   };
+  let afterMarker = false;
   const breakLine = (blank: boolean): void => {
-    out.push(blank ? "\u0000P" : "\u0000L");
+    // `<li><p>x</p></li>`: the paragraph inside an item does not start a new line
+    // inside a list, a paragraph is just a new line
+    if (!afterMarker) out.push(blank && lists.length === 0 ? "\u0000P" : "\u0000L");
   };
   TAG.lastIndex = 0;
   for (let m = TAG.exec(input); m; m = TAG.exec(input)) {
@@ -66,11 +71,12 @@ export function htmlToText(input: string): string {
         const list = lists[lists.length - 1];
         breakLine(false);
         out.push(list?.ordered ? `${++list.n}. ` : "- ");
+        afterMarker = true;
       }
     } else if (name === "ul" || name === "ol") {
       if (closing) lists.pop();
-      else lists.push({ ordered: name === "ol", n: 0 });
       breakLine(true);
+      if (!closing) lists.push({ ordered: name === "ol", n: 0 });
     } else if (BLOCK.has(name)) breakLine(true);
     else if (name === "code") out.push("`");
     else if (name === "b" || name === "strong") out.push("**");

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // suites that need ../shared (the corpus, the JSON Schema Test Suite) are run by their own scripts
+    exclude: ["test/shared/**", "node_modules/**"],
+    testTimeout: 60_000,
+  },
+});
