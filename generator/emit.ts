@@ -29,6 +29,8 @@ const PRETTIER: prettier.Options = {
   singleQuote: false,
   trailingComma: "all",
   bracketSpacing: true,
+  // never unquote a key: `"__proto__": x` in an object literal would become a prototype assignment
+  quoteProps: "preserve",
   arrowParens: "always",
   endOfLine: "lf",
   proseWrap: "preserve",

@@ -89,7 +89,7 @@ export function propertyKey(raw: string): string {
 
 /** A property access: `.key` where that is valid, `["key"]` otherwise. */
 export function propertyAccess(raw: string): string {
-  return isIdentifier(raw) ? `.${raw}` : `[${stringLiteral(raw)}]`;
+  return isIdentifier(raw) && raw !== "__proto__" ? `.${raw}` : `[${stringLiteral(raw)}]`;
 }
 
 /**

@@ -82,7 +82,6 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
   const requiredType = required.length ? required.join(" | ") : "never";
   imports.types.add(requestType);
   imports.values.add(request.names.assert);
-  if (response) imports.types.add(response.names.type);
 
   const setters: OptionalKind<MethodDeclarationStructure>[] = object.properties.map((p) => {
     const type = typeText(p.node, decls);
@@ -93,13 +92,17 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
       docs: jsDoc(p.doc, p.node),
       parameters: [{ name: "value", type }],
       returnType: next,
-      statements: [`return new ${builder}<Set | ${stringLiteral(p.name)}>({ ...this.members, ${stringLiteral(p.name)}: value });`],
+      // a computed key defines an own property even for "__proto__"
+      statements: [`return new ${builder}<Set | ${stringLiteral(p.name)}>({ ...this.members, [${stringLiteral(p.name)}]: value });`],
     };
   });
   const copy = join(
     object.properties.map((p) => {
       const access = new Code(propertyAccess(p.name));
-      return code`if (this.members${access} !== undefined) request${access} = this.members${access};`;
+      // assigning "__proto__" would set the prototype; define it as an own member instead
+      return p.name === "__proto__"
+        ? code`if (this.members${access} !== undefined) Object.defineProperty(request, ${p.name}, { value: this.members${access}, enumerable: true, writable: true, configurable: true });`
+        : code`if (this.members${access} !== undefined) request${access} = this.members${access};`;
     }),
   );
 

@@ -6,7 +6,6 @@ import type {
   ClientIdType,
   ClientMetadataType,
   ResendConfirmationCodeRequest,
-  ResendConfirmationCodeResponse,
   SecretHashType,
   UserContextDataType,
   UsernameType,
@@ -54,27 +53,30 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
 
   /** The ID of the client associated with the user pool. */
   clientId(value: ClientIdType): ResendConfirmationCodeBuilder<Set | "ClientId"> {
-    return new ResendConfirmationCodeBuilder<Set | "ClientId">({ ...this.members, ClientId: value });
+    return new ResendConfirmationCodeBuilder<Set | "ClientId">({ ...this.members, ["ClientId"]: value });
   }
 
   /** A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool client and username plus the client ID in the message. */
   secretHash(value: SecretHashType): ResendConfirmationCodeBuilder<Set | "SecretHash"> {
-    return new ResendConfirmationCodeBuilder<Set | "SecretHash">({ ...this.members, SecretHash: value });
+    return new ResendConfirmationCodeBuilder<Set | "SecretHash">({ ...this.members, ["SecretHash"]: value });
   }
 
   /** Contextual data about your user session, such as the device fingerprint, IP address, or location. Amazon Cognito advanced security evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests. */
   userContextData(value: UserContextDataType): ResendConfirmationCodeBuilder<Set | "UserContextData"> {
-    return new ResendConfirmationCodeBuilder<Set | "UserContextData">({ ...this.members, UserContextData: value });
+    return new ResendConfirmationCodeBuilder<Set | "UserContextData">({ ...this.members, ["UserContextData"]: value });
   }
 
   /** The username attribute of the user to whom you want to resend a confirmation code. */
   username(value: UsernameType): ResendConfirmationCodeBuilder<Set | "Username"> {
-    return new ResendConfirmationCodeBuilder<Set | "Username">({ ...this.members, Username: value });
+    return new ResendConfirmationCodeBuilder<Set | "Username">({ ...this.members, ["Username"]: value });
   }
 
   /** The Amazon Pinpoint analytics metadata that contributes to your metrics for ResendConfirmationCode calls. */
   analyticsMetadata(value: AnalyticsMetadataType): ResendConfirmationCodeBuilder<Set | "AnalyticsMetadata"> {
-    return new ResendConfirmationCodeBuilder<Set | "AnalyticsMetadata">({ ...this.members, AnalyticsMetadata: value });
+    return new ResendConfirmationCodeBuilder<Set | "AnalyticsMetadata">({
+      ...this.members,
+      ["AnalyticsMetadata"]: value,
+    });
   }
 
   /**
@@ -87,7 +89,7 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
    * When you use the ClientMetadata parameter, remember that Amazon Cognito won't do the following:
    */
   clientMetadata(value: ClientMetadataType): ResendConfirmationCodeBuilder<Set | "ClientMetadata"> {
-    return new ResendConfirmationCodeBuilder<Set | "ClientMetadata">({ ...this.members, ClientMetadata: value });
+    return new ResendConfirmationCodeBuilder<Set | "ClientMetadata">({ ...this.members, ["ClientMetadata"]: value });
   }
 
   /**

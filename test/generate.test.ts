@@ -1,0 +1,121 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CodegenError, generate } from "../generator/index.js";
+import { checkOutput } from "../generator/write.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const fixtures = path.join(root, "test/fixtures");
+
+describe("file snapshots of generated code", async () => {
+  const names = (await readdir(fixtures)).sort();
+  it.each(names)("%s", async (fixture) => {
+    const result = await generate({ schemas: path.join(fixtures, fixture) });
+    expect(result.files.map((f) => f.path)).toContain("cognito-idp/types.ts");
+    for (const file of result.files) {
+      await expect(file.contents).toMatchFileSnapshot(`__snapshots__/${fixture}/${file.path}`);
+    }
+  });
+});
+
+describe("golden output/", () => {
+  it("is exactly what generate(schemas/) writes (the check `generate --check` runs)", async () => {
+    const result = await generate({ schemas: path.join(root, "schemas") });
+    const report = await checkOutput(path.join(root, "output"), result.files);
+    expect(report.differences).toEqual([]);
+  });
+
+  it("warns about the seed's raw line feed, naming file, line and column", async () => {
+    const result = await generate({ schemas: path.join(root, "schemas"), cwd: root });
+    expect(result.warnings.map((w) => `${w.location.file}:${w.location.line}:${w.location.column}`)).toEqual([
+      "schemas/cognito-idp-resend-confirmation-code-request-schema.json:1:1347",
+    ]);
+  });
+});
+
+describe("determinism", () => {
+  it("same input, byte-identical output, whatever the file names' order, the folder or the working directory", async () => {
+    const first = await generate({ schemas: path.join(root, "schemas") });
+    const copy = await mkdtemp(path.join(tmpdir(), "cognito-codegen-"));
+    try {
+      // a different folder, files written in reverse order and one moved into a subfolder
+      const files = (await readdir(path.join(root, "schemas"))).sort().reverse();
+      for (const f of files) await cp(path.join(root, "schemas", f), path.join(copy, f));
+      await cp(path.join(copy, files[0]!), path.join(copy, "nested", files[0]!), { recursive: true });
+      await rm(path.join(copy, files[0]!));
+      const second = await generate({ schemas: copy, cwd: copy });
+      const strip = (text: string) => text.replace(/^\/\/ From .*$/m, "");
+      expect(second.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
+      second.files.forEach((f, i) => expect(strip(f.contents)).toBe(strip(first.files[i]!.contents)));
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("does not depend on the input files' order on disk: the same run twice gives the same bytes", async () => {
+    const a = await generate({ schemas: path.join(fixtures, "recursive") });
+    const b = await generate({ schemas: path.join(fixtures, "recursive") });
+    expect(b.files).toEqual(a.files);
+  });
+});
+
+describe("bad input", () => {
+  async function failure(files: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-bad-"));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        await writeFile(path.join(dir, name), text);
+      }
+      await generate({ schemas: dir, cwd: dir });
+      return "no error";
+    } catch (e) {
+      expect(e).toBeInstanceOf(CodegenError);
+      return (e as Error).message;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("reports every error with file, pointer and line:column, not just the first", async () => {
+    const message = await failure({
+      "cognito-idp-a-type-schema.json": '{\n  "title": "AType",\n  "type": "object",\n  "properties": { "b": { "$ref": "#/components/schemas/BTyp" } }\n}',
+      "cognito-idp-b-type-schema.json": '{ "title": "BType", "type": "string", }',
+    });
+    expect(message).toBe(
+      "cognito-idp-b-type-schema.json:1:39: error: invalid JSON: trailing comma before '}' (not allowed in JSON): remove the comma\n  hint: fix the JSON at that position",
+    );
+    const second = await failure({
+      "cognito-idp-a-type-schema.json": '{\n  "title": "AType",\n  "type": "object",\n  "properties": { "b": { "$ref": "#/components/schemas/BTyp" } }\n}',
+      "cognito-idp-b-type-schema.json": '{ "title": "BType", "type": "string", "pattern": "(" }',
+    });
+    expect(second).toContain('cognito-idp-a-type-schema.json:4:34 (at #/properties/b/$ref): error: $ref "#/components/schemas/BTyp"');
+    expect(second).toContain("closest: BType");
+  });
+
+  it.each([
+    ["an invalid pattern", '{ "title": "AType", "type": "string", "pattern": "(" }', ":1:50 (at #/pattern): error: pattern \"(\" is not a valid"],
+    ["an unsupported keyword", '{ "title": "AType", "type": "string", "uniqueItems": true }', ':1:54 (at #/uniqueItems): error: keyword "uniqueItems" is not supported'],
+    ["a negative maxLength", '{ "title": "AType", "type": "string", "maxLength": -1 }', "(at #/maxLength): error: maxLength must be a non-negative integer"],
+    ["an unknown type", '{ "title": "AType", "type": "text" }', 'error: unknown type "text"'],
+  ])("%s", async (_name, text, message) => {
+    expect(await failure({ "cognito-idp-a-type-schema.json": text })).toContain(message);
+  });
+
+  it("a cycle of references alone is an error; through a property it is a recursive type", async () => {
+    const message = await failure({
+      "cognito-idp-a-type-schema.json": '{ "title": "AType", "$ref": "#/components/schemas/BType" }',
+      "cognito-idp-b-type-schema.json": '{ "title": "BType", "anyOf": [{ "$ref": "#/components/schemas/AType" }, { "type": "string" }] }',
+    });
+    expect(message).toContain("the references AType → BType → AType form a cycle");
+  });
+});
+
+describe("the input is not mutated", () => {
+  it("loading, normalizing and emitting leave the files as they were", async () => {
+    const before = await readFile(path.join(root, "schemas/cognito-idp-resend-confirmation-code-request-schema.json"));
+    const result = await generate({ schemas: path.join(root, "schemas") });
+    expect(result.files.length).toBeGreaterThan(0);
+    expect(await readFile(path.join(root, "schemas/cognito-idp-resend-confirmation-code-request-schema.json"))).toEqual(before);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import {
+  assertResendConfirmationCodeRequest,
+  isResendConfirmationCodeRequest,
+  resendConfirmationCode,
+  resendConfirmationCodeHttpRequest,
+  validateResendConfirmationCodeRequest,
+  validateUsernameType,
+  ValidationFailure,
+} from "../output/cognito-idp/index.js";
+
+const valid = { ClientId: "abc123", Username: "alice@example.com" };
+
+function errorsOf(value: unknown) {
+  const result = validateResendConfirmationCodeRequest(value);
+  if (result.ok) return [];
+  return result.errors.map((e) => ({ instancePath: e.instancePath, keyword: e.keyword, schemaPath: e.schemaPath }));
+}
+
+describe("generated validators for the seed", () => {
+  it("a valid request passes and comes back typed", () => {
+    const full = {
+      ...valid,
+      SecretHash: "aGFzaA==",
+      UserContextData: { IpAddress: "192.0.2.1", EncodedData: "x" },
+      AnalyticsMetadata: { AnalyticsEndpointId: "e" },
+      ClientMetadata: { a: "1", b: "2" },
+    };
+    const result = validateResendConfirmationCodeRequest(full);
+    expect(result).toEqual({ ok: true, value: full });
+    expect(isResendConfirmationCodeRequest(valid)).toBe(true);
+  });
+
+  it.each([
+    ["ClientId of 0 characters", { ...valid, ClientId: "" }, [{ instancePath: "/ClientId", keyword: "minLength", schemaPath: "#/components/schemas/ClientIdType/minLength" }, { instancePath: "/ClientId", keyword: "pattern", schemaPath: "#/components/schemas/ClientIdType/pattern" }]],
+    ["ClientId of 129 characters", { ...valid, ClientId: "a".repeat(129) }, [{ instancePath: "/ClientId", keyword: "maxLength", schemaPath: "#/components/schemas/ClientIdType/maxLength" }]],
+    ["a missing Username", { ClientId: "abc" }, [{ instancePath: "", keyword: "required", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/required" }]],
+    ["UserContextData as a string", { ...valid, UserContextData: "example-value" }, [{ instancePath: "/UserContextData", keyword: "type", schemaPath: "#/components/schemas/UserContextDataType/type" }]],
+    ["ClientMetadata with a number", { ...valid, ClientMetadata: { k: 1 } }, [{ instancePath: "/ClientMetadata/k", keyword: "type", schemaPath: "#/components/schemas/StringType/type" }]],
+    ["a ClientId with a dash (the pattern is a search, not a full match)", { ...valid, ClientId: "a-b" }, []],
+    ["not an object", "ClientId", [{ instancePath: "", keyword: "type", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/type" }]],
+    ["an array", [valid], [{ instancePath: "", keyword: "type", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/type" }]],
+    ["null", null, [{ instancePath: "", keyword: "type", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/type" }]],
+  ])("%s", (_name, value, want) => {
+    expect(errorsOf(value)).toEqual(want);
+    expect(isResendConfirmationCodeRequest(value)).toBe(want.length === 0);
+  });
+
+  it("pattern is an unanchored search: a ClientId with one word character anywhere matches [\\w+]+", () => {
+    expect(errorsOf({ ...valid, ClientId: "-a-" })).toEqual([]);
+    expect(errorsOf({ ...valid, ClientId: "---" })).toEqual([{ instancePath: "/ClientId", keyword: "pattern", schemaPath: "#/components/schemas/ClientIdType/pattern" }]);
+  });
+
+  it("counts code points: an emoji is one character", () => {
+    const emoji = "😀";
+    expect(emoji.length).toBe(2);
+    // AttributeNameType is not in the request; UsernameType has maxLength 128
+    expect(validateUsernameType(emoji.repeat(128)).ok).toBe(true);
+    expect(validateUsernameType(emoji.repeat(129)).ok).toBe(false);
+    expect(validateUsernameType(emoji)).toEqual({ ok: true, value: emoji });
+  });
+
+  it("the error has the shape ajv users know", () => {
+    const result = validateResendConfirmationCodeRequest({ ...valid, ClientId: "a".repeat(129) });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ instancePath: "/ClientId", schemaPath: "#/components/schemas/ClientIdType/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" }],
+    });
+  });
+
+  it("assert throws a ValidationFailure listing the errors", () => {
+    expect(() => assertResendConfirmationCodeRequest({ ClientId: "" })).toThrow(ValidationFailure);
+    expect(() => assertResendConfirmationCodeRequest({ ClientId: "" })).toThrow("invalid ResendConfirmationCodeRequest: /ClientId must NOT have fewer than 1 characters; /ClientId must match pattern");
+  });
+
+  it("reads only own properties: an inherited Username does not count", () => {
+    const inherited = Object.create({ Username: "alice" }) as Record<string, unknown>;
+    inherited["ClientId"] = "abc";
+    expect(errorsOf(inherited)).toEqual([{ instancePath: "", keyword: "required", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/required" }]);
+  });
+});
+
+describe("generated request builder for the seed", () => {
+  it("builds a validated request in schema order", () => {
+    const request = resendConfirmationCode().username("alice").clientId("abc").secretHash("aGFzaA==").build();
+    expect(JSON.stringify(request)).toBe('{"ClientId":"abc","SecretHash":"aGFzaA==","Username":"alice"}');
+  });
+
+  it("is immutable: a setter returns a new builder", () => {
+    const base = resendConfirmationCode().clientId("abc");
+    const a = base.username("a").build();
+    const b = base.username("b").build();
+    expect([a.Username, b.Username]).toEqual(["a", "b"]);
+  });
+
+  it("throws on build() when a member is invalid", () => {
+    expect(() => resendConfirmationCode().clientId("").username("u").build()).toThrow(ValidationFailure);
+  });
+
+  it("produces the AWS JSON 1.1 HTTP request", () => {
+    expect(resendConfirmationCode().clientId("abc").username("alice").toHttpRequest({ region: "us-east-1" })).toEqual({
+      method: "POST",
+      url: "https://cognito-idp.us-east-1.amazonaws.com/",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.ResendConfirmationCode" },
+      body: '{"ClientId":"abc","Username":"alice"}',
+    });
+  });
+
+  it("takes another endpoint, and refuses a region that could change the host", () => {
+    expect(resendConfirmationCodeHttpRequest(valid, { region: "x", endpoint: "http://127.0.0.1:9229/" }).url).toBe("http://127.0.0.1:9229/");
+    expect(() => resendConfirmationCodeHttpRequest(valid, { region: "evil.test/#" })).toThrow(RangeError);
+    expect(() => resendConfirmationCodeHttpRequest({ ClientId: "" } as never, { region: "us-east-1" })).toThrow(ValidationFailure);
+  });
+});

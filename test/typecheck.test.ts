@@ -1,0 +1,79 @@
+import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+import { generate } from "../generator/index.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** The strictest settings a user may compile generated code with. */
+const OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noPropertyAccessFromIndexSignature: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ["lib.es2022.d.ts"],
+  types: [],
+  noEmit: true,
+};
+
+async function tsFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(".ts")) out.push(path.join(entry.parentPath, entry.name));
+  }
+  return out.sort();
+}
+
+function diagnostics(files: string[]): string[] {
+  const program = ts.createProgram(files, OPTIONS);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+}
+
+describe("generated code type-checks under the strictest options, in one program", () => {
+  const temp: string[] = [];
+  afterAll(async () => {
+    for (const t of temp) await rm(t, { recursive: true, force: true });
+  });
+
+  it("output/, every fixture's output and the compile-time usage checks: zero diagnostics", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-tsc-"));
+    temp.push(dir);
+    // generated code is ES modules; the consumer's package says so
+    await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
+    const files = [...(await tsFiles(path.join(root, "output"))), path.join(root, "test/types/builder-usage.ts")];
+    for (const fixture of (await readdir(path.join(root, "test/fixtures"))).sort()) {
+      const result = await generate({ schemas: path.join(root, "test/fixtures", fixture) });
+      for (const f of result.files) {
+        const full = path.join(dir, fixture, f.path);
+        await mkdir(path.dirname(full), { recursive: true });
+        await writeFile(full, f.contents);
+        files.push(full);
+      }
+    }
+    expect(files.length).toBeGreaterThan(10);
+    expect(diagnostics(files)).toEqual([]);
+  });
+
+  it("would catch a broken build() guard: an expected error that does not happen is reported", async () => {
+    const dir = await mkdtemp(path.join(root, "test/types/.tmp-"));
+    temp.push(dir);
+    const file = path.join(dir, "probe.ts");
+    await writeFile(file, `import { resendConfirmationCode } from "../../../output/cognito-idp/index.js";\n// @ts-expect-error\nexport const x = resendConfirmationCode().clientId("c").username("u").build();\n`);
+    expect(diagnostics([file]).join("\n")).toContain("Unused '@ts-expect-error' directive");
+  });
+});
