@@ -1,0 +1,61 @@
+/**
+ * The whole cognito-idp corpus through the generator: every schema becomes a
+ * declaration, every `<Op>Request` a builder, the only warnings are the
+ * corpus's own mistakes, and the output type-checks strictly.
+ * Needs ../shared (SHARED_DIR); run with `npm run test:corpus`.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate, type GenerateResult } from "../../generator/index.js";
+import { writeOutput } from "../../generator/write.js";
+import { SHARED_DIR } from "./paths.js";
+
+const schemas = path.join(SHARED_DIR, "corpus/cognito-idp/json-schema");
+let result: GenerateResult;
+let out: string;
+
+beforeAll(async () => {
+  result = await generate({ schemas });
+  out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-corpus-"));
+  await writeOutput(out, result.files);
+  await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe("cognito-idp corpus", () => {
+  it("one declaration per schema file, one operation per X-Amz-Target of the OpenAPI document", async () => {
+    const files = (await readdir(schemas)).filter((f) => f.endsWith(".json"));
+    const service = result.ir.services.find((s) => s.id === "cognito-idp")!;
+    expect(service.declarations.filter((d) => d.source.pointer === "")).toHaveLength(files.length);
+    const openapi = await readFile(path.join(SHARED_DIR, "corpus/cognito-idp/openapi.yaml"), "utf8");
+    const targets = [...openapi.matchAll(/X-Amz-Target=(AWSCognitoIdentityProviderService\.\w+)/g)].map((m) => m[1]).sort();
+    expect(service.operations.map((o) => o.target).sort()).toEqual([...new Set(targets)]);
+  });
+
+  it("warns only about enum values that their type rules out", () => {
+    expect(result.warnings.length).toBeGreaterThan(0);
+    for (const w of result.warnings) expect(w.message).toMatch(/^enum value (true|false) is not of type string/);
+  });
+
+  it("type-checks under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess", () => {
+    const program = ts.createProgram([path.join(out, "cognito-idp/index.ts")], {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noUnusedLocals: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ["lib.es2022.d.ts"],
+      types: [],
+      noEmit: true,
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(diagnostics).toEqual([]);
+  });
+});
