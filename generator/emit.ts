@@ -4,7 +4,7 @@
  * on every manipulation), then printed and formatted with prettier under
  * fixed options, so no user configuration can change the output.
  */
-import { Project, StructureKind, type StatementStructures } from "ts-morph";
+import { Project, StructureKind, type CodeBlockWriter, type StatementStructures } from "ts-morph";
 import * as prettier from "prettier";
 import { fileStem, lineComment, stringLiteral } from "./escape.js";
 import type { CodegenIR, Service } from "./ir.js";
@@ -88,7 +88,8 @@ export async function emit(ir: CodegenIR, version: string): Promise<GeneratedFil
   const out: GeneratedFile[] = [];
   for (const service of ir.services) {
     for (const file of plan(service, version)) {
-      const statements = file.statements.filter((s) => s !== "");
+      // a blank line between top-level statements (ts-morph puts none between type aliases)
+      const statements = file.statements.filter((s) => s !== "").flatMap((s, i) => (i === 0 ? [s] : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s]));
       const source = project.createSourceFile(`/${file.path}`, { kind: StructureKind.SourceFile, statements }, { overwrite: true });
       const text = source.getFullText();
       project.removeSourceFile(source);

@@ -16,6 +16,7 @@ export interface AnalyticsMetadataType {
  * @pattern [\p{L}\p{M}\p{S}\p{N}\p{P}]+
  */
 export type AttributeNameType = string;
+
 /**
  * The ID of an app client of a user pool.
  *
@@ -25,6 +26,7 @@ export type AttributeNameType = string;
  * @format password
  */
 export type ClientIdType = string;
+
 /** Custom key-value pairs passed on to the Lambda triggers that the request invokes. */
 export type ClientMetadataType = Record<string, StringType>;
 
@@ -80,6 +82,7 @@ export interface ResendConfirmationCodeResponse {
  * @format password
  */
 export type SecretHashType = string;
+
 /** A string. */
 export type StringType = string;
 
