@@ -117,6 +117,10 @@ export function constraintTags(node: Node): { tagName: string; text: string }[] 
       add("minItems", node.minItems);
       add("maxItems", node.maxItems);
       break;
+    case "union":
+      // `type: ["string", "null"]` with `maxLength`: the constraints of the typed members
+      if (node.keyword === "type") return node.members.flatMap(constraintTags);
+      break;
     default:
       break;
   }

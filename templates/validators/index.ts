@@ -123,7 +123,9 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
   if (node.multipleOf !== undefined) {
     const q = ctx.scope.fresh("quotient");
     out.push(code`const ${q} = ${t.v} / ${node.multipleOf};`);
-    out.push(code`if (!Number.isInteger(${q})) ${fail(ctx, t, node, "multipleOf", code`{ multipleOf: ${node.multipleOf} }`, `must be multiple of ${node.multipleOf}`)}`);
+    // a decimal divisor is inexact in binary (0.3 / 0.1 = 2.9999999999999996): allow for the rounding of the division
+    const notMultiple = Number.isInteger(node.multipleOf) ? code`!Number.isInteger(${q})` : code`!Number.isFinite(${q}) || Math.abs(${q} - Math.round(${q})) > 1e-9 * Math.max(1, Math.abs(${q}))`;
+    out.push(code`if (${notMultiple}) ${fail(ctx, t, node, "multipleOf", code`{ multipleOf: ${node.multipleOf} }`, `must be multiple of ${node.multipleOf}`)}`);
   }
   return join(out);
 }

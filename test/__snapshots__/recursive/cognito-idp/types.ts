@@ -40,6 +40,7 @@ export interface TreeNodeType {
    * @multipleOf 0.25
    */
   Ratio?: number;
+  /** @maxLength 5 */
   Label?: string | null;
   Kind?: Kind;
   Shape?: NameType | number;

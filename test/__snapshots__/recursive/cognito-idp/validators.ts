@@ -319,7 +319,10 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             message: "must be < 1",
           });
         const quotient0 = member4 / 0.25;
-        if (!Number.isInteger(quotient0))
+        if (
+          !Number.isFinite(quotient0) ||
+          Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
+        )
           errors.push({
             instancePath: path + "/Ratio",
             schemaPath: "#/components/schemas/TreeNodeType/properties/Ratio/multipleOf",
