@@ -59,6 +59,8 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
 
 await yargs(hideBin(process.argv))
   .scriptName("cognito-codegen")
+  // every message in one language, whatever the machine's locale
+  .locale("en")
   .usage("$0 <command> [options]")
   .command(
     "generate",
