@@ -55,13 +55,15 @@ function parenthesize(t: string): string {
 
 function enumType(values: readonly JsonValue[]): string {
   if (values.length === 0) return "never";
-  const parts = values.map((v) => (v === null || typeof v !== "object" ? literalType(v) : jsonShapeType(v)));
-  return unique(parts).join(" | ");
+  return unique(values.map(jsonValueType)).join(" | ");
 }
 
-/** A non-scalar enum value is typed by its shape, not its content. */
-function jsonShapeType(v: JsonValue): string {
-  return Array.isArray(v) ? "unknown[]" : "{ [key: string]: unknown }";
+/** The exact type of a JSON value: `"SMS"`, `-1`, `[1, 2]`, `{ "a": true }`. */
+function jsonValueType(v: JsonValue): string {
+  if (v === null || typeof v !== "object") return literalType(v);
+  if (Array.isArray(v)) return `[${v.map(jsonValueType).join(", ")}]`;
+  const entries = Object.entries(v as { [key: string]: JsonValue });
+  return entries.length ? `{ ${entries.map(([k, x]) => `${propertyKey(k)}: ${jsonValueType(x)}`).join("; ")} }` : "Record<string, never>";
 }
 
 /** `string & StringType` is `StringType`: an intersection drops the plain members a reference already implies. */

@@ -45,7 +45,7 @@ export interface TreeNodeType {
   Kind?: Kind;
   Shape?: NameType | number;
   Exactly?: number;
-  Fixed?: { [key: string]: unknown };
+  Fixed?: { a: [1, 2] };
   Levels?: 1 | 2 | 3 | -1;
   Id: unknown;
 }
