@@ -72,6 +72,60 @@ function pointerSegment(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+function report(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Readonly<Record<string, unknown>>,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
+}
+
+/** The messages ajv gives, made from the keyword and its params. */
+function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
+  const limit = String(params["limit"]);
+  switch (keyword) {
+    case "type":
+      return `must be ${String(params["type"])}`;
+    case "minLength":
+      return `must NOT have fewer than ${limit} characters`;
+    case "maxLength":
+      return `must NOT have more than ${limit} characters`;
+    case "pattern":
+      return `must match pattern "${String(params["pattern"])}"`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params["comparison"])} ${limit}`;
+    case "multipleOf":
+      return `must be multiple of ${String(params["multipleOf"])}`;
+    case "minItems":
+      return `must NOT have fewer than ${limit} items`;
+    case "maxItems":
+      return `must NOT have more than ${limit} items`;
+    case "minProperties":
+      return `must NOT have fewer than ${limit} properties`;
+    case "maxProperties":
+      return `must NOT have more than ${limit} properties`;
+    case "required":
+      return `must have required property '${String(params["missingProperty"])}'`;
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "const":
+      return "must be equal to constant";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}
+
 const pattern0 = new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
 
 const pattern1 = new RegExp("[\\w+]+", "u");
@@ -81,13 +135,7 @@ const pattern2 = new RegExp("[\\w+=/]+", "u");
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/AnalyticsMetadataType/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/AnalyticsMetadataType/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "AnalyticsEndpointId") ? value["AnalyticsEndpointId"] : undefined;
     if (member0 !== undefined) {
@@ -120,38 +168,16 @@ export function assertAnalyticsMetadataType(value: unknown): asserts value is An
 function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string")) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/AttributeNameType/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/AttributeNameType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
     if (length0 < 1)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/AttributeNameType/minLength",
-        keyword: "minLength",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 characters",
-      });
+      report(errors, path, "#/components/schemas/AttributeNameType/minLength", "minLength", { limit: 1 });
     if (length0 > 32)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/AttributeNameType/maxLength",
-        keyword: "maxLength",
-        params: { limit: 32 },
-        message: "must NOT have more than 32 characters",
-      });
+      report(errors, path, "#/components/schemas/AttributeNameType/maxLength", "maxLength", { limit: 32 });
     if (!pattern0.test(value))
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/AttributeNameType/pattern",
-        keyword: "pattern",
-        params: { pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+" },
-        message: 'must match pattern "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"',
+      report(errors, path, "#/components/schemas/AttributeNameType/pattern", "pattern", {
+        pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
       });
   }
 
@@ -180,39 +206,13 @@ export function assertAttributeNameType(value: unknown): asserts value is Attrib
 function checkClientIdType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string")) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/ClientIdType/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/ClientIdType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
-    if (length0 < 1)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/ClientIdType/minLength",
-        keyword: "minLength",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 characters",
-      });
-    if (length0 > 128)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/ClientIdType/maxLength",
-        keyword: "maxLength",
-        params: { limit: 128 },
-        message: "must NOT have more than 128 characters",
-      });
+    if (length0 < 1) report(errors, path, "#/components/schemas/ClientIdType/minLength", "minLength", { limit: 1 });
+    if (length0 > 128) report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
     if (!pattern1.test(value))
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/ClientIdType/pattern",
-        keyword: "pattern",
-        params: { pattern: "[\\w+]+" },
-        message: 'must match pattern "[\\w+]+"',
-      });
+      report(errors, path, "#/components/schemas/ClientIdType/pattern", "pattern", { pattern: "[\\w+]+" });
   }
 
   return errors.length === start;
@@ -238,13 +238,7 @@ export function assertClientIdType(value: unknown): asserts value is ClientIdTyp
 function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/ClientMetadataType/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/ClientMetadataType/type", "type", { type: "object" });
   } else {
     for (const key0 of Object.keys(value)) {
       const value0 = value[key0];
@@ -279,13 +273,7 @@ export function assertClientMetadataType(value: unknown): asserts value is Clien
 function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/CodeDeliveryDetailsType/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/CodeDeliveryDetailsType/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "Destination") ? value["Destination"] : undefined;
     if (member0 !== undefined) {
@@ -326,13 +314,7 @@ export function assertCodeDeliveryDetailsType(value: unknown): asserts value is 
 function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(value === "SMS" || value === "EMAIL"))
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/DeliveryMediumType/enum",
-      keyword: "enum",
-      params: { allowedValues: ["SMS", "EMAIL"] },
-      message: "must be equal to one of the allowed values",
-    });
+    report(errors, path, "#/components/schemas/DeliveryMediumType/enum", "enum", { allowedValues: ["SMS", "EMAIL"] });
   return errors.length === start;
 }
 
@@ -358,22 +340,12 @@ export function assertDeliveryMediumType(value: unknown): asserts value is Deliv
 function checkResendConfirmationCodeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "ClientId") ? value["ClientId"] : undefined;
     if (member0 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/required",
-        keyword: "required",
-        params: { missingProperty: "ClientId" },
-        message: "must have required property 'ClientId'",
+      report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
+        missingProperty: "ClientId",
       });
     } else {
       checkClientIdType(member0, path + "/ClientId", errors);
@@ -388,12 +360,8 @@ function checkResendConfirmationCodeRequest(value: unknown, path: string, errors
     }
     const member3 = hasOwn(value, "Username") ? value["Username"] : undefined;
     if (member3 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/required",
-        keyword: "required",
-        params: { missingProperty: "Username" },
-        message: "must have required property 'Username'",
+      report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
+        missingProperty: "Username",
       });
     } else {
       checkUsernameType(member3, path + "/Username", errors);
@@ -434,13 +402,7 @@ export function assertResendConfirmationCodeRequest(value: unknown): asserts val
 function checkResendConfirmationCodeResponse(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/ResendConfirmationCodeResponse/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/ResendConfirmationCodeResponse/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "CodeDeliveryDetails") ? value["CodeDeliveryDetails"] : undefined;
     if (member0 !== undefined) {
@@ -476,39 +438,14 @@ export function assertResendConfirmationCodeResponse(value: unknown): asserts va
 function checkSecretHashType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string")) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/SecretHashType/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/SecretHashType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
-    if (length0 < 1)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/SecretHashType/minLength",
-        keyword: "minLength",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 characters",
-      });
+    if (length0 < 1) report(errors, path, "#/components/schemas/SecretHashType/minLength", "minLength", { limit: 1 });
     if (length0 > 128)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/SecretHashType/maxLength",
-        keyword: "maxLength",
-        params: { limit: 128 },
-        message: "must NOT have more than 128 characters",
-      });
+      report(errors, path, "#/components/schemas/SecretHashType/maxLength", "maxLength", { limit: 128 });
     if (!pattern2.test(value))
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/SecretHashType/pattern",
-        keyword: "pattern",
-        params: { pattern: "[\\w+=/]+" },
-        message: 'must match pattern "[\\w+=/]+"',
-      });
+      report(errors, path, "#/components/schemas/SecretHashType/pattern", "pattern", { pattern: "[\\w+=/]+" });
   }
 
   return errors.length === start;
@@ -534,13 +471,7 @@ export function assertSecretHashType(value: unknown): asserts value is SecretHas
 function checkStringType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string"))
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/StringType/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/StringType/type", "type", { type: "string" });
   return errors.length === start;
 }
 
@@ -564,13 +495,7 @@ export function assertStringType(value: unknown): asserts value is StringType {
 function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/UserContextDataType/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/UserContextDataType/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "IpAddress") ? value["IpAddress"] : undefined;
     if (member0 !== undefined) {
@@ -607,38 +532,14 @@ export function assertUserContextDataType(value: unknown): asserts value is User
 function checkUsernameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string")) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/UsernameType/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/UsernameType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
-    if (length0 < 1)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/UsernameType/minLength",
-        keyword: "minLength",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 characters",
-      });
-    if (length0 > 128)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/UsernameType/maxLength",
-        keyword: "maxLength",
-        params: { limit: 128 },
-        message: "must NOT have more than 128 characters",
-      });
+    if (length0 < 1) report(errors, path, "#/components/schemas/UsernameType/minLength", "minLength", { limit: 1 });
+    if (length0 > 128) report(errors, path, "#/components/schemas/UsernameType/maxLength", "maxLength", { limit: 128 });
     if (!pattern0.test(value))
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/UsernameType/pattern",
-        keyword: "pattern",
-        params: { pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+" },
-        message: 'must match pattern "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"',
+      report(errors, path, "#/components/schemas/UsernameType/pattern", "pattern", {
+        pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
       });
   }
 

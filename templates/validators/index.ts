@@ -40,8 +40,9 @@ function helper(ctx: Ctx, h: HelperName): Code {
   return name(h);
 }
 
-function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code, message: string): Code {
-  return code`${t.errs}.push({ instancePath: ${t.p}, schemaPath: ${ctx.schemaBase + node.path + "/" + keyword}, keyword: ${keyword}, params: ${params}, message: ${message} });`;
+/** One error: the message is made at run time from the keyword and its params (one table, in runtime.ts). */
+function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
+  return code`${helper(ctx, "report")}(${t.errs}, ${t.p}, ${ctx.schemaBase + node.path + "/" + keyword}, ${keyword}, ${params});`;
 }
 
 function childPath(p: Code, key: string): Code {
@@ -92,10 +93,10 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     const len = ctx.scope.fresh("length");
     out.push(code`const ${len} = ${helper(ctx, "codePointLength")}(${t.v});`);
     if (node.minLength !== undefined) {
-      out.push(code`if (${len} < ${node.minLength}) ${fail(ctx, t, node, "minLength", code`{ limit: ${node.minLength} }`, `must NOT have fewer than ${node.minLength} characters`)}`);
+      out.push(code`if (${len} < ${node.minLength}) ${fail(ctx, t, node, "minLength", code`{ limit: ${node.minLength} }`)}`);
     }
     if (node.maxLength !== undefined) {
-      out.push(code`if (${len} > ${node.maxLength}) ${fail(ctx, t, node, "maxLength", code`{ limit: ${node.maxLength} }`, `must NOT have more than ${node.maxLength} characters`)}`);
+      out.push(code`if (${len} > ${node.maxLength}) ${fail(ctx, t, node, "maxLength", code`{ limit: ${node.maxLength} }`)}`);
     }
   }
   if (node.pattern !== undefined) {
@@ -104,7 +105,7 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
       re = name(`pattern${ctx.patterns.size}`);
       ctx.patterns.set(node.pattern, re);
     }
-    out.push(code`if (!${re}.test(${t.v})) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`, `must match pattern "${node.pattern}"`)}`);
+    out.push(code`if (!${re}.test(${t.v})) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
   }
   return join(out);
 }
@@ -114,7 +115,7 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
   const bound = (keyword: "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum", fails: string, comparison: string): void => {
     const limit = node[keyword];
     if (limit === undefined) return;
-    out.push(code`if (${t.v} ${new Code(fails)} ${limit}) ${fail(ctx, t, node, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`, `must be ${comparison} ${limit}`)}`);
+    out.push(code`if (${t.v} ${new Code(fails)} ${limit}) ${fail(ctx, t, node, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`)}`);
   };
   bound("minimum", "<", ">=");
   bound("maximum", ">", "<=");
@@ -125,7 +126,7 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
     out.push(code`const ${q} = ${t.v} / ${node.multipleOf};`);
     // a decimal divisor is inexact in binary (0.3 / 0.1 = 2.9999999999999996): allow for the rounding of the division
     const notMultiple = Number.isInteger(node.multipleOf) ? code`!Number.isInteger(${q})` : code`!Number.isFinite(${q}) || Math.abs(${q} - Math.round(${q})) > 1e-9 * Math.max(1, Math.abs(${q}))`;
-    out.push(code`if (${notMultiple}) ${fail(ctx, t, node, "multipleOf", code`{ multipleOf: ${node.multipleOf} }`, `must be multiple of ${node.multipleOf}`)}`);
+    out.push(code`if (${notMultiple}) ${fail(ctx, t, node, "multipleOf", code`{ multipleOf: ${node.multipleOf} }`)}`);
   }
   return join(out);
 }
@@ -133,10 +134,10 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
 function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
   const out: Code[] = [];
   if (node.minItems !== undefined) {
-    out.push(code`if (${t.v}.length < ${node.minItems}) ${fail(ctx, t, node, "minItems", code`{ limit: ${node.minItems} }`, `must NOT have fewer than ${node.minItems} items`)}`);
+    out.push(code`if (${t.v}.length < ${node.minItems}) ${fail(ctx, t, node, "minItems", code`{ limit: ${node.minItems} }`)}`);
   }
   if (node.maxItems !== undefined) {
-    out.push(code`if (${t.v}.length > ${node.maxItems}) ${fail(ctx, t, node, "maxItems", code`{ limit: ${node.maxItems} }`, `must NOT have more than ${node.maxItems} items`)}`);
+    out.push(code`if (${t.v}.length > ${node.maxItems}) ${fail(ctx, t, node, "maxItems", code`{ limit: ${node.maxItems} }`)}`);
   }
   const i = ctx.scope.fresh("i");
   const item = ctx.scope.fresh("item");
@@ -159,7 +160,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     out.push(code`const ${x} = ${hasOwn()}(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
     const inner = checkNode(ctx, prop.node, { v: x, p, errs: t.errs });
     if (prop.required) {
-      const missing = fail(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`, `must have required property '${prop.name}'`);
+      const missing = fail(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`);
       out.push(inner.text.trim() === "" ? code`if (${x} === undefined) ${missing}` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
     } else if (inner.text.trim() !== "") {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
@@ -170,7 +171,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     const known = node.properties.length === 0 ? code`false` : join(node.properties.map((p) => code`${key} === ${p.name}`), " || ");
     if (node.additional === "forbid") {
       out.push(code`for (const ${key} of Object.keys(${t.v})) {
-        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`, "must NOT have additional properties")}
+        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`)}
       }`);
     } else {
       const x = ctx.scope.fresh("value");
@@ -187,8 +188,8 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
     const count = ctx.scope.fresh("count");
     out.push(code`const ${count} = Object.keys(${t.v}).length;`);
-    if (node.minProperties !== undefined) out.push(code`if (${count} < ${node.minProperties}) ${fail(ctx, t, node, "minProperties", code`{ limit: ${node.minProperties} }`, `must NOT have fewer than ${node.minProperties} properties`)}`);
-    if (node.maxProperties !== undefined) out.push(code`if (${count} > ${node.maxProperties}) ${fail(ctx, t, node, "maxProperties", code`{ limit: ${node.maxProperties} }`, `must NOT have more than ${node.maxProperties} properties`)}`);
+    if (node.minProperties !== undefined) out.push(code`if (${count} < ${node.minProperties}) ${fail(ctx, t, node, "minProperties", code`{ limit: ${node.minProperties} }`)}`);
+    if (node.maxProperties !== undefined) out.push(code`if (${count} > ${node.maxProperties}) ${fail(ctx, t, node, "maxProperties", code`{ limit: ${node.maxProperties} }`)}`);
   }
   return join(out);
 }
@@ -198,8 +199,7 @@ function enumCheck(ctx: Ctx, node: EnumNode, t: Target): Code {
   const tests = node.values.map((value) => (scalar(value) ? code`${t.v} === ${value}` : code`${helper(ctx, "jsonEqual")}(${t.v}, ${value})`));
   const matches = tests.length ? join(tests, " || ") : code`false`;
   const params = node.keyword === "const" ? code`{ allowedValue: ${node.values[0] ?? null} }` : code`{ allowedValues: ${node.values} }`;
-  const message = node.keyword === "const" ? "must be equal to constant" : "must be equal to one of the allowed values";
-  return code`if (!(${matches})) ${fail(ctx, t, node, node.keyword, params, message)}`;
+  return code`if (!(${matches})) ${fail(ctx, t, node, node.keyword, params)}`;
 }
 
 function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
@@ -210,7 +210,7 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
       return code`if (${g.guard}) { ${typeBody(ctx, m, t)} }`;
     });
     const names = node.members.map((m) => typeGuard(ctx, m, t.v)!.type).join(",");
-    return code`${join(branches, " else ")} else ${fail(ctx, t, node, "type", code`{ type: ${names} }`, `must be ${names}`)}`;
+    return code`${join(branches, " else ")} else ${fail(ctx, t, node, "type", code`{ type: ${names} }`)}`;
   }
   const sub = ctx.scope.fresh("subErrors");
   const passed = ctx.scope.fresh("passed");
@@ -223,14 +223,13 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
     }`;
   });
   const ok = node.keyword === "anyOf" ? code`${passed} > 0` : code`${passed} === 1`;
-  const message = node.keyword === "anyOf" ? "must match a schema in anyOf" : "must match exactly one schema in oneOf";
   return code`{
     const ${sub}: ValidationError[] = [];
     let ${passed} = 0;
     ${join(members)}
     if (!(${ok})) {
       if (${passed} === 0) ${t.errs}.push(...${sub});
-      ${fail(ctx, t, node, node.keyword, code`{}`, message)}
+      ${fail(ctx, t, node, node.keyword, code`{}`)}
     }
   }`;
 }
@@ -248,7 +247,7 @@ function checkNode(ctx: Ctx, node: Node, t: Target): Code {
     case "object": {
       const g = typeGuard(ctx, node, t.v)!;
       const body = typeBody(ctx, node, t);
-      const typeError = fail(ctx, t, node, "type", code`{ type: ${g.type} }`, `must be ${g.type}`);
+      const typeError = fail(ctx, t, node, "type", code`{ type: ${g.type} }`);
       return body.text.trim() === "" ? code`if (!(${g.guard})) ${typeError}` : code`if (!(${g.guard})) { ${typeError} } else { ${body} }`;
     }
     case "enum":
@@ -260,7 +259,7 @@ function checkNode(ctx: Ctx, node: Node, t: Target): Code {
     case "unknown":
       return code``;
     case "never":
-      return fail(ctx, t, node, "false schema", code`{}`, "boolean schema is false");
+      return fail(ctx, t, node, "false schema", code`{}`);
   }
 }
 

@@ -32,6 +32,54 @@ export class ValidationFailure extends Error {
 `;
 
 export const HELPERS = {
+  report: `
+function report(errors: ValidationError[], instancePath: string, schemaPath: string, keyword: string, params: Readonly<Record<string, unknown>>): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
+}
+
+/** The messages ajv gives, made from the keyword and its params. */
+function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
+  const limit = String(params["limit"]);
+  switch (keyword) {
+    case "type":
+      return \`must be \${String(params["type"])}\`;
+    case "minLength":
+      return \`must NOT have fewer than \${limit} characters\`;
+    case "maxLength":
+      return \`must NOT have more than \${limit} characters\`;
+    case "pattern":
+      return \`must match pattern "\${String(params["pattern"])}"\`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return \`must be \${String(params["comparison"])} \${limit}\`;
+    case "multipleOf":
+      return \`must be multiple of \${String(params["multipleOf"])}\`;
+    case "minItems":
+      return \`must NOT have fewer than \${limit} items\`;
+    case "maxItems":
+      return \`must NOT have more than \${limit} items\`;
+    case "minProperties":
+      return \`must NOT have fewer than \${limit} properties\`;
+    case "maxProperties":
+      return \`must NOT have more than \${limit} properties\`;
+    case "required":
+      return \`must have required property '\${String(params["missingProperty"])}'\`;
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "const":
+      return "must be equal to constant";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}`,
   hasOwn: `
 function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);

@@ -39,90 +39,108 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function report(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Readonly<Record<string, unknown>>,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
+}
+
+/** The messages ajv gives, made from the keyword and its params. */
+function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
+  const limit = String(params["limit"]);
+  switch (keyword) {
+    case "type":
+      return `must be ${String(params["type"])}`;
+    case "minLength":
+      return `must NOT have fewer than ${limit} characters`;
+    case "maxLength":
+      return `must NOT have more than ${limit} characters`;
+    case "pattern":
+      return `must match pattern "${String(params["pattern"])}"`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params["comparison"])} ${limit}`;
+    case "multipleOf":
+      return `must be multiple of ${String(params["multipleOf"])}`;
+    case "minItems":
+      return `must NOT have fewer than ${limit} items`;
+    case "maxItems":
+      return `must NOT have more than ${limit} items`;
+    case "minProperties":
+      return `must NOT have fewer than ${limit} properties`;
+    case "maxProperties":
+      return `must NOT have more than ${limit} properties`;
+    case "required":
+      return `must have required property '${String(params["missingProperty"])}'`;
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "const":
+      return "must be equal to constant";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}
+
 const pattern0 = new RegExp('a\\/b"*/', "u");
 
 function checkEvilType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/Evil*~1Type/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/Evil*~1Type/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
     if (member0 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/Evil*~1Type/required",
-        keyword: "required",
-        params: { missingProperty: "__proto__" },
-        message: "must have required property '__proto__'",
-      });
+      report(errors, path, "#/components/schemas/Evil*~1Type/required", "required", { missingProperty: "__proto__" });
     } else {
       if (!(typeof member0 === "string"))
-        errors.push({
-          instancePath: path + "/__proto__",
-          schemaPath: "#/components/schemas/Evil*~1Type/properties/__proto__/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+        report(errors, path + "/__proto__", "#/components/schemas/Evil*~1Type/properties/__proto__/type", "type", {
+          type: "string",
         });
     }
     const member1 = hasOwn(value, "constructor") ? value["constructor"] : undefined;
     if (member1 !== undefined) {
       if (!(typeof member1 === "string"))
-        errors.push({
-          instancePath: path + "/constructor",
-          schemaPath: "#/components/schemas/Evil*~1Type/properties/constructor/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+        report(errors, path + "/constructor", "#/components/schemas/Evil*~1Type/properties/constructor/type", "type", {
+          type: "string",
         });
     }
     const member2 = hasOwn(value, 'quo"te') ? value['quo"te'] : undefined;
     if (member2 !== undefined) {
       if (!(typeof member2 === "string")) {
-        errors.push({
-          instancePath: path + '/quo"te',
-          schemaPath: '#/components/schemas/Evil*~1Type/properties/quo"te/type',
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+        report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/type', "type", {
+          type: "string",
         });
       } else {
         if (!pattern0.test(member2))
-          errors.push({
-            instancePath: path + '/quo"te',
-            schemaPath: '#/components/schemas/Evil*~1Type/properties/quo"te/pattern',
-            keyword: "pattern",
-            params: { pattern: 'a\\/b"*/' },
-            message: 'must match pattern "a\\/b"*/"',
+          report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/pattern', "pattern", {
+            pattern: 'a\\/b"*/',
           });
       }
     }
     const member3 = hasOwn(value, "with space") ? value["with space"] : undefined;
     if (member3 !== undefined) {
       if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028"))
-        errors.push({
-          instancePath: path + "/with space",
-          schemaPath: "#/components/schemas/Evil*~1Type/properties/with space/enum",
-          keyword: "enum",
-          params: { allowedValues: ["it's", '"dq"', "*/", "\u2028"] },
-          message: "must be equal to one of the allowed values",
+        report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/enum", "enum", {
+          allowedValues: ["it's", '"dq"', "*/", "\u2028"],
         });
     }
     const member4 = hasOwn(value, "new\nline") ? value["new\nline"] : undefined;
     if (member4 !== undefined) {
       if (!(typeof member4 === "boolean"))
-        errors.push({
-          instancePath: path + "/new\nline",
-          schemaPath: "#/components/schemas/Evil*~1Type/properties/new\nline/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+        report(errors, path + "/new\nline", "#/components/schemas/Evil*~1Type/properties/new\nline/type", "type", {
+          type: "boolean",
         });
     }
   }
@@ -150,72 +168,42 @@ export function assertEvilType(value: unknown): asserts value is EvilType {
 function checkHostileRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/HostileRequest/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/HostileRequest/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "build") ? value["build"] : undefined;
     if (member0 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/HostileRequest/required",
-        keyword: "required",
-        params: { missingProperty: "build" },
-        message: "must have required property 'build'",
-      });
+      report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "build" });
     } else {
       if (!(typeof member0 === "string"))
-        errors.push({
-          instancePath: path + "/build",
-          schemaPath: "#/components/schemas/HostileRequest/properties/build/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+        report(errors, path + "/build", "#/components/schemas/HostileRequest/properties/build/type", "type", {
+          type: "string",
         });
     }
     const member1 = hasOwn(value, "Build") ? value["Build"] : undefined;
     if (member1 !== undefined) {
       if (!(typeof member1 === "string"))
-        errors.push({
-          instancePath: path + "/Build",
-          schemaPath: "#/components/schemas/HostileRequest/properties/Build/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+        report(errors, path + "/Build", "#/components/schemas/HostileRequest/properties/Build/type", "type", {
+          type: "string",
         });
     }
     const member2 = hasOwn(value, "toHttpRequest") ? value["toHttpRequest"] : undefined;
     if (member2 !== undefined) {
       if (!(typeof member2 === "string"))
-        errors.push({
-          instancePath: path + "/toHttpRequest",
-          schemaPath: "#/components/schemas/HostileRequest/properties/toHttpRequest/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
+        report(
+          errors,
+          path + "/toHttpRequest",
+          "#/components/schemas/HostileRequest/properties/toHttpRequest/type",
+          "type",
+          { type: "string" },
+        );
     }
     const member3 = hasOwn(value, "delete") ? value["delete"] : undefined;
     if (member3 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/HostileRequest/required",
-        keyword: "required",
-        params: { missingProperty: "delete" },
-        message: "must have required property 'delete'",
-      });
+      report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "delete" });
     } else {
       if (!(typeof member3 === "string"))
-        errors.push({
-          instancePath: path + "/delete",
-          schemaPath: "#/components/schemas/HostileRequest/properties/delete/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+        report(errors, path + "/delete", "#/components/schemas/HostileRequest/properties/delete/type", "type", {
+          type: "string",
         });
     }
     const member4 = hasOwn(value, "Evil") ? value["Evil"] : undefined;
@@ -225,12 +213,8 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
     const member5 = hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
     if (member5 !== undefined) {
       if (!isPlainObject(member5))
-        errors.push({
-          instancePath: path + "/__proto__",
-          schemaPath: "#/components/schemas/HostileRequest/properties/__proto__/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+        report(errors, path + "/__proto__", "#/components/schemas/HostileRequest/properties/__proto__/type", "type", {
+          type: "object",
         });
     }
   }
@@ -258,13 +242,7 @@ export function assertHostileRequest(value: unknown): asserts value is HostileRe
 function checkString_(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string"))
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/String/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
   return errors.length === start;
 }
 

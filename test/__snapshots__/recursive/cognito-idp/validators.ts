@@ -77,53 +77,91 @@ function pointerSegment(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+function report(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Readonly<Record<string, unknown>>,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
+}
+
+/** The messages ajv gives, made from the keyword and its params. */
+function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
+  const limit = String(params["limit"]);
+  switch (keyword) {
+    case "type":
+      return `must be ${String(params["type"])}`;
+    case "minLength":
+      return `must NOT have fewer than ${limit} characters`;
+    case "maxLength":
+      return `must NOT have more than ${limit} characters`;
+    case "pattern":
+      return `must match pattern "${String(params["pattern"])}"`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params["comparison"])} ${limit}`;
+    case "multipleOf":
+      return `must be multiple of ${String(params["multipleOf"])}`;
+    case "minItems":
+      return `must NOT have fewer than ${limit} items`;
+    case "maxItems":
+      return `must NOT have more than ${limit} items`;
+    case "minProperties":
+      return `must NOT have fewer than ${limit} properties`;
+    case "maxProperties":
+      return `must NOT have more than ${limit} properties`;
+    case "required":
+      return `must have required property '${String(params["missingProperty"])}'`;
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "const":
+      return "must be equal to constant";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}
+
 const pattern0 = new RegExp("^[a-z]+$", "u");
 
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/ListTreeRequest/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/ListTreeRequest/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "Root") ? value["Root"] : undefined;
     if (member0 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/ListTreeRequest/required",
-        keyword: "required",
-        params: { missingProperty: "Root" },
-        message: "must have required property 'Root'",
-      });
+      report(errors, path, "#/components/schemas/ListTreeRequest/required", "required", { missingProperty: "Root" });
     } else {
       checkTreeNodeType(member0, path + "/Root", errors);
     }
     const member1 = hasOwn(value, "Tags") ? value["Tags"] : undefined;
     if (member1 !== undefined) {
       if (!isPlainObject(member1)) {
-        errors.push({
-          instancePath: path + "/Tags",
-          schemaPath: "#/components/schemas/ListTreeRequest/properties/Tags/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+        report(errors, path + "/Tags", "#/components/schemas/ListTreeRequest/properties/Tags/type", "type", {
+          type: "object",
         });
       } else {
         for (const key0 of Object.keys(member1)) {
           const value0 = member1[key0];
           if (value0 !== undefined) {
             if (!(typeof value0 === "number" && Number.isInteger(value0)))
-              errors.push({
-                instancePath: path + "/Tags" + "/" + pointerSegment(key0),
-                schemaPath: "#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              });
+              report(
+                errors,
+                path + "/Tags" + "/" + pointerSegment(key0),
+                "#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties/type",
+                "type",
+                { type: "integer" },
+              );
           }
         }
       }
@@ -155,39 +193,13 @@ export function assertListTreeRequest(value: unknown): asserts value is ListTree
 function checkNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(typeof value === "string")) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/NameType/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    });
+    report(errors, path, "#/components/schemas/NameType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
-    if (length0 < 1)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/NameType/minLength",
-        keyword: "minLength",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 characters",
-      });
-    if (length0 > 8)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/NameType/maxLength",
-        keyword: "maxLength",
-        params: { limit: 8 },
-        message: "must NOT have more than 8 characters",
-      });
+    if (length0 < 1) report(errors, path, "#/components/schemas/NameType/minLength", "minLength", { limit: 1 });
+    if (length0 > 8) report(errors, path, "#/components/schemas/NameType/maxLength", "maxLength", { limit: 8 });
     if (!pattern0.test(value))
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/NameType/pattern",
-        keyword: "pattern",
-        params: { pattern: "^[a-z]+$" },
-        message: 'must match pattern "^[a-z]+$"',
-      });
+      report(errors, path, "#/components/schemas/NameType/pattern", "pattern", { pattern: "^[a-z]+$" });
   }
 
   return errors.length === start;
@@ -213,45 +225,29 @@ export function assertNameType(value: unknown): asserts value is NameType {
 function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!isPlainObject(value)) {
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/TreeNodeType/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    report(errors, path, "#/components/schemas/TreeNodeType/type", "type", { type: "object" });
   } else {
     const member0 = hasOwn(value, "Name") ? value["Name"] : undefined;
     if (member0 === undefined) {
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/TreeNodeType/required",
-        keyword: "required",
-        params: { missingProperty: "Name" },
-        message: "must have required property 'Name'",
-      });
+      report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Name" });
     } else {
       checkNameType(member0, path + "/Name", errors);
     }
     const member1 = hasOwn(value, "Children") ? value["Children"] : undefined;
     if (member1 !== undefined) {
       if (!Array.isArray(member1)) {
-        errors.push({
-          instancePath: path + "/Children",
-          schemaPath: "#/components/schemas/TreeNodeType/properties/Children/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+        report(errors, path + "/Children", "#/components/schemas/TreeNodeType/properties/Children/type", "type", {
+          type: "array",
         });
       } else {
         if (member1.length > 10)
-          errors.push({
-            instancePath: path + "/Children",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Children/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          });
+          report(
+            errors,
+            path + "/Children",
+            "#/components/schemas/TreeNodeType/properties/Children/maxItems",
+            "maxItems",
+            { limit: 10 },
+          );
         for (let i0 = 0; i0 < member1.length; i0++) {
           const item0: unknown = member1[i0];
           checkTreeNodeType(item0, path + "/Children" + "/" + i0, errors);
@@ -265,71 +261,57 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
     const member3 = hasOwn(value, "Weight") ? value["Weight"] : undefined;
     if (member3 !== undefined) {
       if (!(typeof member3 === "number" && Number.isInteger(member3))) {
-        errors.push({
-          instancePath: path + "/Weight",
-          schemaPath: "#/components/schemas/TreeNodeType/properties/Weight/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+        report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/type", "type", {
+          type: "integer",
         });
       } else {
         if (member3 < 0)
-          errors.push({
-            instancePath: path + "/Weight",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Weight/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+          report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/minimum", "minimum", {
+            comparison: ">=",
+            limit: 0,
           });
         if (member3 > 100)
-          errors.push({
-            instancePath: path + "/Weight",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Weight/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 100 },
-            message: "must be <= 100",
+          report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/maximum", "maximum", {
+            comparison: "<=",
+            limit: 100,
           });
       }
     }
     const member4 = hasOwn(value, "Ratio") ? value["Ratio"] : undefined;
     if (member4 !== undefined) {
       if (!(typeof member4 === "number" && Number.isFinite(member4))) {
-        errors.push({
-          instancePath: path + "/Ratio",
-          schemaPath: "#/components/schemas/TreeNodeType/properties/Ratio/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+        report(errors, path + "/Ratio", "#/components/schemas/TreeNodeType/properties/Ratio/type", "type", {
+          type: "number",
         });
       } else {
         if (member4 <= 0)
-          errors.push({
-            instancePath: path + "/Ratio",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMinimum",
-            keyword: "exclusiveMinimum",
-            params: { comparison: ">", limit: 0 },
-            message: "must be > 0",
-          });
+          report(
+            errors,
+            path + "/Ratio",
+            "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMinimum",
+            "exclusiveMinimum",
+            { comparison: ">", limit: 0 },
+          );
         if (member4 >= 1)
-          errors.push({
-            instancePath: path + "/Ratio",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMaximum",
-            keyword: "exclusiveMaximum",
-            params: { comparison: "<", limit: 1 },
-            message: "must be < 1",
-          });
+          report(
+            errors,
+            path + "/Ratio",
+            "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMaximum",
+            "exclusiveMaximum",
+            { comparison: "<", limit: 1 },
+          );
         const quotient0 = member4 / 0.25;
         if (
           !Number.isFinite(quotient0) ||
           Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
         )
-          errors.push({
-            instancePath: path + "/Ratio",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Ratio/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 0.25 },
-            message: "must be multiple of 0.25",
-          });
+          report(
+            errors,
+            path + "/Ratio",
+            "#/components/schemas/TreeNodeType/properties/Ratio/multipleOf",
+            "multipleOf",
+            { multipleOf: 0.25 },
+          );
       }
     }
     const member5 = hasOwn(value, "Label") ? value["Label"] : undefined;
@@ -337,21 +319,13 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
       if (typeof member5 === "string") {
         const length0 = codePointLength(member5);
         if (length0 > 5)
-          errors.push({
-            instancePath: path + "/Label",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Label/maxLength",
-            keyword: "maxLength",
-            params: { limit: 5 },
-            message: "must NOT have more than 5 characters",
+          report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/maxLength", "maxLength", {
+            limit: 5,
           });
       } else if (member5 === null) {
       } else
-        errors.push({
-          instancePath: path + "/Label",
-          schemaPath: "#/components/schemas/TreeNodeType/properties/Label/type",
-          keyword: "type",
-          params: { type: "string,null" },
-          message: "must be string,null",
+        report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/type", "type", {
+          type: "string,null",
         });
     }
     const member6 = hasOwn(value, "Kind") ? value["Kind"] : undefined;
@@ -371,24 +345,18 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         {
           const mark1 = subErrors0.length;
           if (!(typeof member7 === "number" && Number.isInteger(member7)))
-            subErrors0.push({
-              instancePath: path + "/Shape",
-              schemaPath: "#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            });
+            report(
+              subErrors0,
+              path + "/Shape",
+              "#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type",
+              "type",
+              { type: "integer" },
+            );
           if (subErrors0.length === mark1) passed0++;
         }
         if (!(passed0 > 0)) {
           if (passed0 === 0) errors.push(...subErrors0);
-          errors.push({
-            instancePath: path + "/Shape",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Shape/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          });
+          report(errors, path + "/Shape", "#/components/schemas/TreeNodeType/properties/Shape/anyOf", "anyOf", {});
         }
       }
     }
@@ -400,80 +368,60 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         {
           const mark2 = subErrors1.length;
           if (!(typeof member8 === "number" && Number.isInteger(member8)))
-            subErrors1.push({
-              instancePath: path + "/Exactly",
-              schemaPath: "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            });
+            report(
+              subErrors1,
+              path + "/Exactly",
+              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type",
+              "type",
+              { type: "integer" },
+            );
           if (subErrors1.length === mark2) passed1++;
         }
         {
           const mark3 = subErrors1.length;
           if (!(typeof member8 === "number" && Number.isFinite(member8))) {
-            subErrors1.push({
-              instancePath: path + "/Exactly",
-              schemaPath: "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type",
-              keyword: "type",
-              params: { type: "number" },
-              message: "must be number",
-            });
+            report(
+              subErrors1,
+              path + "/Exactly",
+              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type",
+              "type",
+              { type: "number" },
+            );
           } else {
             if (member8 < 10)
-              subErrors1.push({
-                instancePath: path + "/Exactly",
-                schemaPath: "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 10 },
-                message: "must be >= 10",
-              });
+              report(
+                subErrors1,
+                path + "/Exactly",
+                "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum",
+                "minimum",
+                { comparison: ">=", limit: 10 },
+              );
           }
           if (subErrors1.length === mark3) passed1++;
         }
         if (!(passed1 === 1)) {
           if (passed1 === 0) errors.push(...subErrors1);
-          errors.push({
-            instancePath: path + "/Exactly",
-            schemaPath: "#/components/schemas/TreeNodeType/properties/Exactly/oneOf",
-            keyword: "oneOf",
-            params: {},
-            message: "must match exactly one schema in oneOf",
-          });
+          report(errors, path + "/Exactly", "#/components/schemas/TreeNodeType/properties/Exactly/oneOf", "oneOf", {});
         }
       }
     }
     const member9 = hasOwn(value, "Fixed") ? value["Fixed"] : undefined;
     if (member9 !== undefined) {
       if (!jsonEqual(member9, { "a": [1, 2] }))
-        errors.push({
-          instancePath: path + "/Fixed",
-          schemaPath: "#/components/schemas/TreeNodeType/properties/Fixed/const",
-          keyword: "const",
-          params: { allowedValue: { "a": [1, 2] } },
-          message: "must be equal to constant",
+        report(errors, path + "/Fixed", "#/components/schemas/TreeNodeType/properties/Fixed/const", "const", {
+          allowedValue: { "a": [1, 2] },
         });
     }
     const member10 = hasOwn(value, "Levels") ? value["Levels"] : undefined;
     if (member10 !== undefined) {
       if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1))
-        errors.push({
-          instancePath: path + "/Levels",
-          schemaPath: "#/components/schemas/TreeNodeType/properties/Levels/enum",
-          keyword: "enum",
-          params: { allowedValues: [1, 2, 3, -1] },
-          message: "must be equal to one of the allowed values",
+        report(errors, path + "/Levels", "#/components/schemas/TreeNodeType/properties/Levels/enum", "enum", {
+          allowedValues: [1, 2, 3, -1],
         });
     }
     const member11 = hasOwn(value, "Id") ? value["Id"] : undefined;
     if (member11 === undefined)
-      errors.push({
-        instancePath: path,
-        schemaPath: "#/components/schemas/TreeNodeType/required",
-        keyword: "required",
-        params: { missingProperty: "Id" },
-        message: "must have required property 'Id'",
-      });
+      report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
     for (const key0 of Object.keys(value)) {
       if (!(
         key0 === "Name" ||
@@ -489,12 +437,8 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         key0 === "Levels" ||
         key0 === "Id"
       ))
-        errors.push({
-          instancePath: path,
-          schemaPath: "#/components/schemas/TreeNodeType/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+        report(errors, path, "#/components/schemas/TreeNodeType/additionalProperties", "additionalProperties", {
+          additionalProperty: key0,
         });
     }
   }
@@ -522,12 +466,8 @@ export function assertTreeNodeType(value: unknown): asserts value is TreeNodeTyp
 function checkKind(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
   if (!(value === "leaf" || value === "branch"))
-    errors.push({
-      instancePath: path,
-      schemaPath: "#/components/schemas/TreeNodeType/$defs/Kind/enum",
-      keyword: "enum",
-      params: { allowedValues: ["leaf", "branch"] },
-      message: "must be equal to one of the allowed values",
+    report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/enum", "enum", {
+      allowedValues: ["leaf", "branch"],
     });
   return errors.length === start;
 }
