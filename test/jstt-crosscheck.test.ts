@@ -8,7 +8,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { compile } from "json-schema-to-typescript";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../generator/escape.js";
 import { generate } from "../generator/index.js";
@@ -17,6 +16,7 @@ import { isJsonObject, loadSchemaDir } from "../generator/load.js";
 import { isDiagnostic, Resolver } from "../generator/resolve.js";
 import { normalizeSchema } from "../generator/normalize.js";
 import { writeOutput } from "../generator/write.js";
+import { STRICT_OPTIONS, typeCheck } from "./strict-program.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -56,6 +56,14 @@ describe("json-schema-to-typescript agrees with our types", () => {
       let compared = 0;
       for (const file of files) {
         const name = typeOf.get(`${file.name}#`)!;
+        const decl = service.declarations.find((d) => d.id === `${file.name}#`)!;
+        if (decl.node.kind === "unknown") {
+          // a schema with no assertion accepts any value; json-schema-to-typescript reads it as an object
+          // ({ [k: string]: unknown }), which is its mistake, so ours is held to `unknown` directly
+          lines.push(`export const same${compared}: [unknown] extends [Ours.${name}] ? true : false = true;`);
+          compared++;
+          continue;
+        }
         const theirs = `Theirs${name}`;
         const lookup = (ref: string): string => {
           const target = resolver.resolve(ref, file, "");
@@ -70,17 +78,7 @@ describe("json-schema-to-typescript agrees with our types", () => {
       }
       expect(compared).toBe(files.length);
       await writeFile(path.join(dir, "check.ts"), lines.join("\n"));
-      const program = ts.createProgram([path.join(dir, "check.ts")], {
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        noUncheckedIndexedAccess: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: [],
-        noEmit: true,
-      });
-      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.text.split("\n")[d.file.getLineAndCharacterOfPosition(d.start ?? 0).line] : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+      const diagnostics = typeCheck([path.join(dir, "check.ts")], { ...STRICT_OPTIONS, noUnusedLocals: false });
       expect(diagnostics).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -44,6 +44,15 @@ export class ValidationFailure extends Error {
   }
 }
 
+function assertWith(
+  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  what: string,
+  value: unknown,
+): void {
+  const errors: ValidationError[] = [];
+  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+}
+
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
 function codePointLength(text: string): number {
   let length = text.length;
@@ -126,6 +135,14 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+function validateWith<T>(
+  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  value: unknown,
+): ValidationResult<T> {
+  const errors: ValidationError[] = [];
+  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+}
+
 const pattern0 = new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
 
 const pattern1 = new RegExp("[\\w+]+", "u");
@@ -148,10 +165,7 @@ function checkAnalyticsMetadataType(value: unknown, path: string, errors: Valida
 
 /** Checks a value against AnalyticsMetadataType: the value, typed, or every error. */
 export function validateAnalyticsMetadataType(value: unknown): ValidationResult<AnalyticsMetadataType> {
-  const errors: ValidationError[] = [];
-  return checkAnalyticsMetadataType(value, "", errors)
-    ? { ok: true, value: value as AnalyticsMetadataType }
-    : { ok: false, errors };
+  return validateWith<AnalyticsMetadataType>(checkAnalyticsMetadataType, value);
 }
 
 /** Whether a value is a valid AnalyticsMetadataType. */
@@ -161,8 +175,7 @@ export function isAnalyticsMetadataType(value: unknown): value is AnalyticsMetad
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnalyticsMetadataType. */
 export function assertAnalyticsMetadataType(value: unknown): asserts value is AnalyticsMetadataType {
-  const errors: ValidationError[] = [];
-  if (!checkAnalyticsMetadataType(value, "", errors)) throw new ValidationFailure("AnalyticsMetadataType", errors);
+  assertWith(checkAnalyticsMetadataType, "AnalyticsMetadataType", value);
 }
 
 function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -186,10 +199,7 @@ function checkAttributeNameType(value: unknown, path: string, errors: Validation
 
 /** Checks a value against AttributeNameType: the value, typed, or every error. */
 export function validateAttributeNameType(value: unknown): ValidationResult<AttributeNameType> {
-  const errors: ValidationError[] = [];
-  return checkAttributeNameType(value, "", errors)
-    ? { ok: true, value: value as AttributeNameType }
-    : { ok: false, errors };
+  return validateWith<AttributeNameType>(checkAttributeNameType, value);
 }
 
 /** Whether a value is a valid AttributeNameType. */
@@ -199,8 +209,7 @@ export function isAttributeNameType(value: unknown): value is AttributeNameType 
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
 export function assertAttributeNameType(value: unknown): asserts value is AttributeNameType {
-  const errors: ValidationError[] = [];
-  if (!checkAttributeNameType(value, "", errors)) throw new ValidationFailure("AttributeNameType", errors);
+  assertWith(checkAttributeNameType, "AttributeNameType", value);
 }
 
 function checkClientIdType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -220,8 +229,7 @@ function checkClientIdType(value: unknown, path: string, errors: ValidationError
 
 /** Checks a value against ClientIdType: the value, typed, or every error. */
 export function validateClientIdType(value: unknown): ValidationResult<ClientIdType> {
-  const errors: ValidationError[] = [];
-  return checkClientIdType(value, "", errors) ? { ok: true, value: value as ClientIdType } : { ok: false, errors };
+  return validateWith<ClientIdType>(checkClientIdType, value);
 }
 
 /** Whether a value is a valid ClientIdType. */
@@ -231,8 +239,7 @@ export function isClientIdType(value: unknown): value is ClientIdType {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientIdType. */
 export function assertClientIdType(value: unknown): asserts value is ClientIdType {
-  const errors: ValidationError[] = [];
-  if (!checkClientIdType(value, "", errors)) throw new ValidationFailure("ClientIdType", errors);
+  assertWith(checkClientIdType, "ClientIdType", value);
 }
 
 function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -253,10 +260,7 @@ function checkClientMetadataType(value: unknown, path: string, errors: Validatio
 
 /** Checks a value against ClientMetadataType: the value, typed, or every error. */
 export function validateClientMetadataType(value: unknown): ValidationResult<ClientMetadataType> {
-  const errors: ValidationError[] = [];
-  return checkClientMetadataType(value, "", errors)
-    ? { ok: true, value: value as ClientMetadataType }
-    : { ok: false, errors };
+  return validateWith<ClientMetadataType>(checkClientMetadataType, value);
 }
 
 /** Whether a value is a valid ClientMetadataType. */
@@ -266,8 +270,7 @@ export function isClientMetadataType(value: unknown): value is ClientMetadataTyp
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
 export function assertClientMetadataType(value: unknown): asserts value is ClientMetadataType {
-  const errors: ValidationError[] = [];
-  if (!checkClientMetadataType(value, "", errors)) throw new ValidationFailure("ClientMetadataType", errors);
+  assertWith(checkClientMetadataType, "ClientMetadataType", value);
 }
 
 function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -294,10 +297,7 @@ function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: Vali
 
 /** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
 export function validateCodeDeliveryDetailsType(value: unknown): ValidationResult<CodeDeliveryDetailsType> {
-  const errors: ValidationError[] = [];
-  return checkCodeDeliveryDetailsType(value, "", errors)
-    ? { ok: true, value: value as CodeDeliveryDetailsType }
-    : { ok: false, errors };
+  return validateWith<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, value);
 }
 
 /** Whether a value is a valid CodeDeliveryDetailsType. */
@@ -307,8 +307,7 @@ export function isCodeDeliveryDetailsType(value: unknown): value is CodeDelivery
 
 /** Throws a ValidationFailure listing every error unless the value is a valid CodeDeliveryDetailsType. */
 export function assertCodeDeliveryDetailsType(value: unknown): asserts value is CodeDeliveryDetailsType {
-  const errors: ValidationError[] = [];
-  if (!checkCodeDeliveryDetailsType(value, "", errors)) throw new ValidationFailure("CodeDeliveryDetailsType", errors);
+  assertWith(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType", value);
 }
 
 function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -320,10 +319,7 @@ function checkDeliveryMediumType(value: unknown, path: string, errors: Validatio
 
 /** Checks a value against DeliveryMediumType: the value, typed, or every error. */
 export function validateDeliveryMediumType(value: unknown): ValidationResult<DeliveryMediumType> {
-  const errors: ValidationError[] = [];
-  return checkDeliveryMediumType(value, "", errors)
-    ? { ok: true, value: value as DeliveryMediumType }
-    : { ok: false, errors };
+  return validateWith<DeliveryMediumType>(checkDeliveryMediumType, value);
 }
 
 /** Whether a value is a valid DeliveryMediumType. */
@@ -333,8 +329,7 @@ export function isDeliveryMediumType(value: unknown): value is DeliveryMediumTyp
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
 export function assertDeliveryMediumType(value: unknown): asserts value is DeliveryMediumType {
-  const errors: ValidationError[] = [];
-  if (!checkDeliveryMediumType(value, "", errors)) throw new ValidationFailure("DeliveryMediumType", errors);
+  assertWith(checkDeliveryMediumType, "DeliveryMediumType", value);
 }
 
 function checkResendConfirmationCodeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -381,10 +376,7 @@ function checkResendConfirmationCodeRequest(value: unknown, path: string, errors
 
 /** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
 export function validateResendConfirmationCodeRequest(value: unknown): ValidationResult<ResendConfirmationCodeRequest> {
-  const errors: ValidationError[] = [];
-  return checkResendConfirmationCodeRequest(value, "", errors)
-    ? { ok: true, value: value as ResendConfirmationCodeRequest }
-    : { ok: false, errors };
+  return validateWith<ResendConfirmationCodeRequest>(checkResendConfirmationCodeRequest, value);
 }
 
 /** Whether a value is a valid ResendConfirmationCodeRequest. */
@@ -394,9 +386,7 @@ export function isResendConfirmationCodeRequest(value: unknown): value is Resend
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeRequest. */
 export function assertResendConfirmationCodeRequest(value: unknown): asserts value is ResendConfirmationCodeRequest {
-  const errors: ValidationError[] = [];
-  if (!checkResendConfirmationCodeRequest(value, "", errors))
-    throw new ValidationFailure("ResendConfirmationCodeRequest", errors);
+  assertWith(checkResendConfirmationCodeRequest, "ResendConfirmationCodeRequest", value);
 }
 
 function checkResendConfirmationCodeResponse(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -417,10 +407,7 @@ function checkResendConfirmationCodeResponse(value: unknown, path: string, error
 export function validateResendConfirmationCodeResponse(
   value: unknown,
 ): ValidationResult<ResendConfirmationCodeResponse> {
-  const errors: ValidationError[] = [];
-  return checkResendConfirmationCodeResponse(value, "", errors)
-    ? { ok: true, value: value as ResendConfirmationCodeResponse }
-    : { ok: false, errors };
+  return validateWith<ResendConfirmationCodeResponse>(checkResendConfirmationCodeResponse, value);
 }
 
 /** Whether a value is a valid ResendConfirmationCodeResponse. */
@@ -430,9 +417,7 @@ export function isResendConfirmationCodeResponse(value: unknown): value is Resen
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeResponse. */
 export function assertResendConfirmationCodeResponse(value: unknown): asserts value is ResendConfirmationCodeResponse {
-  const errors: ValidationError[] = [];
-  if (!checkResendConfirmationCodeResponse(value, "", errors))
-    throw new ValidationFailure("ResendConfirmationCodeResponse", errors);
+  assertWith(checkResendConfirmationCodeResponse, "ResendConfirmationCodeResponse", value);
 }
 
 function checkSecretHashType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -453,8 +438,7 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
 
 /** Checks a value against SecretHashType: the value, typed, or every error. */
 export function validateSecretHashType(value: unknown): ValidationResult<SecretHashType> {
-  const errors: ValidationError[] = [];
-  return checkSecretHashType(value, "", errors) ? { ok: true, value: value as SecretHashType } : { ok: false, errors };
+  return validateWith<SecretHashType>(checkSecretHashType, value);
 }
 
 /** Whether a value is a valid SecretHashType. */
@@ -464,8 +448,7 @@ export function isSecretHashType(value: unknown): value is SecretHashType {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
 export function assertSecretHashType(value: unknown): asserts value is SecretHashType {
-  const errors: ValidationError[] = [];
-  if (!checkSecretHashType(value, "", errors)) throw new ValidationFailure("SecretHashType", errors);
+  assertWith(checkSecretHashType, "SecretHashType", value);
 }
 
 function checkStringType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -477,8 +460,7 @@ function checkStringType(value: unknown, path: string, errors: ValidationError[]
 
 /** Checks a value against StringType: the value, typed, or every error. */
 export function validateStringType(value: unknown): ValidationResult<StringType> {
-  const errors: ValidationError[] = [];
-  return checkStringType(value, "", errors) ? { ok: true, value: value as StringType } : { ok: false, errors };
+  return validateWith<StringType>(checkStringType, value);
 }
 
 /** Whether a value is a valid StringType. */
@@ -488,8 +470,7 @@ export function isStringType(value: unknown): value is StringType {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid StringType. */
 export function assertStringType(value: unknown): asserts value is StringType {
-  const errors: ValidationError[] = [];
-  if (!checkStringType(value, "", errors)) throw new ValidationFailure("StringType", errors);
+  assertWith(checkStringType, "StringType", value);
 }
 
 function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -512,10 +493,7 @@ function checkUserContextDataType(value: unknown, path: string, errors: Validati
 
 /** Checks a value against UserContextDataType: the value, typed, or every error. */
 export function validateUserContextDataType(value: unknown): ValidationResult<UserContextDataType> {
-  const errors: ValidationError[] = [];
-  return checkUserContextDataType(value, "", errors)
-    ? { ok: true, value: value as UserContextDataType }
-    : { ok: false, errors };
+  return validateWith<UserContextDataType>(checkUserContextDataType, value);
 }
 
 /** Whether a value is a valid UserContextDataType. */
@@ -525,8 +503,7 @@ export function isUserContextDataType(value: unknown): value is UserContextDataT
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
 export function assertUserContextDataType(value: unknown): asserts value is UserContextDataType {
-  const errors: ValidationError[] = [];
-  if (!checkUserContextDataType(value, "", errors)) throw new ValidationFailure("UserContextDataType", errors);
+  assertWith(checkUserContextDataType, "UserContextDataType", value);
 }
 
 function checkUsernameType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -548,8 +525,7 @@ function checkUsernameType(value: unknown, path: string, errors: ValidationError
 
 /** Checks a value against UsernameType: the value, typed, or every error. */
 export function validateUsernameType(value: unknown): ValidationResult<UsernameType> {
-  const errors: ValidationError[] = [];
-  return checkUsernameType(value, "", errors) ? { ok: true, value: value as UsernameType } : { ok: false, errors };
+  return validateWith<UsernameType>(checkUsernameType, value);
 }
 
 /** Whether a value is a valid UsernameType. */
@@ -559,6 +535,5 @@ export function isUsernameType(value: unknown): value is UsernameType {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameType. */
 export function assertUsernameType(value: unknown): asserts value is UsernameType {
-  const errors: ValidationError[] = [];
-  if (!checkUsernameType(value, "", errors)) throw new ValidationFailure("UsernameType", errors);
+  assertWith(checkUsernameType, "UsernameType", value);
 }

@@ -270,24 +270,35 @@ function declarationFunctions(decl: Declaration, file: FileContext): FunctionDec
   const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` });
   const fn = (structure: Omit<FunctionDeclarationStructure, "kind">): FunctionDeclarationStructure => ({ kind: StructureKind.Function, ...structure });
   return [
-    fn({
-      name: n.check,
-      parameters: [
-        { name: "value", type: "unknown" },
-        { name: "path", type: "string" },
-        { name: "errors", type: "ValidationError[]" },
-      ],
-      returnType: "boolean",
-      statements: [code`const start = errors.length;`.text, body.text, "return errors.length === start;"],
-    }),
+    body.text.trim() === ""
+      ? // any value: nothing to check, and no parameter is read
+        fn({
+          name: n.check,
+          parameters: [
+            { name: "_value", type: "unknown" },
+            { name: "_path", type: "string" },
+            { name: "_errors", type: "ValidationError[]" },
+          ],
+          returnType: "boolean",
+          statements: ["return true;"],
+        })
+      : fn({
+          name: n.check,
+          parameters: [
+            { name: "value", type: "unknown" },
+            { name: "path", type: "string" },
+            { name: "errors", type: "ValidationError[]" },
+          ],
+          returnType: "boolean",
+          statements: [code`const start = errors.length;`.text, body.text, "return errors.length === start;"],
+        }),
     fn({
       name: n.validate,
       isExported: true,
       docs: [`Checks a value against ${n.type}: the value, typed, or every error.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `ValidationResult<${n.type}>`,
-      statements: [code`const errors: ValidationError[] = [];
-        return ${name(n.check)}(value, "", errors) ? { ok: true, value: value as ${type} } : { ok: false, errors };`.text],
+      statements: [code`return ${helper(ctx, "validateWith")}<${type}>(${name(n.check)}, value);`.text],
     }),
     fn({
       name: n.is,
@@ -303,8 +314,7 @@ function declarationFunctions(decl: Declaration, file: FileContext): FunctionDec
       docs: [`Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `asserts value is ${n.type}`,
-      statements: [code`const errors: ValidationError[] = [];
-        if (!${name(n.check)}(value, "", errors)) throw new ValidationFailure(${decl.title}, errors);`.text],
+      statements: [code`${helper(ctx, "assertWith")}(${name(n.check)}, ${decl.title}, value);`.text],
     }),
   ];
 }

@@ -32,6 +32,16 @@ export class ValidationFailure extends Error {
 `;
 
 export const HELPERS = {
+  validateWith: `
+function validateWith<T>(check: (value: unknown, path: string, errors: ValidationError[]) => boolean, value: unknown): ValidationResult<T> {
+  const errors: ValidationError[] = [];
+  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+}`,
+  assertWith: `
+function assertWith(check: (value: unknown, path: string, errors: ValidationError[]) => boolean, what: string, value: unknown): void {
+  const errors: ValidationError[] = [];
+  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+}`,
   report: `
 function report(errors: ValidationError[], instancePath: string, schemaPath: string, keyword: string, params: Readonly<Record<string, unknown>>): void {
   errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });

@@ -31,6 +31,15 @@ export class ValidationFailure extends Error {
   }
 }
 
+function assertWith(
+  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  what: string,
+  value: unknown,
+): void {
+  const errors: ValidationError[] = [];
+  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+}
+
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
 function codePointLength(text: string): number {
   let length = text.length;
@@ -131,6 +140,14 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+function validateWith<T>(
+  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  value: unknown,
+): ValidationResult<T> {
+  const errors: ValidationError[] = [];
+  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+}
+
 const pattern0 = new RegExp("^[a-z]+$", "u");
 
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -173,10 +190,7 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
 
 /** Checks a value against ListTreeRequest: the value, typed, or every error. */
 export function validateListTreeRequest(value: unknown): ValidationResult<ListTreeRequest> {
-  const errors: ValidationError[] = [];
-  return checkListTreeRequest(value, "", errors)
-    ? { ok: true, value: value as ListTreeRequest }
-    : { ok: false, errors };
+  return validateWith<ListTreeRequest>(checkListTreeRequest, value);
 }
 
 /** Whether a value is a valid ListTreeRequest. */
@@ -186,8 +200,7 @@ export function isListTreeRequest(value: unknown): value is ListTreeRequest {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ListTreeRequest. */
 export function assertListTreeRequest(value: unknown): asserts value is ListTreeRequest {
-  const errors: ValidationError[] = [];
-  if (!checkListTreeRequest(value, "", errors)) throw new ValidationFailure("ListTreeRequest", errors);
+  assertWith(checkListTreeRequest, "ListTreeRequest", value);
 }
 
 function checkNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -207,8 +220,7 @@ function checkNameType(value: unknown, path: string, errors: ValidationError[]):
 
 /** Checks a value against NameType: the value, typed, or every error. */
 export function validateNameType(value: unknown): ValidationResult<NameType> {
-  const errors: ValidationError[] = [];
-  return checkNameType(value, "", errors) ? { ok: true, value: value as NameType } : { ok: false, errors };
+  return validateWith<NameType>(checkNameType, value);
 }
 
 /** Whether a value is a valid NameType. */
@@ -218,8 +230,7 @@ export function isNameType(value: unknown): value is NameType {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid NameType. */
 export function assertNameType(value: unknown): asserts value is NameType {
-  const errors: ValidationError[] = [];
-  if (!checkNameType(value, "", errors)) throw new ValidationFailure("NameType", errors);
+  assertWith(checkNameType, "NameType", value);
 }
 
 function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -448,8 +459,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
 
 /** Checks a value against TreeNodeType: the value, typed, or every error. */
 export function validateTreeNodeType(value: unknown): ValidationResult<TreeNodeType> {
-  const errors: ValidationError[] = [];
-  return checkTreeNodeType(value, "", errors) ? { ok: true, value: value as TreeNodeType } : { ok: false, errors };
+  return validateWith<TreeNodeType>(checkTreeNodeType, value);
 }
 
 /** Whether a value is a valid TreeNodeType. */
@@ -459,8 +469,7 @@ export function isTreeNodeType(value: unknown): value is TreeNodeType {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid TreeNodeType. */
 export function assertTreeNodeType(value: unknown): asserts value is TreeNodeType {
-  const errors: ValidationError[] = [];
-  if (!checkTreeNodeType(value, "", errors)) throw new ValidationFailure("TreeNodeType", errors);
+  assertWith(checkTreeNodeType, "TreeNodeType", value);
 }
 
 function checkKind(value: unknown, path: string, errors: ValidationError[]): boolean {
@@ -474,8 +483,7 @@ function checkKind(value: unknown, path: string, errors: ValidationError[]): boo
 
 /** Checks a value against Kind: the value, typed, or every error. */
 export function validateKind(value: unknown): ValidationResult<Kind> {
-  const errors: ValidationError[] = [];
-  return checkKind(value, "", errors) ? { ok: true, value: value as Kind } : { ok: false, errors };
+  return validateWith<Kind>(checkKind, value);
 }
 
 /** Whether a value is a valid Kind. */
@@ -485,6 +493,5 @@ export function isKind(value: unknown): value is Kind {
 
 /** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
 export function assertKind(value: unknown): asserts value is Kind {
-  const errors: ValidationError[] = [];
-  if (!checkKind(value, "", errors)) throw new ValidationFailure("Kind", errors);
+  assertWith(checkKind, "Kind", value);
 }
