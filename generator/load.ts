@@ -116,12 +116,13 @@ export async function loadSchemaDir(dir: string, sink: DiagnosticSink, cwd = pro
     return [];
   }
   if (names.length === 0) sink.add(error({ file: dir }, "no .json schema files in this folder", "pass the folder that holds the schemas with --schemas"));
+  // read concurrently, parse in name order (diagnostics come out in a fixed order)
+  const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
   const files: SchemaFile[] = [];
-  for (const name of names) {
+  names.forEach((name, i) => {
     const full = path.join(dir, name);
-    const display = path.relative(cwd, full) || full;
-    const file = loadSchemaBytes(name, display, await readFile(full), sink);
+    const file = loadSchemaBytes(name, path.relative(cwd, full) || full, contents[i]!, sink);
     if (file) files.push(file);
-  }
+  });
   return files;
 }

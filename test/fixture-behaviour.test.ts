@@ -6,6 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { hostile, HostileBuilder, validateEvilType } from "./__snapshots__/hostile/cognito-idp/index.js";
 import { listTree, validateTreeNodeType } from "./__snapshots__/recursive/cognito-idp/index.js";
+import { getId } from "./__snapshots__/two-services/cognito-identity/index.js";
+import { validateDatasetName } from "./__snapshots__/two-services/cognito-sync/index.js";
 
 const keywords = (value: unknown) => {
   const r = validateTreeNodeType(value);
@@ -65,5 +67,22 @@ describe("hostile fixture", () => {
     expect(JSON.parse(JSON.stringify(request))).toEqual(JSON.parse('{"build":"b","delete":"d","__proto__":{"polluted":true}}'));
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     expect(new HostileBuilder().build2("x").delete("y").toHttpRequest({ region: "us-east-1" }).headers["x-amz-target"]).toBe("AWSCognitoIdentityProviderService.Hostile");
+  });
+});
+
+describe("two-services fixture", () => {
+  it("an identity-pool operation (`<Op>Input`) goes to its own endpoint with its own target", () => {
+    const http = getId().identityPoolId("us-east-1:0123abcd-0123").logins({ "accounts.google.com": "token" }).toHttpRequest({ region: "us-east-1" });
+    expect(http).toEqual({
+      method: "POST",
+      url: "https://cognito-identity.us-east-1.amazonaws.com/",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityService.GetId" },
+      body: '{"IdentityPoolId":"us-east-1:0123abcd-0123","Logins":{"accounts.google.com":"token"}}',
+    });
+  });
+
+  it("a service with no known protocol still gets validators", () => {
+    expect(validateDatasetName("my.dataset").ok).toBe(true);
+    expect(validateDatasetName("").ok).toBe(false);
   });
 });

@@ -58,6 +58,8 @@ describe("generated validators for the seed", () => {
     expect(validateUsernameType(emoji.repeat(128)).ok).toBe(true);
     expect(validateUsernameType(emoji.repeat(129)).ok).toBe(false);
     expect(validateUsernameType(emoji)).toEqual({ ok: true, value: emoji });
+    expect(errorsOf({ ...valid, Username: emoji.repeat(128) })).toEqual([]);
+    expect(errorsOf({ ...valid, Username: emoji.repeat(129) })).toEqual([{ instancePath: "/Username", keyword: "maxLength", schemaPath: "#/components/schemas/UsernameType/maxLength" }]);
   });
 
   it("the error has the shape ajv users know", () => {
