@@ -275,16 +275,19 @@ class ServiceBuilder {
       else {
         for (const [name, sub] of Object.entries(props)) {
           const node = this.node(sub, decl, pointerJoin(path, "properties", name));
-          properties.push({ name, required: requiredNames.has(name), node, doc: node.doc });
+          properties.push({ name, required: requiredNames.has(name), declared: true, node, doc: node.doc });
         }
       }
     }
-    // a required member with no schema of its own may hold any value, but must be there
-    for (const name of requiredNames) {
-      if (!properties.some((p) => p.name === name)) properties.push({ name, required: true, node: { kind: "unknown", path: pointerJoin(path, "required"), doc: {} }, doc: {} });
-    }
     const ap = schema["additionalProperties"];
     const additional = ap === undefined || ap === true ? "allow" : ap === false ? "forbid" : this.node(ap, decl, pointerJoin(path, "additionalProperties"));
+    // a member that is required but not in `properties` must be there, and its value is an additional one
+    for (const name of requiredNames) {
+      if (properties.some((p) => p.name === name)) continue;
+      const at = pointerJoin(path, "additionalProperties");
+      const node: Node = additional === "allow" ? { kind: "unknown", path: at, doc: {} } : additional === "forbid" ? { kind: "never", path: at, doc: {} } : additional;
+      properties.push({ name, required: true, declared: false, node, doc: {} });
+    }
     const node: Mutable<ObjectNode> = { kind: "object", path, doc: {}, properties, additional };
     const min = this.nonNegative(schema, "minProperties", decl, path);
     const max = this.nonNegative(schema, "maxProperties", decl, path);

@@ -71,6 +71,12 @@ export interface Property {
   /** The name on the wire, raw. */
   readonly name: string;
   readonly required: boolean;
+  /**
+   * Listed in `properties`. A member that is only `required` is not: its value
+   * is governed by `additionalProperties`, and `node` is that schema (or any
+   * value, or none).
+   */
+  readonly declared: boolean;
   readonly node: Node;
   readonly doc: Doc;
 }

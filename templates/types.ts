@@ -35,7 +35,7 @@ export function typeText(node: Node, decls: Lookup): string {
     case "object":
       return objectTypeLiteral(node, decls);
     case "union":
-      return unique(node.members.map((m) => typeText(m, decls))).map(parenthesize).join(" | ") || "never";
+      return unionText(node.members, decls);
     case "intersection":
       return intersectionType(node.members, decls);
     case "unknown":
@@ -45,12 +45,24 @@ export function typeText(node: Node, decls: Lookup): string {
   }
 }
 
+/** The members of a union, nested unions and enums flattened (nothing we write binds looser than `|`). */
+function unionMembers(node: Node, decls: Lookup): string[] {
+  if (node.kind === "union") return node.members.flatMap((m) => unionMembers(m, decls));
+  if (node.kind === "enum" && node.values.length > 0) return node.values.map(jsonValueType);
+  return [typeText(node, decls)];
+}
+
+function unionText(nodes: readonly Node[], decls: Lookup): string {
+  return unique(nodes.flatMap((n) => unionMembers(n, decls))).join(" | ") || "never";
+}
+
 function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/** For a member of an intersection: a union inside needs parentheses (extra ones are harmless). */
 function parenthesize(t: string): string {
-  return /^[\w$.[\]<>"' -]+$/.test(t) && !t.includes(" ") ? t : `(${t})`;
+  return t.includes("|") ? `(${t})` : t;
 }
 
 function enumType(values: readonly JsonValue[]): string {
@@ -78,7 +90,7 @@ function indexSignatureType(node: ObjectNode, decls: Lookup): string | undefined
   if (node.additional === "forbid") return undefined;
   if (node.additional === "allow") return node.properties.length === 0 ? "unknown" : undefined;
   // a signature must admit every named member too
-  return node.properties.length === 0 ? typeText(node.additional, decls) : "unknown";
+  return unionText([node.additional, ...node.properties.map((p) => p.node)], decls);
 }
 
 function objectTypeLiteral(node: ObjectNode, decls: Lookup): string {

@@ -22,7 +22,9 @@ describe("recursive fixture", () => {
   });
 
   it.each([
-    ["a closed object", { ...node, Extra: 1 }, [" additionalProperties"]],
+    ["other members: integers", { ...node, Extra: 1 }, []],
+    ["other members: not integers", { ...node, Extra: "x" }, ["/Extra type"]],
+    ["a required member governed by additionalProperties", { ...node, Id: "x" }, ["/Id type"]],
     ["integer bounds", { ...node, Weight: 101 }, ["/Weight maximum"]],
     ["an integer", { ...node, Weight: 1.5 }, ["/Weight type"]],
     ["exclusive bounds", { ...node, Ratio: 1 }, ["/Ratio exclusiveMaximum"]],
@@ -41,7 +43,7 @@ describe("recursive fixture", () => {
     ["const: different", { ...node, Fixed: { a: [2, 1] } }, ["/Fixed const"]],
     ["enum of numbers", { ...node, Levels: -1 }, []],
     ["enum of numbers: a string", { ...node, Levels: "1" }, ["/Levels enum"]],
-    ["a required member with no schema", { Name: "a" }, [" required"]],
+    ["a required member not in properties", { Name: "a" }, [" required"]],
   ])("%s", (_name, value, want) => {
     expect(keywords(value)).toEqual(want);
   });
@@ -59,6 +61,11 @@ describe("hostile fixture", () => {
     expect(validateEvilType({}).ok).toBe(false); // a plain {} has no own __proto__
     const r = validateEvilType(JSON.parse('{"__proto__": "x", "quo\\"te": "nope"}'));
     expect(r.ok ? [] : r.errors.map((e) => [e.instancePath, e.keyword])).toEqual([['/quo"te', "pattern"]]);
+  });
+
+  it("a closed object refuses other members, __proto__ included only when undeclared", () => {
+    const r = validateEvilType(JSON.parse('{"__proto__": "x", "extra": 1}'));
+    expect(r.ok ? [] : r.errors.map((e) => [e.instancePath, e.keyword, e.params])).toEqual([["", "additionalProperties", { additionalProperty: "extra" }]]);
   });
 
   it("builder setters that collide with builder methods get other names; __proto__ stays a member", () => {

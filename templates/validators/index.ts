@@ -158,7 +158,8 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
     out.push(code`const ${x} = ${hasOwn()}(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
-    const inner = checkNode(ctx, prop.node, { v: x, p, errs: t.errs });
+    // an undeclared member's value is checked with the additional ones
+    const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {
       const missing = fail(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`);
       out.push(inner.text.trim() === "" ? code`if (${x} === undefined) ${missing}` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
@@ -168,7 +169,8 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   }
   if (node.additional !== "allow") {
     const key = ctx.scope.fresh("key");
-    const known = node.properties.length === 0 ? code`false` : join(node.properties.map((p) => code`${key} === ${p.name}`), " || ");
+    const declared = node.properties.filter((p) => p.declared);
+    const known = declared.length === 0 ? code`false` : join(declared.map((p) => code`${key} === ${p.name}`), " || ");
     if (node.additional === "forbid") {
       out.push(code`for (const ${key} of Object.keys(${t.v})) {
         if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`)}
@@ -178,7 +180,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
       const inner = checkNode(ctx, node.additional, { v: x, p: code`${t.p} + "/" + ${helper(ctx, "pointerSegment")}(${key})`, errs: t.errs });
       if (inner.text.trim() !== "") {
         out.push(code`for (const ${key} of Object.keys(${t.v})) {
-          ${node.properties.length ? code`if (${known}) continue;` : code``}
+          ${declared.length ? code`if (${known}) continue;` : code``}
           const ${x} = ${t.v}[${key}];
           if (${x} !== undefined) { ${inner} }
         }`);

@@ -179,6 +179,18 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
           type: "boolean",
         });
     }
+    for (const key0 of Object.keys(value)) {
+      if (!(
+        key0 === "__proto__" ||
+        key0 === "constructor" ||
+        key0 === 'quo"te' ||
+        key0 === "with space" ||
+        key0 === "new\nline"
+      ))
+        report(errors, path, "#/components/schemas/Evil*~1Type/additionalProperties", "additionalProperties", {
+          additionalProperty: key0,
+        });
+    }
   }
 
   return errors.length === start;

@@ -20,6 +20,8 @@ export type NameType = string;
 
 /** A node of a tree: recursion through items and properties. */
 export interface TreeNodeType {
+  [key: string]:
+    number | NameType | TreeNodeType[] | TreeNodeType | string | null | Kind | { a: [1, 2] } | 1 | 2 | 3 | -1;
   /** The node's name. */
   Name: NameType;
   /**
@@ -47,7 +49,7 @@ export interface TreeNodeType {
   Exactly?: number;
   Fixed?: { a: [1, 2] };
   Levels?: 1 | 2 | 3 | -1;
-  Id: unknown;
+  Id: number;
 }
 
 /** Leaf or branch. */

@@ -434,7 +434,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
     if (member11 === undefined)
       report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
     for (const key0 of Object.keys(value)) {
-      if (!(
+      if (
         key0 === "Name" ||
         key0 === "Children" ||
         key0 === "Parent" ||
@@ -445,12 +445,20 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         key0 === "Shape" ||
         key0 === "Exactly" ||
         key0 === "Fixed" ||
-        key0 === "Levels" ||
-        key0 === "Id"
-      ))
-        report(errors, path, "#/components/schemas/TreeNodeType/additionalProperties", "additionalProperties", {
-          additionalProperty: key0,
-        });
+        key0 === "Levels"
+      )
+        continue;
+      const value0 = value[key0];
+      if (value0 !== undefined) {
+        if (!(typeof value0 === "number" && Number.isInteger(value0)))
+          report(
+            errors,
+            path + "/" + pointerSegment(key0),
+            "#/components/schemas/TreeNodeType/additionalProperties/type",
+            "type",
+            { type: "integer" },
+          );
+      }
     }
   }
 
