@@ -2,18 +2,14 @@
 /**
  * The command line: parses arguments and calls the pipeline; nothing else.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { CodegenError, formatDiagnostic, generate } from "./index.js";
 import { checkOutput, OutputError, writeOutput } from "./write.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The embedded default input and output: the package's own schemas/ and output/ when run from it, else ./schemas and ./output. */
-const projectRoot = path.basename(path.dirname(here)) === "dist" ? path.resolve(here, "../..") : path.resolve(here, "..");
-const defaultSchemas = path.relative(process.cwd(), path.join(projectRoot, "schemas")) || ".";
-const defaultOut = path.relative(process.cwd(), path.join(projectRoot, "output")) || ".";
+/** Relative to the working directory: in this repository the embedded schemas/ and output/; in a project, its own. */
+const DEFAULT_SCHEMAS = "schemas";
+const DEFAULT_OUT = "output";
 
 interface GenerateArgs {
   schemas: string;
@@ -67,8 +63,8 @@ await yargs(hideBin(process.argv))
     "Generate types, validators and request builders from JSON Schemas",
     (y) =>
       y
-        .option("schemas", { type: "string", default: defaultSchemas, describe: "folder of input JSON Schemas" })
-        .option("out", { type: "string", default: defaultOut, describe: "output folder (only files the generator wrote are ever replaced or removed)" })
+        .option("schemas", { type: "string", default: DEFAULT_SCHEMAS, describe: "folder of input JSON Schemas" })
+        .option("out", { type: "string", default: DEFAULT_OUT, describe: "output folder (only files the generator wrote are ever replaced or removed)" })
         .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 with a diff if the output folder is not what would be written" })
         .option("quiet", { type: "boolean", default: false, describe: "print only warnings and errors" }),
     async (args) => {

@@ -48,7 +48,7 @@ export function htmlToText(input: string): string {
   const lists: { ordered: boolean; n: number }[] = [];
   let last = 0;
   const pushText = (raw: string): void => {
-    const text = decodeEntities(raw.replace(/\s+/g, " "));
+    const text = decodeEntities(raw).replace(/\s+/g, " ");
     if (text.trim() !== "") afterMarker = false;
     out.push(text);
   };

@@ -24,11 +24,21 @@ afterAll(async () => {
 });
 
 describe("cognito-codegen generate", () => {
-  it("--check passes on the committed output/, from any working directory", () => {
-    const r = run(["generate", "--check"], temp);
+  it("--check passes on the committed output/ (schemas/ and output/ of the working directory by default)", () => {
+    const r = run(["generate", "--check"]);
     expect(r.stderr).toContain("cognito-idp-resend-confirmation-code-request-schema.json:1:1347: warning: raw line feed");
-    expect(r.stdout).toMatch(/is up to date \(4 files, \d+ ms\)/);
+    expect(r.stdout).toMatch(/^output is up to date \(4 files, \d+ ms\)/);
     expect(r.code).toBe(0);
+    // and from elsewhere, with the folders named
+    const elsewhere = run(["generate", "--check", "--schemas", path.join(root, "schemas"), "--out", path.join(root, "output")], temp);
+    expect(elsewhere.code).toBe(0);
+  });
+
+  it("says what to do when there is no schemas/ folder here", () => {
+    const r = run(["generate"], temp);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("schemas: error: cannot read the schema folder");
+    expect(r.stderr).toContain("hint: pass an existing folder with --schemas");
   });
 
   it("writes a fresh folder, then --check fails with a diff after an edit, and generate repairs it", async () => {

@@ -77,6 +77,12 @@ describe("loadSchemaBytes", () => {
     expect(messages.join("\n")).toContain("schemas/cognito-idp-foo-type-schema.json");
   });
 
+  it("reads a byte order mark as nothing, positions unchanged", () => {
+    const { file, messages } = load(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"title": "FooType", "type": 3}')]));
+    expect(messages).toEqual([]);
+    expect(file?.positions.get("/type")).toEqual({ line: 1, column: 30 });
+  });
+
   it("rejects bytes that are not UTF-8", () => {
     const { file, messages } = load(new Uint8Array([0x7b, 0xff, 0x7d]));
     expect(file).toBeUndefined();
