@@ -99,7 +99,7 @@ export function htmlToText(input: string): string {
   return joined
     .replace(/ *(?:\u0000[PL] *)+/g, (run) => (run.includes("\u0000P") ? "\n\n" : "\n"))
     .split("\n")
-    .map((l) => l.replace(/^ +| +$/g, ""))
+    .map((l) => l.replace(/^ +| +$/g, "").replace(/^(- |\d+\. ) +/, "$1"))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

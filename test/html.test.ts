@@ -9,6 +9,7 @@ describe("htmlToText", () => {
     ["a link without href keeps its text", "<a name=x>anchor</a> text", "anchor text"],
     ["code and emphasis", "<p>Set <code>MfaConfiguration</code> to <b>ON</b> or <i>OPTIONAL</i>.</p>", "Set `MfaConfiguration` to **ON** or _OPTIONAL_."],
     ["an unordered list", "<ul><li><p>a</p></li><li><p>b</p></li></ul>", "- a\n- b"],
+    ["list items with white space around their paragraphs", "<ul> <li> <p> <b>email</b>: x</p> </li> <li> <p>y</p> </li> </ul>", "- **email**: x\n- y"],
     ["an ordered list", "<ol><li>first</li><li>second</li></ol>", "1. first\n2. second"],
     ["a list between paragraphs", "<p>Either:</p><ul><li>x</li></ul><p>Done.</p>", "Either:\n\n- x\n\nDone."],
     ["AWS <note> blocks", "<p>Text.</p><note><p>Careful.</p></note>", "Text.\n\nCareful."],
