@@ -7,7 +7,8 @@
  *   did not write is never overwritten or deleted.
  * - All files are first written beside their targets under temporary names;
  *   only when every one of them is on disk are they renamed into place, so a
- *   failure leaves the previous output as it was.
+ *   failure leaves the previous output as it was. The renames are listed in a
+ *   journal first: if the process dies among them, the next run finishes them.
  * - Unchanged files are not touched (their modification times stay).
  */
 import { randomBytes } from "node:crypto";
@@ -65,10 +66,56 @@ export interface WriteReport {
   readonly removed: readonly string[];
 }
 
+const JOURNAL = ".cognito-codegen-journal.json";
+const TEMP_NAME = /^\.[a-z0-9._-]+\.tmp-\d+-[0-9a-f]{8}$/;
+
+interface Rename {
+  /** Relative to the output folder, with `/`. */
+  readonly temp: string;
+  readonly target: string;
+}
+
+/** The absolute path of a journal entry, checked like any generated path (a temporary name may start with a dot). */
+function journalEntryPath(outDir: string, rel: string, isTemp: boolean): string {
+  if (rel === MANIFEST) return path.join(path.resolve(outDir), MANIFEST);
+  const slash = rel.lastIndexOf("/");
+  const dir = slash < 0 ? "" : rel.slice(0, slash);
+  const base = rel.slice(slash + 1);
+  if (isTemp) {
+    if (!TEMP_NAME.test(base)) throw new OutputError(`${JOURNAL}: unexpected entry ${JSON.stringify(rel)}; delete the journal`);
+    return path.join(dir === "" ? path.resolve(outDir) : outputPath(outDir, dir), base);
+  }
+  return outputPath(outDir, rel);
+}
+
+/**
+ * Finishes a write that was interrupted between its first and last rename
+ * (the process was killed): the journal lists the renames; those whose
+ * temporary file is still there are done now. Returns whether there was one.
+ */
+export async function recoverInterruptedWrite(outDir: string): Promise<boolean> {
+  const text = await readIfExists(path.join(outDir, JOURNAL));
+  if (text === undefined) return false;
+  let renames: Rename[];
+  try {
+    renames = (JSON.parse(text) as { renames: Rename[] }).renames;
+    if (!Array.isArray(renames)) throw new Error("no renames");
+  } catch {
+    throw new OutputError(`${path.join(outDir, JOURNAL)} is damaged; delete it and run the generator again`);
+  }
+  for (const r of renames) {
+    const temp = journalEntryPath(outDir, r.temp, true);
+    if ((await readIfExists(temp)) !== undefined) await rename(temp, journalEntryPath(outDir, r.target, false));
+  }
+  await rm(path.join(outDir, JOURNAL));
+  return true;
+}
+
 export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<WriteReport> {
+  await recoverInterruptedWrite(outDir);
   const previous = await previousManifest(outDir);
   const all = [...files, { path: MANIFEST, contents: manifestText(files) }];
-  const changed: { full: string; temp: string; rel: string }[] = [];
+  const changed: { full: string; temp: string; rel: string; contents: string }[] = [];
   const unchanged: string[] = [];
   const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
 
@@ -82,22 +129,30 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     if (existing !== undefined && file.path !== MANIFEST && !previous.has(file.path) && !existing.startsWith(BANNER_START)) {
       throw new OutputError(`${full} exists and was not written by ${GENERATOR_NAME}; move it away or choose another --out folder`);
     }
-    changed.push({ full, temp: path.join(path.dirname(full), `.${path.basename(full)}${suffix}`), rel: file.path });
+    changed.push({ full, temp: path.join(path.dirname(full), `.${path.basename(full)}${suffix}`), rel: file.path, contents: file.contents });
   }
+  // the manifest is renamed last: until then, the previous one still describes what is on disk
+  changed.sort((a, b) => Number(a.rel === MANIFEST) - Number(b.rel === MANIFEST));
 
-  // phase 1: every new file on disk under a temporary name
+  // phase 1: every new file on disk under a temporary name, then the journal of the renames to come
+  const journal = path.join(path.resolve(outDir), JOURNAL);
   try {
     for (const c of changed) {
       await mkdir(path.dirname(c.full), { recursive: true });
-      await writeFile(c.temp, all.find((f) => f.path === c.rel)!.contents, { flag: "wx" });
+      await writeFile(c.temp, c.contents, { flag: "wx" });
+    }
+    if (changed.length > 0) {
+      const renames: Rename[] = changed.map((c) => ({ temp: path.posix.join(path.posix.dirname(c.rel), path.basename(c.temp)).replace(/^\.\//, ""), target: c.rel }));
+      await writeFile(`${journal}${suffix}`, JSON.stringify({ renames }, null, 2) + "\n", { flag: "wx" });
+      await rename(`${journal}${suffix}`, journal);
     }
   } catch (e) {
-    await Promise.all(changed.map((c) => rm(c.temp, { force: true })));
+    await Promise.all([...changed.map((c) => rm(c.temp, { force: true })), rm(`${journal}${suffix}`, { force: true })]);
     throw e;
   }
-  // phase 2: rename into place, the manifest last
-  changed.sort((a, b) => Number(a.rel === MANIFEST) - Number(b.rel === MANIFEST));
+  // phase 2: rename into place; a crash here is finished by the next run, from the journal
   for (const c of changed) await rename(c.temp, c.full);
+  if (changed.length > 0) await rm(journal);
 
   // files this generator wrote before and writes no more
   const now = new Set(files.map((f) => f.path));
