@@ -1,0 +1,260 @@
+/**
+ * The checks, one small emitter per kind of schema and per keyword: each
+ * returns statements that push an error for every way a value fails.
+ * Nothing from a schema becomes code except through `code` (generator/code.ts).
+ */
+import { Code, code, join, name, type Scope } from "../../generator/code.js";
+import type { JsonValue } from "../../generator/escape.js";
+import { pointerSegment } from "../../generator/json.js";
+import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
+import type { HelperName } from "./runtime.js";
+
+export interface FileContext {
+  readonly decls: ReadonlyMap<string, Declaration>;
+  /** pattern source → hoisted constant */
+  readonly patterns: Map<string, Code>;
+  readonly helpers: Set<HelperName>;
+}
+
+export interface Ctx extends FileContext {
+  readonly scope: Scope;
+  readonly schemaBase: string;
+}
+
+/** Where the value is, what it is checked against, and where errors go. */
+export interface Target {
+  readonly v: Code;
+  readonly p: Code;
+  readonly errs: Code;
+}
+
+export function helper(ctx: Ctx, h: HelperName): Code {
+  ctx.helpers.add(h);
+  return name(h);
+}
+
+/** One error: the message is made at run time from the keyword and its params (one table, in runtime.ts). */
+function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
+  return code`${helper(ctx, "report")}(${t.errs}, ${t.p}, ${ctx.schemaBase + node.path + "/" + keyword}, ${keyword}, ${params});`;
+}
+
+function childPath(p: Code, key: string): Code {
+  return code`${p} + ${"/" + pointerSegment(key)}`;
+}
+
+/** The test that a value is of one JSON type, and the name ajv reports for it. */
+function typeGuard(ctx: Ctx, node: Node, v: Code): { guard: Code; type: string } | undefined {
+  switch (node.kind) {
+    case "string":
+      return { guard: code`typeof ${v} === "string"`, type: "string" };
+    case "number":
+      return node.integer
+        ? { guard: code`typeof ${v} === "number" && Number.isInteger(${v})`, type: "integer" }
+        : { guard: code`typeof ${v} === "number" && Number.isFinite(${v})`, type: "number" };
+    case "boolean":
+      return { guard: code`typeof ${v} === "boolean"`, type: "boolean" };
+    case "null":
+      return { guard: code`${v} === null`, type: "null" };
+    case "array":
+      return { guard: code`Array.isArray(${v})`, type: "array" };
+    case "object":
+      return { guard: code`${helper(ctx, "isPlainObject")}(${v})`, type: "object" };
+    default:
+      return undefined;
+  }
+}
+
+/** Keywords of one type, run once the value is known to be of that type. */
+function typeBody(ctx: Ctx, node: Node, t: Target): Code {
+  switch (node.kind) {
+    case "string":
+      return stringKeywords(ctx, node, t);
+    case "number":
+      return numberKeywords(ctx, node, t);
+    case "array":
+      return arrayKeywords(ctx, node, t);
+    case "object":
+      return objectKeywords(ctx, node, t);
+    default:
+      return code``;
+  }
+}
+
+function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
+  const out: Code[] = [];
+  if (node.minLength !== undefined || node.maxLength !== undefined) {
+    const len = ctx.scope.fresh("length");
+    out.push(code`const ${len} = ${helper(ctx, "codePointLength")}(${t.v});`);
+    if (node.minLength !== undefined) {
+      out.push(code`if (${len} < ${node.minLength}) ${fail(ctx, t, node, "minLength", code`{ limit: ${node.minLength} }`)}`);
+    }
+    if (node.maxLength !== undefined) {
+      out.push(code`if (${len} > ${node.maxLength}) ${fail(ctx, t, node, "maxLength", code`{ limit: ${node.maxLength} }`)}`);
+    }
+  }
+  if (node.pattern !== undefined) {
+    let re = ctx.patterns.get(node.pattern);
+    if (!re) {
+      re = name(`pattern${ctx.patterns.size}`);
+      ctx.patterns.set(node.pattern, re);
+    }
+    out.push(code`if (!${re}.test(${t.v})) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
+  }
+  return join(out);
+}
+
+function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
+  const out: Code[] = [];
+  const bound = (keyword: "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum", fails: string, comparison: string): void => {
+    const limit = node[keyword];
+    if (limit === undefined) return;
+    out.push(code`if (${t.v} ${new Code(fails)} ${limit}) ${fail(ctx, t, node, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`)}`);
+  };
+  bound("minimum", "<", ">=");
+  bound("maximum", ">", "<=");
+  bound("exclusiveMinimum", "<=", ">");
+  bound("exclusiveMaximum", ">=", "<");
+  if (node.multipleOf !== undefined) {
+    const q = ctx.scope.fresh("quotient");
+    out.push(code`const ${q} = ${t.v} / ${node.multipleOf};`);
+    // a decimal divisor is inexact in binary (0.3 / 0.1 = 2.9999999999999996): allow for the rounding of the division
+    const notMultiple = Number.isInteger(node.multipleOf) ? code`!Number.isInteger(${q})` : code`!Number.isFinite(${q}) || Math.abs(${q} - Math.round(${q})) > 1e-9 * Math.max(1, Math.abs(${q}))`;
+    out.push(code`if (${notMultiple}) ${fail(ctx, t, node, "multipleOf", code`{ multipleOf: ${node.multipleOf} }`)}`);
+  }
+  return join(out);
+}
+
+function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
+  const out: Code[] = [];
+  if (node.minItems !== undefined) {
+    out.push(code`if (${t.v}.length < ${node.minItems}) ${fail(ctx, t, node, "minItems", code`{ limit: ${node.minItems} }`)}`);
+  }
+  if (node.maxItems !== undefined) {
+    out.push(code`if (${t.v}.length > ${node.maxItems}) ${fail(ctx, t, node, "maxItems", code`{ limit: ${node.maxItems} }`)}`);
+  }
+  const i = ctx.scope.fresh("i");
+  const item = ctx.scope.fresh("item");
+  const itemCheck = checkNode(ctx, node.items, { v: item, p: code`${t.p} + "/" + ${i}`, errs: t.errs });
+  if (itemCheck.text.trim() !== "") {
+    out.push(code`for (let ${i} = 0; ${i} < ${t.v}.length; ${i}++) {
+      const ${item}: unknown = ${t.v}[${i}];
+      ${itemCheck}
+    }`);
+  }
+  return join(out);
+}
+
+function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
+  const out: Code[] = [];
+  const hasOwn = (): Code => helper(ctx, "hasOwn");
+  for (const prop of node.properties) {
+    const x = ctx.scope.fresh("member");
+    const p = childPath(t.p, prop.name);
+    out.push(code`const ${x} = ${hasOwn()}(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
+    // an undeclared member's value is checked with the additional ones
+    const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
+    if (prop.required) {
+      const missing = fail(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`);
+      out.push(inner.text.trim() === "" ? code`if (${x} === undefined) ${missing}` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
+    } else if (inner.text.trim() !== "") {
+      out.push(code`if (${x} !== undefined) { ${inner} }`);
+    }
+  }
+  if (node.additional !== "allow") {
+    const key = ctx.scope.fresh("key");
+    const declared = node.properties.filter((p) => p.declared);
+    const known = declared.length === 0 ? code`false` : join(declared.map((p) => code`${key} === ${p.name}`), " || ");
+    if (node.additional === "forbid") {
+      out.push(code`for (const ${key} of Object.keys(${t.v})) {
+        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`)}
+      }`);
+    } else {
+      const x = ctx.scope.fresh("value");
+      const inner = checkNode(ctx, node.additional, { v: x, p: code`${t.p} + "/" + ${helper(ctx, "pointerSegment")}(${key})`, errs: t.errs });
+      if (inner.text.trim() !== "") {
+        out.push(code`for (const ${key} of Object.keys(${t.v})) {
+          ${declared.length ? code`if (${known}) continue;` : code``}
+          const ${x} = ${t.v}[${key}];
+          if (${x} !== undefined) { ${inner} }
+        }`);
+      }
+    }
+  }
+  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
+    const count = ctx.scope.fresh("count");
+    out.push(code`const ${count} = Object.keys(${t.v}).length;`);
+    if (node.minProperties !== undefined) out.push(code`if (${count} < ${node.minProperties}) ${fail(ctx, t, node, "minProperties", code`{ limit: ${node.minProperties} }`)}`);
+    if (node.maxProperties !== undefined) out.push(code`if (${count} > ${node.maxProperties}) ${fail(ctx, t, node, "maxProperties", code`{ limit: ${node.maxProperties} }`)}`);
+  }
+  return join(out);
+}
+
+function enumCheck(ctx: Ctx, node: EnumNode, t: Target): Code {
+  const scalar = (v: JsonValue): boolean => v === null || typeof v !== "object";
+  const tests = node.values.map((value) => (scalar(value) ? code`${t.v} === ${value}` : code`${helper(ctx, "jsonEqual")}(${t.v}, ${value})`));
+  const matches = tests.length ? join(tests, " || ") : code`false`;
+  const params = node.keyword === "const" ? code`{ allowedValue: ${node.values[0] ?? null} }` : code`{ allowedValues: ${node.values} }`;
+  return code`if (!(${matches})) ${fail(ctx, t, node, node.keyword, params)}`;
+}
+
+function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
+  if (node.keyword === "type") {
+    // members are of distinct types: dispatch on the type, one `type` error if none fits
+    const branches = node.members.map((m) => {
+      const g = typeGuard(ctx, m, t.v)!;
+      return code`if (${g.guard}) { ${typeBody(ctx, m, t)} }`;
+    });
+    const names = node.members.map((m) => typeGuard(ctx, m, t.v)!.type).join(",");
+    return code`${join(branches, " else ")} else ${fail(ctx, t, node, "type", code`{ type: ${names} }`)}`;
+  }
+  const sub = ctx.scope.fresh("subErrors");
+  const passed = ctx.scope.fresh("passed");
+  const members = node.members.map((m) => {
+    const mark = ctx.scope.fresh("mark");
+    return code`{
+      const ${mark} = ${sub}.length;
+      ${checkNode(ctx, m, { ...t, errs: sub })}
+      if (${sub}.length === ${mark}) ${passed}++;
+    }`;
+  });
+  const ok = node.keyword === "anyOf" ? code`${passed} > 0` : code`${passed} === 1`;
+  return code`{
+    const ${sub}: ValidationError[] = [];
+    let ${passed} = 0;
+    ${join(members)}
+    if (!(${ok})) {
+      if (${passed} === 0) ${t.errs}.push(...${sub});
+      ${fail(ctx, t, node, node.keyword, code`{}`)}
+    }
+  }`;
+}
+
+/** Statements that push an error into `t.errs` for every way `t.v` fails `node`. */
+export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
+  switch (node.kind) {
+    case "ref":
+      return code`${name(ctx.decls.get(node.target)!.names.check)}(${t.v}, ${t.p}, ${t.errs});`;
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+    case "array":
+    case "object": {
+      const g = typeGuard(ctx, node, t.v)!;
+      const body = typeBody(ctx, node, t);
+      const typeError = fail(ctx, t, node, "type", code`{ type: ${g.type} }`);
+      return body.text.trim() === "" ? code`if (!(${g.guard})) ${typeError}` : code`if (!(${g.guard})) { ${typeError} } else { ${body} }`;
+    }
+    case "enum":
+      return enumCheck(ctx, node, t);
+    case "union":
+      return unionCheck(ctx, node, t);
+    case "intersection":
+      return join(node.members.map((m) => checkNode(ctx, m, t)));
+    case "unknown":
+      return code``;
+    case "never":
+      return fail(ctx, t, node, "false schema", code`{}`);
+  }
+}
+
