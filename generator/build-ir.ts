@@ -145,28 +145,34 @@ class ServiceBuilder {
     }
     const has = (keys: readonly string[]): boolean => keys.some((k) => schema[k] !== undefined);
 
-    const values = schema["enum"] !== undefined ? schema["enum"] : schema["const"] !== undefined ? [schema["const"]] : undefined;
-    if (values !== undefined) {
-      const keyword = schema["enum"] !== undefined ? "enum" : "const";
-      if (!Array.isArray(values)) {
+    const fits = (v: JsonValue): boolean => {
+      if (types === undefined) return true;
+      const t = jsonTypeOf(v);
+      return types.includes(t) || (t === "integer" && types.includes("number"));
+    };
+    const listed: Node[] = [];
+    for (const keyword of ["enum", "const"] as const) {
+      const raw = schema[keyword];
+      if (raw === undefined) continue;
+      if (keyword === "enum" && !Array.isArray(raw)) {
         this.sink.add(error(this.at(decl, pointerJoin(path, "enum")), "enum must be an array"));
-        return undefined;
+        continue;
       }
-      const fits = (v: JsonValue): boolean => {
-        if (types === undefined) return true;
-        const t = jsonTypeOf(v);
-        return types.includes(t) || (t === "integer" && types.includes("number"));
-      };
-      const kept = values.filter(fits);
-      values.forEach((v: JsonValue, i: number) => {
+      const values: readonly JsonValue[] = keyword === "enum" ? (raw as readonly JsonValue[]) : [raw];
+      values.forEach((v, i) => {
         if (!fits(v)) {
-          this.sink.add(warning(this.at(decl, pointerJoin(path, keyword, keyword === "enum" ? i : "")), `${keyword} value ${JSON.stringify(v)} is not of type ${types!.join(" or ")}, so no value can match it; it is left out`));
+          const at = keyword === "enum" ? pointerJoin(path, keyword, i) : pointerJoin(path, keyword);
+          this.sink.add(warning(this.at(decl, at), `${keyword} value ${JSON.stringify(v)} is not of type ${types!.join(" or ")}, so no value can match it; it is left out`));
         }
       });
-      const enumNode: Node = { kind: "enum", path, doc: {}, values: kept, keyword };
-      if (!has([...STRING_KEYWORDS.filter((k) => k !== "format"), ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) return enumNode;
-      const constraints = this.byType(schema, decl, path, types);
-      return { kind: "intersection", path, doc: {}, members: [enumNode, constraints] };
+      listed.push({ kind: "enum", path, doc: {}, values: values.filter(fits), keyword });
+    }
+    if (listed.length > 0) {
+      // the listed values imply their type; other constraints still apply
+      if (!has([...STRING_KEYWORDS.filter((k) => k !== "format"), ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) {
+        return listed.length === 1 ? listed[0] : { kind: "intersection", path, doc: {}, members: listed };
+      }
+      return { kind: "intersection", path, doc: {}, members: [...listed, this.byType(schema, decl, path, types)] };
     }
 
     if (types === undefined && !has([...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) return undefined;

@@ -128,6 +128,22 @@ describe("bad input", () => {
   });
 });
 
+describe("enum and const", () => {
+  it("both apply when both are there, and a value of the wrong type is left out with a warning at its pointer", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-enum-"));
+    try {
+      await writeFile(path.join(dir, "cognito-idp-a-type-schema.json"), '{ "title": "AType", "type": "integer", "enum": [1, 2, "3"], "const": 2 }');
+      const result = await generate({ schemas: dir, cwd: dir });
+      const node = result.ir.services[0]!.declarations[0]!.node;
+      expect(node).toMatchObject({ kind: "intersection", members: [{ kind: "enum", keyword: "enum", values: [1, 2] }, { kind: "enum", keyword: "const", values: [2] }] });
+      expect(result.warnings.map((w) => `${w.location.pointer} ${w.message}`)).toEqual(['/enum/2 enum value "3" is not of type integer, so no value can match it; it is left out']);
+      expect(result.files.find((f) => f.path.endsWith("types.ts"))!.contents).toContain("export type AType = (1 | 2) & 2;");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the input is not mutated", () => {
   it("loading, normalizing and emitting leave the files as they were", async () => {
     const before = await readFile(path.join(root, "schemas/cognito-idp-resend-confirmation-code-request-schema.json"));
