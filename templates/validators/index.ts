@@ -16,35 +16,27 @@ import { declarationMap, type Declaration, type Service } from "../../generator/
 import { checkNode, helper, type Ctx, type FileContext } from "./check.js";
 import { HELPERS, RUNTIME_TYPES } from "./runtime.js";
 
+const CHECK_PARAMETERS = [
+  ["value", "unknown"],
+  ["path", "string"],
+  ["errors", "ValidationError[]"],
+] as const;
+
 function declarationFunctions(decl: Declaration, file: FileContext): FunctionDeclarationStructure[] {
   const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath };
   const n = decl.names;
   const type = name(n.type);
   const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` });
+  const unconstrained = body.text.trim() === "";
   const fn = (structure: Omit<FunctionDeclarationStructure, "kind">): FunctionDeclarationStructure => ({ kind: StructureKind.Function, ...structure });
   return [
-    body.text.trim() === ""
-      ? // any value: nothing to check, and no parameter is read
-        fn({
-          name: n.check,
-          parameters: [
-            { name: "_value", type: "unknown" },
-            { name: "_path", type: "string" },
-            { name: "_errors", type: "ValidationError[]" },
-          ],
-          returnType: "boolean",
-          statements: ["return true;"],
-        })
-      : fn({
-          name: n.check,
-          parameters: [
-            { name: "value", type: "unknown" },
-            { name: "path", type: "string" },
-            { name: "errors", type: "ValidationError[]" },
-          ],
-          returnType: "boolean",
-          statements: [code`const start = errors.length;`.text, body.text, "return errors.length === start;"],
-        }),
+    fn({
+      name: n.check,
+      // any value: nothing to check, and (for noUnusedParameters) no parameter read
+      parameters: CHECK_PARAMETERS.map(([param, type]) => ({ name: unconstrained ? `_${param}` : param, type })),
+      returnType: "boolean",
+      statements: unconstrained ? ["return true;"] : ["const start = errors.length;", body.text, "return errors.length === start;"],
+    }),
     fn({
       name: n.validate,
       isExported: true,
