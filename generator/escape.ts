@@ -98,7 +98,7 @@ export function propertyAccess(raw: string): string {
  * so that the text is safe in every ECMAScript version and every encoding.
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]|[\uD800-\uDFFF]/g, (c, offset: number, whole: string) => {
+  const literal = JSON.stringify(value).replace(/[\u2028\u2029]|[\uD800-\uDFFF]/g, (c, offset: number, whole: string) => {
     const code = c.charCodeAt(0);
     // keep well-formed surrogate pairs as they are
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -110,6 +110,10 @@ export function stringLiteral(value: string): string {
     }
     return "\\u" + code.toString(16).padStart(4, "0");
   });
+  // ts-morph's writer takes a quote after a backslash for an escaped quote, so a literal ending in
+  // an escaped backslash (`"a\\"`) would look unterminated to it, and it would then "close" a
+  // comment it imagines inside the next `/*`. The last backslash is written as \u005c instead.
+  return literal.endsWith('\\\\"') ? `${literal.slice(0, -3)}\\u005c"` : literal;
 }
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };

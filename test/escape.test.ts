@@ -47,6 +47,8 @@ describe("stringLiteral", () => {
     ["lone \ud800 surrogate", '"lone \\ud800 surrogate"'],
     ["pair 😀", '"pair 😀"'],
     ["back\\slash", '"back\\\\slash"'],
+    ["end\\", '"end\\u005c"'],
+    ["end\\\\", '"end\\\\\\u005c"'],
     ["</script>", '"</script>"'],
   ])("%j → %s", (raw, want) => {
     expect(stringLiteral(raw)).toBe(want);
