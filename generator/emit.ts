@@ -6,6 +6,7 @@
  */
 import { Project, StructureKind, type CodeBlockWriter, type StatementStructures } from "ts-morph";
 import * as prettier from "prettier";
+import { CodegenError, error } from "./diagnostics.js";
 import { fileStem, lineComment, stringLiteral } from "./escape.js";
 import type { CodegenIR, Service } from "./ir.js";
 import { typesTemplate } from "../templates/types.js";
@@ -87,6 +88,16 @@ function plan(service: Service, version: string): FilePlan[] {
 export async function emit(ir: CodegenIR, version: string): Promise<GeneratedFile[]> {
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const out: GeneratedFile[] = [];
+  const folders = new Map<string, string>();
+  for (const service of ir.services) {
+    const other = folders.get(fileStem(service.id));
+    if (other !== undefined) {
+      throw new CodegenError([
+        error({ file: service.files[0]! }, `services ${JSON.stringify(other)} and ${JSON.stringify(service.id)} would share the output folder ${fileStem(service.id)}/`, "rename the files of one of them"),
+      ]);
+    }
+    folders.set(fileStem(service.id), service.id);
+  }
   for (const service of ir.services) {
     for (const file of plan(service, version)) {
       // a blank line between top-level statements (ts-morph puts none between type aliases)

@@ -119,6 +119,14 @@ describe("bad input", () => {
     expect(await failure({ "cognito-idp-a-type-schema.json": text })).toContain(message);
   });
 
+  it("two services that would share an output folder", async () => {
+    const message = await failure({
+      "cognito-idp-a-type-schema.json": '{ "title": "AType", "type": "string" }',
+      "Cognito-IDP-b-type-schema.json": '{ "title": "BType", "type": "string" }',
+    });
+    expect(message).toContain('services "Cognito-IDP" and "cognito-idp" would share the output folder cognito-idp/');
+  });
+
   it("a cycle of references alone is an error; through a property it is a recursive type", async () => {
     const message = await failure({
       "cognito-idp-a-type-schema.json": '{ "title": "AType", "$ref": "#/components/schemas/BType" }',
