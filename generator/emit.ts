@@ -1,10 +1,11 @@
 /**
  * Stages 5 and 6: the IR through the templates into ts-morph structures, one
- * batch per file (never declaration by declaration: ts-morph re-parses a file
- * on every manipulation), then printed and formatted with prettier under
- * fixed options, so no user configuration can change the output.
+ * batch per file, printed with `printStructure` (never declaration by
+ * declaration into a source file: ts-morph re-parses a file on every
+ * manipulation, and parses even a file made in one go), then formatted with
+ * prettier under fixed options, so no user configuration can change the output.
  */
-import { Project, StructureKind, type CodeBlockWriter, type StatementStructures } from "ts-morph";
+import { printStructure, StructureKind, type CodeBlockWriter, type StatementStructures } from "ts-morph";
 import * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import { fileStem, lineComment, stringLiteral } from "./escape.js";
@@ -86,7 +87,6 @@ function plan(service: Service, version: string): FilePlan[] {
 }
 
 export async function emit(ir: CodegenIR, version: string): Promise<GeneratedFile[]> {
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const out: GeneratedFile[] = [];
   const folders = new Map<string, string>();
   for (const service of ir.services) {
@@ -102,9 +102,8 @@ export async function emit(ir: CodegenIR, version: string): Promise<GeneratedFil
     for (const file of plan(service, version)) {
       // a blank line between top-level statements (ts-morph puts none between type aliases)
       const statements = file.statements.filter((s) => s !== "").flatMap((s, i) => (i === 0 ? [s] : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s]));
-      const source = project.createSourceFile(`/${file.path}`, { kind: StructureKind.SourceFile, statements }, { overwrite: true });
-      const text = source.getFullText();
-      project.removeSourceFile(source);
+      // printed straight from the structures: no source file is parsed back
+      const text = printStructure({ kind: StructureKind.SourceFile, statements });
       out.push({ path: file.path, contents: await prettier.format(text, PRETTIER) });
     }
   }
