@@ -147,9 +147,26 @@ export function* refsOf(value: JsonValue, pointer = "", isNameMap = false): Gene
   }
 }
 
+/** Pointers of `$id`s below a file's root (in subschemas, not in data). */
+function* nestedIds(value: JsonValue, pointer = "", isNameMap = false): Generator<string> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* nestedIds(value[i] as JsonValue, pointerJoin(pointer, i));
+  } else if (isJsonObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const at = pointerJoin(pointer, key);
+      if (isNameMap) yield* nestedIds(child, at);
+      else if (key === "$id" && pointer !== "") yield at;
+      else if (!DATA_KEYWORDS.has(key)) yield* nestedIds(child, at, MAP_KEYWORDS.has(key));
+    }
+  }
+}
+
 /** Checks every reference of every file; all failures are reported, not just the first. */
 export function checkReferences(resolver: Resolver, sink: DiagnosticSink): void {
   for (const file of resolver.files) {
+    for (const pointer of nestedIds(file.schema)) {
+      sink.add(error(locate(file, pointer), "a $id inside a schema changes the base of the references below it, which is not supported", "give that subschema a file of its own, or remove its $id"));
+    }
     for (const { ref, pointer } of refsOf(file.schema)) {
       if (typeof ref !== "string") {
         sink.add(error(locate(file, pointer), "$ref must be a string"));

@@ -67,6 +67,13 @@ describe("references", () => {
     expect(sink.items.map(formatDiagnostic).join("\n")).toContain('title "AType" of service cognito-idp is also the title of');
   });
 
+  it("report a $id below the root, which would change the base of references", () => {
+    const messages = check({ [A]: { title: "AType", $id: "https://example.test/a.json", properties: { x: { $id: "inner.json", type: "string" } }, examples: [{ $id: "data" }] } });
+    expect(messages).toEqual([
+      `${A}:6:14 (at #/properties/x/$id): error: a $id inside a schema changes the base of the references below it, which is not supported\n  hint: give that subschema a file of its own, or remove its $id`,
+    ]);
+  });
+
   it("ignore $ref-looking data inside enum, const and examples, and reach $refs under a property named like a keyword", () => {
     const messages = check({ [A]: { title: "AType", enum: [{ $ref: "#/nowhere" }], properties: { enum: { $ref: "#/nowhere" } } } });
     expect(messages).toHaveLength(1);

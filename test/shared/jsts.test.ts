@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { CodegenError, generate } from "../../generator/index.js";
+import { generate } from "../../generator/index.js";
 import { SHARED_DIR } from "./paths.js";
 
 interface Group {
@@ -61,7 +61,7 @@ for (const [file, info] of Object.entries(manifest.files)) {
       const reason = UNSUPPORTED[key];
       if (reason !== undefined) {
         it(`${group.description}: not supported (${reason}), said clearly`, async () => {
-          await expect(validatorsFor(key, group)).rejects.toBeInstanceOf(CodegenError);
+          await expect(validatorsFor(key, group)).rejects.toThrow(/error: a \$id inside a schema changes the base of the references below it/);
         });
         continue;
       }
