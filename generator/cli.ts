@@ -49,6 +49,12 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
       process.stderr.write(`error: ${e.message}\n`);
       return 1;
     }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("E")) {
+      // a file-system refusal (not a folder, no permission, disk full): the output was left as it was
+      process.stderr.write(`error: ${(e as Error).message}\nThe output folder was left as it was.\n`);
+      return 1;
+    }
     throw e;
   }
 }

@@ -70,6 +70,16 @@ describe("cognito-codegen generate", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("an output path that is a file: a one-line error, exit 1", async () => {
+    const notAFolder = path.join(temp, "plain-file");
+    await writeFile(notAFolder, "x");
+    const r = run(["generate", "--out", notAFolder]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: ENOTDIR|error: EEXIST/);
+    expect(r.stderr).toContain("The output folder was left as it was.");
+    expect(r.stderr).not.toContain("    at ");
+  });
+
   it("unknown options are refused", () => {
     const r = run(["generate", "--shcemas", "x"]);
     expect(r.code).not.toBe(0);
