@@ -14,6 +14,7 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   noPropertyAccessFromIndexSignature: true,
   isolatedModules: true,
   verbatimModuleSyntax: true,
+  erasableSyntaxOnly: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
