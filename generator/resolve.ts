@@ -133,39 +133,39 @@ export function isDiagnostic(x: RefTarget | Diagnostic): x is Diagnostic {
 /** Keywords whose value maps names to subschemas. */
 const MAP_KEYWORDS = new Set(["properties", "$defs", "definitions", "patternProperties", "dependentSchemas"]);
 
-/** Every `$ref` of a file with the pointer of its `$ref` member, in document order. */
-export function* refsOf(value: JsonValue, pointer = "", isNameMap = false): Generator<{ ref: JsonValue; pointer: string }> {
+/**
+ * Every keyword of every subschema, in document order, with the pointer of
+ * the schema it belongs to; the values of data keywords (enum, const, …)
+ * are not entered, and the names in name maps (properties, $defs, …) are
+ * not taken for keywords.
+ */
+export function* keywordsOf(value: JsonValue, pointer = "", isNameMap = false): Generator<{ key: string; value: JsonValue; schema: string }> {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* refsOf(value[i] as JsonValue, pointerJoin(pointer, i));
+    for (let i = 0; i < value.length; i++) yield* keywordsOf(value[i] as JsonValue, pointerJoin(pointer, i));
   } else if (isJsonObject(value)) {
     for (const [key, child] of Object.entries(value)) {
       const at = pointerJoin(pointer, key);
-      if (isNameMap) yield* refsOf(child, at);
-      else if (key === "$ref") yield { ref: child, pointer: at };
-      else if (!DATA_KEYWORDS.has(key)) yield* refsOf(child, at, MAP_KEYWORDS.has(key));
+      if (isNameMap) {
+        yield* keywordsOf(child, at);
+        continue;
+      }
+      yield { key, value: child, schema: pointer };
+      if (!DATA_KEYWORDS.has(key)) yield* keywordsOf(child, at, MAP_KEYWORDS.has(key));
     }
   }
 }
 
-/** Pointers of `$id`s below a file's root (in subschemas, not in data). */
-function* nestedIds(value: JsonValue, pointer = "", isNameMap = false): Generator<string> {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* nestedIds(value[i] as JsonValue, pointerJoin(pointer, i));
-  } else if (isJsonObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const at = pointerJoin(pointer, key);
-      if (isNameMap) yield* nestedIds(child, at);
-      else if (key === "$id" && pointer !== "") yield at;
-      else if (!DATA_KEYWORDS.has(key)) yield* nestedIds(child, at, MAP_KEYWORDS.has(key));
-    }
-  }
+/** Every `$ref` of a file with the pointer of its `$ref` member, in document order. */
+export function* refsOf(value: JsonValue): Generator<{ ref: JsonValue; pointer: string }> {
+  for (const k of keywordsOf(value)) if (k.key === "$ref") yield { ref: k.value, pointer: pointerJoin(k.schema, "$ref") };
 }
 
 /** Checks every reference of every file; all failures are reported, not just the first. */
 export function checkReferences(resolver: Resolver, sink: DiagnosticSink): void {
   for (const file of resolver.files) {
-    for (const pointer of nestedIds(file.schema)) {
-      sink.add(error(locate(file, pointer), "a $id inside a schema changes the base of the references below it, which is not supported", "give that subschema a file of its own, or remove its $id"));
+    for (const k of keywordsOf(file.schema)) {
+      if (k.key !== "$id" || k.schema === "") continue;
+      sink.add(error(locate(file, pointerJoin(k.schema, "$id")), "a $id inside a schema changes the base of the references below it, which is not supported", "give that subschema a file of its own, or remove its $id"));
     }
     for (const { ref, pointer } of refsOf(file.schema)) {
       if (typeof ref !== "string") {

@@ -14,6 +14,7 @@ import { isDiagnostic, Resolver } from "../generator/resolve.js";
 import * as seed from "../output/cognito-idp/index.js";
 import * as recursive from "./__snapshots__/recursive/cognito-idp/index.js";
 import * as hostile from "./__snapshots__/hostile/cognito-idp/index.js";
+import { prng } from "./prng.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DATA = new Set(["enum", "const", "default", "examples"]);
@@ -47,17 +48,6 @@ async function bundle(dir: string): Promise<object> {
   const defs: Record<string, JsonValue> = {};
   for (const file of files) defs[file.title] = rewrite(file.schema, file);
   return { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "urn:cognito-codegen:bundle", $defs: defs };
-}
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STRINGS = ["", "a", "abc", "abc123", "-a-", "---", "a b", "😀", "😀".repeat(32), "😀".repeat(33), "a".repeat(128), "a".repeat(129), "\ud800", "SMS", "EMAIL", "leaf", "x/y", "é", "a=b+c/d"];

@@ -12,18 +12,9 @@ import { describe, expect, it } from "vitest";
 import { docComment, docText, identifier, isIdentifier, propertyKey, stringLiteral } from "../generator/escape.js";
 import { generate } from "../generator/index.js";
 import { typeCheck } from "./strict-program.js";
+import { prng } from "./prng.js";
 
 const PIECES = ['"', "'", "`", "\\", "*/", "/*", "\n", "\r", "\u2028", "\u2029", "\u0000", "\u001f", "\ud800", "\udc00", "😀", "${x}", "</script>", "__proto__", "@param", " ", "a", "Z", "9", "_", "$", "é", "\u200d", "-", "."];
-
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function texts(count: number, seed: number): string[] {
   const r = prng(seed);
