@@ -13,7 +13,7 @@ import { pointerJoin } from "./json.js";
 import { compareStrings, isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
 import { nameDeclarations, nameOperations } from "./naming.js";
 import { ANNOTATIONS, normalizeSchema } from "./normalize.js";
-import { getAtPointer, isDiagnostic, type Resolver } from "./resolve.js";
+import { decodePointerSegment, getAtPointer, isDiagnostic, type Resolver } from "./resolve.js";
 import { KNOWN_SERVICES } from "./services.js";
 
 const STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"] as const;
@@ -39,7 +39,7 @@ function jsonTypeOf(value: JsonValue): JsonType {
 }
 
 function docOf(schema: JsonObject): Doc {
-  const doc: { description?: string; deprecated?: boolean; default?: JsonValue; examples?: readonly JsonValue[] } = {};
+  const doc: Mutable<Doc> = {};
   if (typeof schema["description"] === "string") doc.description = schema["description"];
   if (schema["deprecated"] === true) doc.deprecated = true;
   if (schema["default"] !== undefined) doc.default = schema["default"];
@@ -69,7 +69,7 @@ class ServiceBuilder {
     const id = declId(file, pointer);
     if (!this.seen.has(id)) {
       const last = pointer.split("/").pop() ?? "";
-      const p = { id, file, pointer, title: pointer === "" ? file.title : last.replace(/~1/g, "/").replace(/~0/g, "~") };
+      const p = { id, file, pointer, title: pointer === "" ? file.title : decodePointerSegment(last) };
       this.seen.set(id, p);
       this.pending.push(p);
     }
