@@ -10,6 +10,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../../generator/index.js";
 import { writeOutput } from "../../generator/write.js";
+import { pathToFileURL } from "node:url";
+import { agreementOn, ajvOracle } from "../ajv-oracle.js";
+import { prng } from "../prng.js";
+import { Sampler } from "../sampler.js";
 import { typeCheck } from "../strict-program.js";
 import { SHARED_DIR } from "./paths.js";
 
@@ -40,6 +44,27 @@ describe("cognito-idp corpus", () => {
   it("warns only about enum values that their type rules out", () => {
     expect(result.warnings.length).toBeGreaterThan(0);
     for (const w of result.warnings) expect(w.message).toMatch(/^enum value (true|false) is not of type string/);
+  });
+
+  it("validators agree with ajv on every component, on seeded values drawn at the schemas' edges", async () => {
+    const service = result.ir.services.find((s) => s.id === "cognito-idp")!;
+    const validators = (await import(pathToFileURL(path.join(out, "cognito-idp/validators.ts")).href)) as Record<string, (v: unknown) => boolean>;
+    const oracles = await ajvOracle(schemas);
+    const sampler = new Sampler(service, prng(11));
+    const disagreements: string[] = [];
+    let compared = 0;
+    let valid = 0;
+    for (const decl of service.declarations) {
+      const r = agreementOn(oracles(decl.title), validators[decl.names.is]!, () => sampler.sample(decl.node), 100);
+      disagreements.push(...r.disagreements.map((d) => `${decl.title}: ${d}`));
+      compared += r.compared;
+      valid += r.compared - r.invalid;
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(40_000);
+    // both verdicts, in earnest
+    expect(valid).toBeGreaterThan(compared / 5);
+    expect(valid).toBeLessThan(compared - compared / 5);
   });
 
   it("type-checks under the strictest options (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noUnused…)", () => {
