@@ -180,7 +180,7 @@ export function assertAnalyticsMetadataType(value: unknown): asserts value is An
 
 function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/AttributeNameType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -214,7 +214,7 @@ export function assertAttributeNameType(value: unknown): asserts value is Attrib
 
 function checkClientIdType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/ClientIdType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -422,7 +422,7 @@ export function assertResendConfirmationCodeResponse(value: unknown): asserts va
 
 function checkSecretHashType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/SecretHashType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -453,7 +453,7 @@ export function assertSecretHashType(value: unknown): asserts value is SecretHas
 
 function checkStringType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string"))
+  if (typeof value !== "string")
     report(errors, path, "#/components/schemas/StringType/type", "type", { type: "string" });
   return errors.length === start;
 }
@@ -508,7 +508,7 @@ export function assertUserContextDataType(value: unknown): asserts value is User
 
 function checkUsernameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/UsernameType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);

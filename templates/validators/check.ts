@@ -42,23 +42,25 @@ function childPath(p: Code, key: string): Code {
   return code`${p} + ${"/" + pointerSegment(key)}`;
 }
 
-/** The test that a value is of one JSON type, and the name ajv reports for it. */
-function typeGuard(ctx: Ctx, node: Node, v: Code): { guard: Code; type: string } | undefined {
+/** The test that a value is of one JSON type, its negation, and the name ajv reports for the type. */
+function typeGuard(ctx: Ctx, node: Node, v: Code): { guard: Code; not: Code; type: string } | undefined {
   switch (node.kind) {
     case "string":
-      return { guard: code`typeof ${v} === "string"`, type: "string" };
+      return { guard: code`typeof ${v} === "string"`, not: code`typeof ${v} !== "string"`, type: "string" };
     case "number":
       return node.integer
-        ? { guard: code`typeof ${v} === "number" && Number.isInteger(${v})`, type: "integer" }
-        : { guard: code`typeof ${v} === "number" && Number.isFinite(${v})`, type: "number" };
+        ? { guard: code`typeof ${v} === "number" && Number.isInteger(${v})`, not: code`typeof ${v} !== "number" || !Number.isInteger(${v})`, type: "integer" }
+        : { guard: code`typeof ${v} === "number" && Number.isFinite(${v})`, not: code`typeof ${v} !== "number" || !Number.isFinite(${v})`, type: "number" };
     case "boolean":
-      return { guard: code`typeof ${v} === "boolean"`, type: "boolean" };
+      return { guard: code`typeof ${v} === "boolean"`, not: code`typeof ${v} !== "boolean"`, type: "boolean" };
     case "null":
-      return { guard: code`${v} === null`, type: "null" };
+      return { guard: code`${v} === null`, not: code`${v} !== null`, type: "null" };
     case "array":
-      return { guard: code`Array.isArray(${v})`, type: "array" };
-    case "object":
-      return { guard: code`${helper(ctx, "isPlainObject")}(${v})`, type: "object" };
+      return { guard: code`Array.isArray(${v})`, not: code`!Array.isArray(${v})`, type: "array" };
+    case "object": {
+      const isPlainObject = helper(ctx, "isPlainObject");
+      return { guard: code`${isPlainObject}(${v})`, not: code`!${isPlainObject}(${v})`, type: "object" };
+    }
     default:
       return undefined;
   }
@@ -243,7 +245,7 @@ export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
       const g = typeGuard(ctx, node, t.v)!;
       const body = typeBody(ctx, node, t);
       const typeError = fail(ctx, t, node, "type", code`{ type: ${g.type} }`);
-      return body.text.trim() === "" ? code`if (!(${g.guard})) ${typeError}` : code`if (!(${g.guard})) { ${typeError} } else { ${body} }`;
+      return body.text.trim() === "" ? code`if (${g.not}) ${typeError}` : code`if (${g.not}) { ${typeError} } else { ${body} }`;
     }
     case "enum":
       return enumCheck(ctx, node, t);

@@ -140,21 +140,21 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/Evil*~1Type/required", "required", { missingProperty: "__proto__" });
     } else {
-      if (!(typeof member0 === "string"))
+      if (typeof member0 !== "string")
         report(errors, path + "/__proto__", "#/components/schemas/Evil*~1Type/properties/__proto__/type", "type", {
           type: "string",
         });
     }
     const member1 = hasOwn(value, "constructor") ? value["constructor"] : undefined;
     if (member1 !== undefined) {
-      if (!(typeof member1 === "string"))
+      if (typeof member1 !== "string")
         report(errors, path + "/constructor", "#/components/schemas/Evil*~1Type/properties/constructor/type", "type", {
           type: "string",
         });
     }
     const member2 = hasOwn(value, 'quo"te') ? value['quo"te'] : undefined;
     if (member2 !== undefined) {
-      if (!(typeof member2 === "string")) {
+      if (typeof member2 !== "string") {
         report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/type', "type", {
           type: "string",
         });
@@ -174,7 +174,7 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
     }
     const member4 = hasOwn(value, "new\nline") ? value["new\nline"] : undefined;
     if (member4 !== undefined) {
-      if (!(typeof member4 === "boolean"))
+      if (typeof member4 !== "boolean")
         report(errors, path + "/new\nline", "#/components/schemas/Evil*~1Type/properties/new\nline/type", "type", {
           type: "boolean",
         });
@@ -220,21 +220,21 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "build" });
     } else {
-      if (!(typeof member0 === "string"))
+      if (typeof member0 !== "string")
         report(errors, path + "/build", "#/components/schemas/HostileRequest/properties/build/type", "type", {
           type: "string",
         });
     }
     const member1 = hasOwn(value, "Build") ? value["Build"] : undefined;
     if (member1 !== undefined) {
-      if (!(typeof member1 === "string"))
+      if (typeof member1 !== "string")
         report(errors, path + "/Build", "#/components/schemas/HostileRequest/properties/Build/type", "type", {
           type: "string",
         });
     }
     const member2 = hasOwn(value, "toHttpRequest") ? value["toHttpRequest"] : undefined;
     if (member2 !== undefined) {
-      if (!(typeof member2 === "string"))
+      if (typeof member2 !== "string")
         report(
           errors,
           path + "/toHttpRequest",
@@ -247,7 +247,7 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
     if (member3 === undefined) {
       report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "delete" });
     } else {
-      if (!(typeof member3 === "string"))
+      if (typeof member3 !== "string")
         report(errors, path + "/delete", "#/components/schemas/HostileRequest/properties/delete/type", "type", {
           type: "string",
         });
@@ -285,8 +285,7 @@ export function assertHostileRequest(value: unknown): asserts value is HostileRe
 
 function checkString_(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string"))
-    report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
+  if (typeof value !== "string") report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
   return errors.length === start;
 }
 

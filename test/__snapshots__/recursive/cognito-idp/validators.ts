@@ -171,7 +171,7 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
         for (const key0 of Object.keys(member1)) {
           const value0 = member1[key0];
           if (value0 !== undefined) {
-            if (!(typeof value0 === "number" && Number.isInteger(value0)))
+            if (typeof value0 !== "number" || !Number.isInteger(value0))
               report(
                 errors,
                 path + "/Tags" + "/" + pointerSegment(key0),
@@ -205,7 +205,7 @@ export function assertListTreeRequest(value: unknown): asserts value is ListTree
 
 function checkNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/NameType/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -271,7 +271,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
     }
     const member3 = hasOwn(value, "Weight") ? value["Weight"] : undefined;
     if (member3 !== undefined) {
-      if (!(typeof member3 === "number" && Number.isInteger(member3))) {
+      if (typeof member3 !== "number" || !Number.isInteger(member3)) {
         report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/type", "type", {
           type: "integer",
         });
@@ -290,7 +290,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
     }
     const member4 = hasOwn(value, "Ratio") ? value["Ratio"] : undefined;
     if (member4 !== undefined) {
-      if (!(typeof member4 === "number" && Number.isFinite(member4))) {
+      if (typeof member4 !== "number" || !Number.isFinite(member4)) {
         report(errors, path + "/Ratio", "#/components/schemas/TreeNodeType/properties/Ratio/type", "type", {
           type: "number",
         });
@@ -355,7 +355,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         }
         {
           const mark1 = subErrors0.length;
-          if (!(typeof member7 === "number" && Number.isInteger(member7)))
+          if (typeof member7 !== "number" || !Number.isInteger(member7))
             report(
               subErrors0,
               path + "/Shape",
@@ -378,7 +378,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         let passed1 = 0;
         {
           const mark2 = subErrors1.length;
-          if (!(typeof member8 === "number" && Number.isInteger(member8)))
+          if (typeof member8 !== "number" || !Number.isInteger(member8))
             report(
               subErrors1,
               path + "/Exactly",
@@ -390,7 +390,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         }
         {
           const mark3 = subErrors1.length;
-          if (!(typeof member8 === "number" && Number.isFinite(member8))) {
+          if (typeof member8 !== "number" || !Number.isFinite(member8)) {
             report(
               subErrors1,
               path + "/Exactly",
@@ -450,7 +450,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         continue;
       const value0 = value[key0];
       if (value0 !== undefined) {
-        if (!(typeof value0 === "number" && Number.isInteger(value0)))
+        if (typeof value0 !== "number" || !Number.isInteger(value0))
           report(
             errors,
             path + "/" + pointerSegment(key0),

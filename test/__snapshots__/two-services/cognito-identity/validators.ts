@@ -136,7 +136,7 @@ const pattern1 = new RegExp("[\\w-]+:[0-9a-f-]+", "u");
 
 function checkAccountId(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/AccountId/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -236,7 +236,7 @@ export function assertGetIdResponse(value: unknown): asserts value is GetIdRespo
 
 function checkIdentityId(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/IdentityId/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -266,7 +266,7 @@ export function assertIdentityId(value: unknown): asserts value is IdentityId {
 
 function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/IdentityPoolId/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
@@ -302,7 +302,7 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[])
     for (const key0 of Object.keys(value)) {
       const value0 = value[key0];
       if (value0 !== undefined) {
-        if (!(typeof value0 === "string")) {
+        if (typeof value0 !== "string") {
           report(
             errors,
             path + "/" + pointerSegment(key0),

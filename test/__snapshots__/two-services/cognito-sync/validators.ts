@@ -122,7 +122,7 @@ const pattern0 = new RegExp("[a-zA-Z0-9_.:-]+", "u");
 
 function checkDatasetName(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(typeof value === "string")) {
+  if (typeof value !== "string") {
     report(errors, path, "#/components/schemas/DatasetName/type", "type", { type: "string" });
   } else {
     const length0 = codePointLength(value);
