@@ -201,13 +201,15 @@ function enumCheck(ctx: Ctx, node: EnumNode, t: Target): Code {
 
 function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
   if (node.keyword === "type") {
-    // members are of distinct types: dispatch on the type, one `type` error if none fits
-    const branches = node.members.map((m) => {
-      const g = typeGuard(ctx, m, t.v)!;
-      return code`if (${g.guard}) { ${typeBody(ctx, m, t)} }`;
-    });
-    const names = node.members.map((m) => typeGuard(ctx, m, t.v)!.type).join(",");
-    return code`${join(branches, " else ")} else ${fail(ctx, t, node, "type", code`{ type: ${names} }`)}`;
+    // members are of distinct types: dispatch on the type, one `type` error if none fits;
+    // a type with nothing more to check needs no branch of its own, only its place in the last test
+    const members = node.members.map((m) => ({ g: typeGuard(ctx, m, t.v)!, body: typeBody(ctx, m, t) }));
+    const branches = members.filter((m) => m.body.text.trim() !== "").map((m) => code`if (${m.g.guard}) { ${m.body} }`);
+    const rest = members.filter((m) => m.body.text.trim() === "");
+    const names = members.map((m) => m.g.type).join(",");
+    const typeError = fail(ctx, t, node, "type", code`{ type: ${names} }`);
+    const last = rest.length === 0 ? typeError : code`if (${join(rest.map((m) => (m.g.not.text.includes("||") ? code`(${m.g.not})` : m.g.not)), " && ")}) ${typeError}`;
+    return branches.length === 0 ? last : code`${join(branches, " else ")} else ${last}`;
   }
   const sub = ctx.scope.fresh("subErrors");
   const passed = ctx.scope.fresh("passed");

@@ -333,8 +333,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/maxLength", "maxLength", {
             limit: 5,
           });
-      } else if (member5 === null) {
-      } else
+      } else if (member5 !== null)
         report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/type", "type", {
           type: "string,null",
         });
