@@ -41,10 +41,12 @@ describe("generated code type-checks under the strictest options, in one program
   });
 
   it("would catch a broken build() guard: an expected error that does not happen is reported", async () => {
-    const dir = await mkdtemp(path.join(root, "test/types/.tmp-"));
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-probe-"));
     temp.push(dir);
+    await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
     const file = path.join(dir, "probe.ts");
-    await writeFile(file, `import { resendConfirmationCode } from "../../../output/cognito-idp/index.js";\n// @ts-expect-error\nexport const x = resendConfirmationCode().clientId("c").username("u").build();\n`);
+    const output = JSON.stringify(path.join(root, "output/cognito-idp/index.js"));
+    await writeFile(file, `import { resendConfirmationCode } from ${output};\n// @ts-expect-error\nexport const x = resendConfirmationCode().clientId("c").username("u").build();\n`);
     expect(typeCheck([file]).join("\n")).toContain("Unused '@ts-expect-error' directive");
   });
 });
