@@ -59,17 +59,30 @@ interface FilePlan {
   readonly statements: (string | StatementStructures)[];
 }
 
-function plan(service: Service, version: string): FilePlan[] {
+/** What can be generated; each artifact needs the ones before it (builders validate, validators type). */
+export const ARTIFACTS = ["types", "validators", "builders"] as const;
+export type Artifact = (typeof ARTIFACTS)[number];
+
+/** The artifacts asked for, with those they need. */
+export function withDependencies(asked: Iterable<Artifact>): ReadonlySet<Artifact> {
+  const highest = Math.max(...[...asked].map((a) => ARTIFACTS.indexOf(a)));
+  return new Set(ARTIFACTS.slice(0, highest + 1));
+}
+
+function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact>): FilePlan[] {
   const dir = fileStem(service.id);
   const files: FilePlan[] = [];
+  const index = [banner(service, "entry point", version), `export type * from "./types.js";`];
   files.push({ path: `${dir}/types.ts`, statements: [banner(service, "types", version), ...typesTemplate(service)] });
-  const validators = validatorsTemplate(service);
-  files.push({
-    path: `${dir}/validators.ts`,
-    statements: [banner(service, "validators", version), importLine(validators.typeImports, "./types.js", true), ...validators.statements],
-  });
-  const builders = buildersTemplate(service);
-  const index = [banner(service, "entry point", version), `export type * from "./types.js";`, `export * from "./validators.js";`];
+  if (artifacts.has("validators")) {
+    const validators = validatorsTemplate(service);
+    files.push({
+      path: `${dir}/validators.ts`,
+      statements: [banner(service, "validators", version), importLine(validators.typeImports, "./types.js", true), ...validators.statements],
+    });
+    index.push(`export * from "./validators.js";`);
+  }
+  const builders = artifacts.has("builders") ? buildersTemplate(service) : undefined;
   if (builders) {
     files.push({
       path: `${dir}/builders.ts`,
@@ -86,7 +99,7 @@ function plan(service: Service, version: string): FilePlan[] {
   return files;
 }
 
-export async function emit(ir: CodegenIR, version: string): Promise<GeneratedFile[]> {
+export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySet<Artifact> = new Set(ARTIFACTS)): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = [];
   const folders = new Map<string, string>();
   for (const service of ir.services) {
@@ -99,7 +112,7 @@ export async function emit(ir: CodegenIR, version: string): Promise<GeneratedFil
     folders.set(fileStem(service.id), service.id);
   }
   for (const service of ir.services) {
-    for (const file of plan(service, version)) {
+    for (const file of plan(service, version, withDependencies(artifacts))) {
       // a blank line between top-level statements (ts-morph puts none between type aliases)
       const statements = file.statements.filter((s) => s !== "").flatMap((s, i) => (i === 0 ? [s] : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s]));
       // printed straight from the structures: no source file is parsed back

@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
-import { emit, type GeneratedFile } from "./emit.js";
+import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
 import { loadSchemaDir } from "./load.js";
@@ -36,6 +36,8 @@ export interface GenerateOptions {
   readonly schemas: string;
   /** Base for file names in messages; the process's working directory by default. */
   readonly cwd?: string;
+  /** What to generate (with what it needs); all of it by default. */
+  readonly artifacts?: readonly Artifact[];
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
@@ -48,8 +50,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   sink.throwIfErrors();
   const ir = buildIR(resolver, sink);
   sink.throwIfErrors();
-  return { files: await emit(ir, VERSION), ir, warnings: sink.warnings };
+  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings };
 }
 
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";
-export type { GeneratedFile } from "./emit.js";
+export type { Artifact, GeneratedFile } from "./emit.js";

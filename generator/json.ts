@@ -120,8 +120,11 @@ export function parseJson(text: string): ParsedJson {
         }
         continue;
       }
-      out += text[i];
-      i++;
+      // a run of ordinary characters in one slice
+      let end = i + 1;
+      for (let c2 = text.charCodeAt(end); end < text.length && c2 !== 0x22 && c2 !== 0x5c && c2 >= 0x20; c2 = text.charCodeAt(++end));
+      out += text.slice(i, end);
+      i = end;
     }
   };
 

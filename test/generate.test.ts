@@ -51,6 +51,16 @@ describe("services", () => {
   });
 });
 
+describe("artifacts", () => {
+  it("types alone, or builders with what they need", async () => {
+    const typesOnly = await generate({ schemas: path.join(root, "schemas"), artifacts: ["types"] });
+    expect(typesOnly.files.map((f) => f.path)).toEqual(["cognito-idp/index.ts", "cognito-idp/types.ts"]);
+    expect(typesOnly.files[0]!.contents).not.toContain("validators");
+    const builders = await generate({ schemas: path.join(root, "schemas"), artifacts: ["builders"] });
+    expect(builders.files.map((f) => f.path)).toEqual(["cognito-idp/builders.ts", "cognito-idp/index.ts", "cognito-idp/types.ts", "cognito-idp/validators.ts"]);
+  });
+});
+
 describe("determinism", () => {
   it("same input, byte-identical output, whatever the file names' order, the folder or the working directory", async () => {
     const first = await generate({ schemas: path.join(root, "schemas") });
