@@ -11,7 +11,7 @@ import type { DeclarationNames, OperationNames } from "./ir.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
 export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions"] as const;
-export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "hasOwn", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "endpoint"] as const;
+export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "ownMember", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "endpoint"] as const;
 
 /** Hands out unique names within one space. */
 export class NameTable {

@@ -69,12 +69,13 @@ function codePointLength(text: string): number {
   return length;
 }
 
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
+function ownMember(object: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -154,7 +155,7 @@ function checkAnalyticsMetadataType(value: unknown, path: string, errors: Valida
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/AnalyticsMetadataType/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "AnalyticsEndpointId") ? value["AnalyticsEndpointId"] : undefined;
+    const member0 = ownMember(value, "AnalyticsEndpointId");
     if (member0 !== undefined) {
       checkStringType(member0, path + "/AnalyticsEndpointId", errors);
     }
@@ -278,15 +279,15 @@ function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: Vali
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/CodeDeliveryDetailsType/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "Destination") ? value["Destination"] : undefined;
+    const member0 = ownMember(value, "Destination");
     if (member0 !== undefined) {
       checkStringType(member0, path + "/Destination", errors);
     }
-    const member1 = hasOwn(value, "DeliveryMedium") ? value["DeliveryMedium"] : undefined;
+    const member1 = ownMember(value, "DeliveryMedium");
     if (member1 !== undefined) {
       checkDeliveryMediumType(member1, path + "/DeliveryMedium", errors);
     }
-    const member2 = hasOwn(value, "AttributeName") ? value["AttributeName"] : undefined;
+    const member2 = ownMember(value, "AttributeName");
     if (member2 !== undefined) {
       checkAttributeNameType(member2, path + "/AttributeName", errors);
     }
@@ -337,7 +338,7 @@ function checkResendConfirmationCodeRequest(value: unknown, path: string, errors
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "ClientId") ? value["ClientId"] : undefined;
+    const member0 = ownMember(value, "ClientId");
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
         missingProperty: "ClientId",
@@ -345,15 +346,15 @@ function checkResendConfirmationCodeRequest(value: unknown, path: string, errors
     } else {
       checkClientIdType(member0, path + "/ClientId", errors);
     }
-    const member1 = hasOwn(value, "SecretHash") ? value["SecretHash"] : undefined;
+    const member1 = ownMember(value, "SecretHash");
     if (member1 !== undefined) {
       checkSecretHashType(member1, path + "/SecretHash", errors);
     }
-    const member2 = hasOwn(value, "UserContextData") ? value["UserContextData"] : undefined;
+    const member2 = ownMember(value, "UserContextData");
     if (member2 !== undefined) {
       checkUserContextDataType(member2, path + "/UserContextData", errors);
     }
-    const member3 = hasOwn(value, "Username") ? value["Username"] : undefined;
+    const member3 = ownMember(value, "Username");
     if (member3 === undefined) {
       report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
         missingProperty: "Username",
@@ -361,11 +362,11 @@ function checkResendConfirmationCodeRequest(value: unknown, path: string, errors
     } else {
       checkUsernameType(member3, path + "/Username", errors);
     }
-    const member4 = hasOwn(value, "AnalyticsMetadata") ? value["AnalyticsMetadata"] : undefined;
+    const member4 = ownMember(value, "AnalyticsMetadata");
     if (member4 !== undefined) {
       checkAnalyticsMetadataType(member4, path + "/AnalyticsMetadata", errors);
     }
-    const member5 = hasOwn(value, "ClientMetadata") ? value["ClientMetadata"] : undefined;
+    const member5 = ownMember(value, "ClientMetadata");
     if (member5 !== undefined) {
       checkClientMetadataType(member5, path + "/ClientMetadata", errors);
     }
@@ -394,7 +395,7 @@ function checkResendConfirmationCodeResponse(value: unknown, path: string, error
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/ResendConfirmationCodeResponse/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "CodeDeliveryDetails") ? value["CodeDeliveryDetails"] : undefined;
+    const member0 = ownMember(value, "CodeDeliveryDetails");
     if (member0 !== undefined) {
       checkCodeDeliveryDetailsType(member0, path + "/CodeDeliveryDetails", errors);
     }
@@ -478,11 +479,11 @@ function checkUserContextDataType(value: unknown, path: string, errors: Validati
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/UserContextDataType/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "IpAddress") ? value["IpAddress"] : undefined;
+    const member0 = ownMember(value, "IpAddress");
     if (member0 !== undefined) {
       checkStringType(member0, path + "/IpAddress", errors);
     }
-    const member1 = hasOwn(value, "EncodedData") ? value["EncodedData"] : undefined;
+    const member1 = ownMember(value, "EncodedData");
     if (member1 !== undefined) {
       checkStringType(member1, path + "/EncodedData", errors);
     }

@@ -148,11 +148,10 @@ function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
 
 function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   const out: Code[] = [];
-  const hasOwn = (): Code => helper(ctx, "hasOwn");
   for (const prop of node.properties) {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
-    out.push(code`const ${x} = ${hasOwn()}(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
+    out.push(code`const ${x} = ${helper(ctx, "ownMember")}(${t.v}, ${prop.name});`);
     // an undeclared member's value is checked with the additional ones
     const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {

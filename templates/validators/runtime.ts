@@ -90,9 +90,10 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
       return "boolean schema is false";
   }
 }`,
-  hasOwn: `
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  ownMember: `
+/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
+function ownMember(object: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }`,
   isPlainObject: `
 function isPlainObject(value: unknown): value is Record<string, unknown> {

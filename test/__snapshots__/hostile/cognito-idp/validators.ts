@@ -40,12 +40,13 @@ function assertWith(
   if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
 }
 
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
+function ownMember(object: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function report(
@@ -136,7 +137,7 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/Evil*~1Type/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
+    const member0 = ownMember(value, "__proto__");
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/Evil*~1Type/required", "required", { missingProperty: "__proto__" });
     } else {
@@ -145,14 +146,14 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
           type: "string",
         });
     }
-    const member1 = hasOwn(value, "constructor") ? value["constructor"] : undefined;
+    const member1 = ownMember(value, "constructor");
     if (member1 !== undefined) {
       if (typeof member1 !== "string")
         report(errors, path + "/constructor", "#/components/schemas/Evil*~1Type/properties/constructor/type", "type", {
           type: "string",
         });
     }
-    const member2 = hasOwn(value, 'quo"te') ? value['quo"te'] : undefined;
+    const member2 = ownMember(value, 'quo"te');
     if (member2 !== undefined) {
       if (typeof member2 !== "string") {
         report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/type', "type", {
@@ -165,14 +166,14 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
           });
       }
     }
-    const member3 = hasOwn(value, "with space") ? value["with space"] : undefined;
+    const member3 = ownMember(value, "with space");
     if (member3 !== undefined) {
       if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028"))
         report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/enum", "enum", {
           allowedValues: ["it's", '"dq"', "*/", "\u2028"],
         });
     }
-    const member4 = hasOwn(value, "new\nline") ? value["new\nline"] : undefined;
+    const member4 = ownMember(value, "new\nline");
     if (member4 !== undefined) {
       if (typeof member4 !== "boolean")
         report(errors, path + "/new\nline", "#/components/schemas/Evil*~1Type/properties/new\nline/type", "type", {
@@ -216,7 +217,7 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/HostileRequest/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "build") ? value["build"] : undefined;
+    const member0 = ownMember(value, "build");
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "build" });
     } else {
@@ -225,14 +226,14 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
           type: "string",
         });
     }
-    const member1 = hasOwn(value, "Build") ? value["Build"] : undefined;
+    const member1 = ownMember(value, "Build");
     if (member1 !== undefined) {
       if (typeof member1 !== "string")
         report(errors, path + "/Build", "#/components/schemas/HostileRequest/properties/Build/type", "type", {
           type: "string",
         });
     }
-    const member2 = hasOwn(value, "toHttpRequest") ? value["toHttpRequest"] : undefined;
+    const member2 = ownMember(value, "toHttpRequest");
     if (member2 !== undefined) {
       if (typeof member2 !== "string")
         report(
@@ -243,7 +244,7 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
           { type: "string" },
         );
     }
-    const member3 = hasOwn(value, "delete") ? value["delete"] : undefined;
+    const member3 = ownMember(value, "delete");
     if (member3 === undefined) {
       report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "delete" });
     } else {
@@ -252,11 +253,11 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
           type: "string",
         });
     }
-    const member4 = hasOwn(value, "Evil") ? value["Evil"] : undefined;
+    const member4 = ownMember(value, "Evil");
     if (member4 !== undefined) {
       checkEvilType(member4, path + "/Evil", errors);
     }
-    const member5 = hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
+    const member5 = ownMember(value, "__proto__");
     if (member5 !== undefined) {
       if (!isPlainObject(member5))
         report(errors, path + "/__proto__", "#/components/schemas/HostileRequest/properties/__proto__/type", "type", {

@@ -56,10 +56,6 @@ function codePointLength(text: string): number {
   return length;
 }
 
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -80,6 +76,11 @@ function jsonEqual(a: unknown, b: unknown): boolean {
         jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
     )
   );
+}
+
+/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
+function ownMember(object: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -155,13 +156,13 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/ListTreeRequest/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "Root") ? value["Root"] : undefined;
+    const member0 = ownMember(value, "Root");
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/ListTreeRequest/required", "required", { missingProperty: "Root" });
     } else {
       checkTreeNodeType(member0, path + "/Root", errors);
     }
-    const member1 = hasOwn(value, "Tags") ? value["Tags"] : undefined;
+    const member1 = ownMember(value, "Tags");
     if (member1 !== undefined) {
       if (!isPlainObject(member1)) {
         report(errors, path + "/Tags", "#/components/schemas/ListTreeRequest/properties/Tags/type", "type", {
@@ -238,13 +239,13 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/TreeNodeType/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "Name") ? value["Name"] : undefined;
+    const member0 = ownMember(value, "Name");
     if (member0 === undefined) {
       report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Name" });
     } else {
       checkNameType(member0, path + "/Name", errors);
     }
-    const member1 = hasOwn(value, "Children") ? value["Children"] : undefined;
+    const member1 = ownMember(value, "Children");
     if (member1 !== undefined) {
       if (!Array.isArray(member1)) {
         report(errors, path + "/Children", "#/components/schemas/TreeNodeType/properties/Children/type", "type", {
@@ -265,11 +266,11 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         }
       }
     }
-    const member2 = hasOwn(value, "Parent") ? value["Parent"] : undefined;
+    const member2 = ownMember(value, "Parent");
     if (member2 !== undefined) {
       checkTreeNodeType(member2, path + "/Parent", errors);
     }
-    const member3 = hasOwn(value, "Weight") ? value["Weight"] : undefined;
+    const member3 = ownMember(value, "Weight");
     if (member3 !== undefined) {
       if (typeof member3 !== "number" || !Number.isInteger(member3)) {
         report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/type", "type", {
@@ -288,7 +289,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           });
       }
     }
-    const member4 = hasOwn(value, "Ratio") ? value["Ratio"] : undefined;
+    const member4 = ownMember(value, "Ratio");
     if (member4 !== undefined) {
       if (typeof member4 !== "number" || !Number.isFinite(member4)) {
         report(errors, path + "/Ratio", "#/components/schemas/TreeNodeType/properties/Ratio/type", "type", {
@@ -325,7 +326,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           );
       }
     }
-    const member5 = hasOwn(value, "Label") ? value["Label"] : undefined;
+    const member5 = ownMember(value, "Label");
     if (member5 !== undefined) {
       if (typeof member5 === "string") {
         const length0 = codePointLength(member5);
@@ -338,11 +339,11 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           type: "string,null",
         });
     }
-    const member6 = hasOwn(value, "Kind") ? value["Kind"] : undefined;
+    const member6 = ownMember(value, "Kind");
     if (member6 !== undefined) {
       checkKind(member6, path + "/Kind", errors);
     }
-    const member7 = hasOwn(value, "Shape") ? value["Shape"] : undefined;
+    const member7 = ownMember(value, "Shape");
     if (member7 !== undefined) {
       {
         const subErrors0: ValidationError[] = [];
@@ -370,7 +371,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         }
       }
     }
-    const member8 = hasOwn(value, "Exactly") ? value["Exactly"] : undefined;
+    const member8 = ownMember(value, "Exactly");
     if (member8 !== undefined) {
       {
         const subErrors1: ValidationError[] = [];
@@ -415,21 +416,21 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         }
       }
     }
-    const member9 = hasOwn(value, "Fixed") ? value["Fixed"] : undefined;
+    const member9 = ownMember(value, "Fixed");
     if (member9 !== undefined) {
       if (!jsonEqual(member9, { "a": [1, 2] }))
         report(errors, path + "/Fixed", "#/components/schemas/TreeNodeType/properties/Fixed/const", "const", {
           allowedValue: { "a": [1, 2] },
         });
     }
-    const member10 = hasOwn(value, "Levels") ? value["Levels"] : undefined;
+    const member10 = ownMember(value, "Levels");
     if (member10 !== undefined) {
       if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1))
         report(errors, path + "/Levels", "#/components/schemas/TreeNodeType/properties/Levels/enum", "enum", {
           allowedValues: [1, 2, 3, -1],
         });
     }
-    const member11 = hasOwn(value, "Id") ? value["Id"] : undefined;
+    const member11 = ownMember(value, "Id");
     if (member11 === undefined)
       report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
     for (const key0 of Object.keys(value)) {

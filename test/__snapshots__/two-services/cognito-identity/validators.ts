@@ -56,12 +56,13 @@ function codePointLength(text: string): number {
   return length;
 }
 
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
+function ownMember(object: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -169,11 +170,11 @@ function checkGetIdInput(value: unknown, path: string, errors: ValidationError[]
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/GetIdInput/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "AccountId") ? value["AccountId"] : undefined;
+    const member0 = ownMember(value, "AccountId");
     if (member0 !== undefined) {
       checkAccountId(member0, path + "/AccountId", errors);
     }
-    const member1 = hasOwn(value, "IdentityPoolId") ? value["IdentityPoolId"] : undefined;
+    const member1 = ownMember(value, "IdentityPoolId");
     if (member1 === undefined) {
       report(errors, path, "#/components/schemas/GetIdInput/required", "required", {
         missingProperty: "IdentityPoolId",
@@ -181,7 +182,7 @@ function checkGetIdInput(value: unknown, path: string, errors: ValidationError[]
     } else {
       checkIdentityPoolId(member1, path + "/IdentityPoolId", errors);
     }
-    const member2 = hasOwn(value, "Logins") ? value["Logins"] : undefined;
+    const member2 = ownMember(value, "Logins");
     if (member2 !== undefined) {
       checkLoginsMap(member2, path + "/Logins", errors);
     }
@@ -210,7 +211,7 @@ function checkGetIdResponse(value: unknown, path: string, errors: ValidationErro
   if (!isPlainObject(value)) {
     report(errors, path, "#/components/schemas/GetIdResponse/type", "type", { type: "object" });
   } else {
-    const member0 = hasOwn(value, "IdentityId") ? value["IdentityId"] : undefined;
+    const member0 = ownMember(value, "IdentityId");
     if (member0 !== undefined) {
       checkIdentityId(member0, path + "/IdentityId", errors);
     }
