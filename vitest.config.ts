@@ -6,5 +6,6 @@ export default defineConfig({
     // suites that need ../shared (the corpus, the JSON Schema Test Suite) are run by their own scripts
     exclude: ["test/shared/**", "node_modules/**"],
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
