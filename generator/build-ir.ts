@@ -8,9 +8,10 @@
  */
 import type { JsonValue } from "./escape.js";
 import { DiagnosticSink, error, warning } from "./diagnostics.js";
-import type { ArrayNode, CodegenIR, Declaration, Doc, Node, NumberNode, ObjectNode, Operation, Property, Service, StringNode } from "./ir.js";
+import { objectOf, type ArrayNode, type CodegenIR, type Declaration, type Doc, type Node, type NumberNode, type ObjectNode, type Operation, type Property, type Service, type StringNode } from "./ir.js";
 import { pointerJoin } from "./json.js";
-import { compareStrings, isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
+import { isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
+import { compareStrings } from "./order.js";
 import { nameDeclarations, nameOperations } from "./naming.js";
 import { ANNOTATIONS, normalizeSchema } from "./normalize.js";
 import { decodePointerSegment, getAtPointer, isDiagnostic, type Resolver } from "./resolve.js";
@@ -337,15 +338,6 @@ function checkAliasCycles(decls: readonly Declaration[], sink: DiagnosticSink, f
   for (const d of decls) visit(d.id, []);
 }
 
-function memberNames(node: Node, decls: ReadonlyMap<string, { node: Node }>): string[] | undefined {
-  if (node.kind === "object") return node.properties.map((p) => p.name);
-  if (node.kind === "ref") {
-    const target = decls.get(node.target);
-    return target ? memberNames(target.node, decls) : undefined;
-  }
-  return undefined;
-}
-
 export function buildIR(resolver: Resolver, sink: DiagnosticSink): CodegenIR {
   const byService = new Map<string, SchemaFile[]>();
   for (const f of resolver.files) byService.set(f.service, [...(byService.get(f.service) ?? []), f]);
@@ -381,8 +373,9 @@ export function buildIR(resolver: Resolver, sink: DiagnosticSink): CodegenIR {
       const ops: { name: string; request: Declaration; response: Declaration | undefined; members: string[] }[] = [];
       for (const d of declarations) {
         if (d.source.pointer !== "" || !d.title.endsWith(convention.requestSuffix) || d.title === convention.requestSuffix) continue;
-        const members = memberNames(d.node, builder.built);
-        if (members === undefined) continue;
+        const object = objectOf(d.node, (id) => builder.built.get(id)?.node);
+        if (object === undefined) continue;
+        const members = object.properties.map((p) => p.name);
         const name = d.title.slice(0, -convention.requestSuffix.length);
         ops.push({ name, request: d, response: byTitle.get(name + convention.responseSuffix), members });
       }

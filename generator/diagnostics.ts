@@ -2,6 +2,8 @@
  * Errors and warnings that name where they come from: a file, a JSON pointer
  * inside it and, where the loader knows it, the line and column.
  */
+import { compareStrings } from "./order.js";
+
 export interface SourceLocation {
   /** The file as the user should see it (relative to the working directory where possible). */
   readonly file: string;
@@ -81,7 +83,7 @@ export function closest(wanted: string, candidates: Iterable<string>, count = 3)
   const w = wanted.toLowerCase();
   return [...candidates]
     .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
-    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
+    .sort((x, y) => x.d - y.d || compareStrings(x.c, y.c))
     .slice(0, count)
     .map((x) => x.c);
 }

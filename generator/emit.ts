@@ -9,6 +9,7 @@ import { printStructure, StructureKind, type CodeBlockWriter, type StatementStru
 import * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import { fileStem, lineComment, stringLiteral } from "./escape.js";
+import { compareStrings } from "./order.js";
 import type { CodegenIR, Service } from "./ir.js";
 import { typesTemplate } from "../templates/types.js";
 import { validatorsTemplate } from "../templates/validators/index.js";
@@ -111,8 +112,9 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
     }
     folders.set(fileStem(service.id), service.id);
   }
+  const wanted = withDependencies(artifacts);
   for (const service of ir.services) {
-    for (const file of plan(service, version, withDependencies(artifacts))) {
+    for (const file of plan(service, version, wanted)) {
       // a blank line between top-level statements (ts-morph puts none between type aliases)
       const statements = file.statements.filter((s) => s !== "").flatMap((s, i) => (i === 0 ? [s] : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s]));
       // printed straight from the structures: no source file is parsed back
@@ -120,5 +122,5 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
       out.push({ path: file.path, contents: await prettier.format(text, PRETTIER) });
     }
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort((a, b) => compareStrings(a.path, b.path));
 }

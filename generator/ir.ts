@@ -190,6 +190,18 @@ export interface CodegenIR {
   readonly services: readonly Service[];
 }
 
+/** The object a node is, following references; undefined when it is not one, or the references go round. */
+export function objectOf(node: Node, lookup: (id: string) => Node | undefined): ObjectNode | undefined {
+  const seen = new Set<string>();
+  let current: Node | undefined = node;
+  while (current?.kind === "ref") {
+    if (seen.has(current.target)) return undefined;
+    seen.add(current.target);
+    current = lookup(current.target);
+  }
+  return current?.kind === "object" ? current : undefined;
+}
+
 export function declarationMap(service: Service): ReadonlyMap<string, Declaration> {
   return new Map(service.declarations.map((d) => [d.id, d]));
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { JsonValue } from "./escape.js";
 import { DiagnosticSink, error, warning, type SourceLocation } from "./diagnostics.js";
 import { JsonSyntaxError, parseJson, type Position } from "./json.js";
+import { compareStrings } from "./order.js";
 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
@@ -102,11 +103,6 @@ function listJsonFiles(dir: string, prefix = ""): string[] {
     else if (entry.isFile() && entry.name.endsWith(".json")) out.push(rel);
   }
   return out;
-}
-
-/** Code-unit order, the same on every machine and in every locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

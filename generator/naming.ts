@@ -8,6 +8,7 @@
  */
 import { camelCase, identifier, isIdentifier } from "./escape.js";
 import type { DeclarationNames, OperationNames } from "./ir.js";
+import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
 export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions"] as const;
@@ -38,7 +39,7 @@ export interface DeclarationToName {
 }
 
 export function nameDeclarations(decls: readonly DeclarationToName[]): Map<string, DeclarationNames> {
-  const order = [...decls].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const order = [...decls].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || compareStrings(a.id, b.id));
   const types = new NameTable(RUNTIME_TYPE_NAMES);
   const result = new Map<string, DeclarationNames>();
   for (const d of order) {
@@ -62,7 +63,7 @@ export interface OperationToName {
  * what the builders file imports; none of them is reused.
  */
 export function nameOperations(ops: readonly OperationToName[], typeNames: Iterable<string>, valueNames: Iterable<string>): Map<string, OperationNames> {
-  const sorted = [...ops].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...ops].sort((a, b) => compareStrings(a.name, b.name));
   const types = new NameTable([...RUNTIME_TYPE_NAMES, ...typeNames]);
   const values = new NameTable([...RUNTIME_VALUE_NAMES, ...valueNames]);
   const result = new Map<string, OperationNames>();

@@ -60,6 +60,22 @@ export function manifestText(files: readonly GeneratedFile[]): string {
   return JSON.stringify({ generator: GENERATOR_NAME, files: files.map((f) => f.path) }, null, 2) + "\n";
 }
 
+/** The generated files and, last, the manifest that lists them. */
+function withManifest(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return [...files, { path: MANIFEST, contents: manifestText(files) }];
+}
+
+/** Where a generated file or the manifest goes (the manifest's leading dot is the one a generated path may not have). */
+function targetPath(outDir: string, rel: string): string {
+  return rel === MANIFEST ? path.join(path.resolve(outDir), MANIFEST) : outputPath(outDir, rel);
+}
+
+/** Files the previous run wrote that this one does not write, in order. */
+function formerFiles(previous: ReadonlySet<string>, files: readonly GeneratedFile[]): string[] {
+  const now = new Set(files.map((f) => f.path));
+  return [...previous].filter((f) => !now.has(f)).sort();
+}
+
 export interface WriteReport {
   readonly written: readonly string[];
   readonly unchanged: readonly string[];
@@ -76,16 +92,12 @@ interface Rename {
 }
 
 /** The absolute path of a journal entry, checked like any generated path (a temporary name may start with a dot). */
-function journalEntryPath(outDir: string, rel: string, isTemp: boolean): string {
-  if (rel === MANIFEST) return path.join(path.resolve(outDir), MANIFEST);
+function tempPath(outDir: string, rel: string): string {
   const slash = rel.lastIndexOf("/");
   const dir = slash < 0 ? "" : rel.slice(0, slash);
   const base = rel.slice(slash + 1);
-  if (isTemp) {
-    if (!TEMP_NAME.test(base)) throw new OutputError(`${JOURNAL}: unexpected entry ${JSON.stringify(rel)}; delete the journal`);
-    return path.join(dir === "" ? path.resolve(outDir) : outputPath(outDir, dir), base);
-  }
-  return outputPath(outDir, rel);
+  if (!TEMP_NAME.test(base)) throw new OutputError(`${JOURNAL}: unexpected entry ${JSON.stringify(rel)}; delete the journal`);
+  return path.join(dir === "" ? path.resolve(outDir) : outputPath(outDir, dir), base);
 }
 
 /**
@@ -104,8 +116,12 @@ export async function recoverInterruptedWrite(outDir: string): Promise<boolean> 
     throw new OutputError(`${path.join(outDir, JOURNAL)} is damaged; delete it and run the generator again`);
   }
   for (const r of renames) {
-    const temp = journalEntryPath(outDir, r.temp, true);
-    if ((await readIfExists(temp)) !== undefined) await rename(temp, journalEntryPath(outDir, r.target, false));
+    try {
+      await rename(tempPath(outDir, r.temp), targetPath(outDir, r.target));
+    } catch (e) {
+      // renamed before the interruption
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
   }
   await rm(path.join(outDir, JOURNAL));
   return true;
@@ -114,13 +130,12 @@ export async function recoverInterruptedWrite(outDir: string): Promise<boolean> 
 export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<WriteReport> {
   await recoverInterruptedWrite(outDir);
   const previous = await previousManifest(outDir);
-  const all = [...files, { path: MANIFEST, contents: manifestText(files) }];
-  const changed: { full: string; temp: string; rel: string; contents: string }[] = [];
+  const changed: { full: string; temp: string; rel: string; tempRel: string; contents: string }[] = [];
   const unchanged: string[] = [];
   const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
 
-  for (const file of all) {
-    const full = file.path === MANIFEST ? path.join(path.resolve(outDir), MANIFEST) : outputPath(outDir, file.path);
+  for (const file of withManifest(files)) {
+    const full = targetPath(outDir, file.path);
     const existing = await readIfExists(full);
     if (existing === file.contents) {
       unchanged.push(file.path);
@@ -129,7 +144,8 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     if (existing !== undefined && file.path !== MANIFEST && !previous.has(file.path) && !existing.startsWith(BANNER_START)) {
       throw new OutputError(`${full} exists and was not written by ${GENERATOR_NAME}; move it away or choose another --out folder`);
     }
-    changed.push({ full, temp: path.join(path.dirname(full), `.${path.basename(full)}${suffix}`), rel: file.path, contents: file.contents });
+    const tempName = `.${path.basename(full)}${suffix}`;
+    changed.push({ full, temp: path.join(path.dirname(full), tempName), rel: file.path, tempRel: path.posix.join(path.posix.dirname(file.path), tempName), contents: file.contents });
   }
   // the manifest is renamed last: until then, the previous one still describes what is on disk
   changed.sort((a, b) => Number(a.rel === MANIFEST) - Number(b.rel === MANIFEST));
@@ -142,7 +158,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
       await writeFile(c.temp, c.contents, { flag: "wx" });
     }
     if (changed.length > 0) {
-      const renames: Rename[] = changed.map((c) => ({ temp: path.posix.join(path.posix.dirname(c.rel), path.basename(c.temp)).replace(/^\.\//, ""), target: c.rel }));
+      const renames: Rename[] = changed.map((c) => ({ temp: c.tempRel, target: c.rel }));
       await writeFile(`${journal}${suffix}`, JSON.stringify({ renames }, null, 2) + "\n", { flag: "wx" });
       await rename(`${journal}${suffix}`, journal);
     }
@@ -155,10 +171,8 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   if (changed.length > 0) await rm(journal);
 
   // files this generator wrote before and writes no more
-  const now = new Set(files.map((f) => f.path));
   const removed: string[] = [];
-  for (const old of [...previous].sort()) {
-    if (now.has(old)) continue;
+  for (const old of formerFiles(previous, files)) {
     const full = outputPath(outDir, old);
     const existing = await readIfExists(full);
     if (existing !== undefined && existing.startsWith(BANNER_START)) {
@@ -198,14 +212,12 @@ export interface CheckReport {
 /** What `--check` and the golden test use: does the folder hold exactly what would be written? */
 export async function checkOutput(outDir: string, files: readonly GeneratedFile[]): Promise<CheckReport> {
   const differences: string[] = [];
-  for (const file of [...files, { path: MANIFEST, contents: manifestText(files) }]) {
-    const full = file.path === MANIFEST ? path.join(path.resolve(outDir), MANIFEST) : outputPath(outDir, file.path);
-    const have = await readIfExists(full);
+  for (const file of withManifest(files)) {
+    const have = await readIfExists(targetPath(outDir, file.path));
     if (have !== file.contents) differences.push(describeDifference(file.path, file.contents, have));
   }
-  const now = new Set(files.map((f) => f.path));
-  for (const old of [...(await previousManifest(outDir))].sort()) {
-    if (!now.has(old) && (await readIfExists(outputPath(outDir, old))) !== undefined) differences.push(`stale: ${old} (no longer generated)`);
+  for (const old of formerFiles(await previousManifest(outDir), files)) {
+    if ((await readIfExists(outputPath(outDir, old))) !== undefined) differences.push(`stale: ${old} (no longer generated)`);
   }
   return { ok: differences.length === 0, differences };
 }

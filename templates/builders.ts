@@ -10,7 +10,8 @@
 import { Scope, StructureKind, type ClassDeclarationStructure, type FunctionDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from "ts-morph";
 import { Code, code, join, name } from "../generator/code.js";
 import { docText, propertyAccess, stringLiteral } from "../generator/escape.js";
-import { declarationMap, type Declaration, type Node, type ObjectNode, type Operation, type Service, type ServiceProtocol } from "../generator/ir.js";
+import { compareStrings } from "../generator/order.js";
+import { declarationMap, objectOf, type Declaration, type Node, type Operation, type Service, type ServiceProtocol } from "../generator/ir.js";
 import { jsDoc, typeText } from "./types.js";
 
 /** Fixed code: the request shape and the endpoint rule. */
@@ -43,13 +44,6 @@ function endpoint(options: HttpRequestOptions): string {
 }`;
 }
 
-function requestObject(decl: Declaration, decls: ReadonlyMap<string, Declaration>): ObjectNode {
-  let node: Node = decl.node;
-  while (node.kind === "ref") node = decls.get(node.target)!.node;
-  if (node.kind !== "object") throw new Error(`internal: ${decl.title} is not an object`);
-  return node;
-}
-
 /** Type names a node mentions, for the import list. */
 function referencedTypes(node: Node, decls: ReadonlyMap<string, Declaration>, out: Set<string>): void {
   switch (node.kind) {
@@ -75,7 +69,8 @@ function referencedTypes(node: Node, decls: ReadonlyMap<string, Declaration>, ou
 function operationStatements(op: Operation, protocol: ServiceProtocol, decls: ReadonlyMap<string, Declaration>, imports: { types: Set<string>; values: Set<string> }): StatementStructures[] {
   const request = decls.get(op.request)!;
   const response = op.response ? decls.get(op.response) : undefined;
-  const object = requestObject(request, decls);
+  const object = objectOf(request.node, (id) => decls.get(id)?.node);
+  if (object === undefined) throw new Error(`internal: operation ${op.name} has no object request`);
   const requestType = request.names.type;
   const builder = op.names.builder;
   const required = object.properties.filter((p) => p.required).map((p) => stringLiteral(p.name));
@@ -179,6 +174,6 @@ export function buildersTemplate(service: Service): BuildersFile | undefined {
   const decls = declarationMap(service);
   const imports = { types: new Set<string>(), values: new Set<string>() };
   const statements = service.operations.flatMap((op) => operationStatements(op, service.protocol!, decls, imports));
-  const sorted = (s: Set<string>): string[] => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (s: Set<string>): string[] => [...s].sort(compareStrings);
   return { typeImports: sorted(imports.types), valueImports: sorted(imports.values), statements: [runtime(service.protocol).trim(), ...statements] };
 }

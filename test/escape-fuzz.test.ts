@@ -11,6 +11,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { docComment, docText, identifier, isIdentifier, propertyKey, stringLiteral } from "../generator/escape.js";
 import { generate } from "../generator/index.js";
+import { writeOutput } from "../generator/write.js";
 import { typeCheck } from "./strict-program.js";
 import { prng } from "./prng.js";
 
@@ -74,10 +75,7 @@ describe("a schema made of hostile text", () => {
       await writeFile(path.join(schemas, "cognito-idp-hostile-request-schema.json"), JSON.stringify({ title: "HostileRequest", description: texts(1, 5)[0], type: "object", properties, required: names.slice(0, 5) }));
       const result = await generate({ schemas });
       const out = path.join(dir, "out");
-      for (const f of result.files) {
-        await mkdir(path.dirname(path.join(out, f.path)), { recursive: true });
-        await writeFile(path.join(out, f.path), f.contents);
-      }
+      await writeOutput(out, result.files);
       await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
       expect(typeCheck([path.join(out, "cognito-idp/index.ts")])).toEqual([]);
       const types = result.files.find((f) => f.path === "cognito-idp/types.ts")!.contents;

@@ -1,8 +1,9 @@
-import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../generator/index.js";
+import { writeOutput } from "../generator/write.js";
 import { typeCheck } from "./strict-program.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,12 +30,8 @@ describe("generated code type-checks under the strictest options, in one program
     const files = [...(await tsFiles(path.join(root, "output"))), path.join(root, "test/types/builder-usage.ts")];
     for (const fixture of (await readdir(path.join(root, "test/fixtures"))).sort()) {
       const result = await generate({ schemas: path.join(root, "test/fixtures", fixture) });
-      for (const f of result.files) {
-        const full = path.join(dir, fixture, f.path);
-        await mkdir(path.dirname(full), { recursive: true });
-        await writeFile(full, f.contents);
-        files.push(full);
-      }
+      await writeOutput(path.join(dir, fixture), result.files);
+      files.push(...result.files.map((f) => path.join(dir, fixture, f.path)));
     }
     expect(files.length).toBeGreaterThan(10);
     expect(typeCheck(files)).toEqual([]);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
+import { writeOutput } from "../../generator/write.js";
 import { SHARED_DIR } from "./paths.js";
 
 interface Group {
@@ -45,10 +46,7 @@ async function validatorsFor(key: string, group: Group): Promise<Record<string, 
   const schema = typeof group.schema === "boolean" ? { title: "Case", allOf: [group.schema] } : { ...group.schema, title: "Case" };
   await writeFile(path.join(dir, "schemas/cognito-idp-case-schema.json"), JSON.stringify(schema));
   const result = await generate({ schemas: path.join(dir, "schemas") });
-  for (const f of result.files) {
-    await mkdir(path.dirname(path.join(dir, "out", f.path)), { recursive: true });
-    await writeFile(path.join(dir, "out", f.path), f.contents);
-  }
+  await writeOutput(path.join(dir, "out"), result.files);
   return (await import(pathToFileURL(path.join(dir, "out/cognito-idp/validators.ts")).href)) as Record<string, (value: unknown) => boolean>;
 }
 
