@@ -7,8 +7,11 @@
  * references alone (A is B, B is A) describes no value and is an error.
  */
 import type { JsonValue } from "./escape.js";
-import { DiagnosticSink, error, warning } from "./diagnostics.js";
-import { objectOf, type ArrayNode, type CodegenIR, type Declaration, type Doc, type Node, type NumberNode, type ObjectNode, type Operation, type Property, type Service, type StringNode } from "./ir.js";
+import { closest, DiagnosticSink, error, warning } from "./diagnostics.js";
+import { htmlToText } from "./html.js";
+import { objectOf, type ArrayNode, type CodegenIR, type Declaration, type Doc, type Node, type NumberNode, type ObjectNode, type Operation, type Property, type Service, type ServiceProtocol, type StringNode } from "./ir.js";
+import { errorTitlesByConvention, operationsByConvention, type OperationSpec } from "./operations.js";
+import { withResponseViews } from "./response-view.js";
 import { pointerJoin } from "./json.js";
 import { isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
 import { compareStrings } from "./order.js";
@@ -64,6 +67,8 @@ class ServiceBuilder {
     readonly service: string,
     private readonly resolver: Resolver,
     private readonly sink: DiagnosticSink,
+    private readonly context: { readonly aws: boolean; readonly errorTitles: ReadonlySet<string> },
+    private readonly repairs: Map<string, Set<string>>,
   ) {}
 
   enqueue(file: SchemaFile, pointer: string): string {
@@ -80,9 +85,17 @@ class ServiceBuilder {
   run(): void {
     for (let p = this.pending.shift(); p; p = this.pending.shift()) {
       const raw = getAtPointer(p.file.schema, p.pointer);
-      const node = this.node(normalizeSchema(raw ?? true), p, "");
+      const error = p.pointer === "" && this.context.errorTitles.has(p.title);
+      const normalized = normalizeSchema(raw ?? true, { aws: this.context.aws, root: true, error }, (rule) => this.repaired(rule, p.title));
+      const node = this.node(normalized, p, "");
       this.built.set(p.id, { pending: p, node });
     }
+  }
+
+  private repaired(rule: string, title: string): void {
+    const titles = this.repairs.get(rule) ?? new Set<string>();
+    titles.add(title);
+    this.repairs.set(rule, titles);
   }
 
   private at(decl: PendingDeclaration, path: string) {
@@ -169,11 +182,12 @@ class ServiceBuilder {
       listed.push({ kind: "enum", path, doc: {}, values: values.filter(fits), keyword });
     }
     if (listed.length > 0) {
-      // the listed values imply their type; other constraints still apply
-      if (!has([...STRING_KEYWORDS.filter((k) => k !== "format"), ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) {
-        return listed.length === 1 ? listed[0] : { kind: "intersection", path, doc: {}, members: listed };
-      }
-      return { kind: "intersection", path, doc: {}, members: [...listed, this.byType(schema, decl, path, types)] };
+      // ajv's order, which the errors follow: with keywords of a type, enum/const come first and the type
+      // with its keywords after; with a bare `type`, the type comes first
+      const typeKeywords = has([...STRING_KEYWORDS.filter((k) => k !== "format"), ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS]);
+      if (typeKeywords) return { kind: "intersection", path, doc: {}, members: [...listed, this.byType(schema, decl, path, types)] };
+      if (types !== undefined) return { kind: "intersection", path, doc: {}, members: [this.byType(schema, decl, path, types), ...listed] };
+      return listed.length === 1 ? listed[0] : { kind: "intersection", path, doc: {}, members: listed };
     }
 
     if (types === undefined && !has([...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS, ...OBJECT_KEYWORDS])) return undefined;
@@ -239,6 +253,7 @@ class ServiceBuilder {
           const v = this.finite(schema, k, decl, path);
           if (v !== undefined) node[k] = v;
         }
+        if (schema["x-timestamp"] === "epoch-seconds") node.timestamp = "epoch-seconds";
         if (node.multipleOf !== undefined && node.multipleOf <= 0) {
           this.sink.add(error(this.at(decl, pointerJoin(path, "multipleOf")), "multipleOf must be greater than 0"));
           delete node.multipleOf;
@@ -338,70 +353,121 @@ function checkAliasCycles(decls: readonly Declaration[], sink: DiagnosticSink, f
   for (const d of decls) visit(d.id, []);
 }
 
-export function buildIR(resolver: Resolver, sink: DiagnosticSink): CodegenIR {
+/** What the IR builder needs beyond the schemas. */
+export interface BuildOptions {
+  /** Operation tables from OpenAPI documents, by service. */
+  readonly documents?: ReadonlyMap<string, ServiceDocument>;
+  /** Responses checked with the request-side constraints too (no response views). */
+  readonly strictResponses?: boolean;
+}
+
+/** What a service's OpenAPI document adds to its schemas. */
+export interface ServiceDocument {
+  readonly protocol?: ServiceProtocol;
+  readonly operations: readonly OperationSpec[];
+  /** Where the document is, for messages. */
+  readonly display: string;
+}
+
+export interface BuildResult {
+  readonly ir: CodegenIR;
+  /** Repair rule → titles of the declarations it changed. */
+  readonly repairs: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Each operation's input, output and errors, checked against the service's titles; an unknown title is an error. */
+function resolveOperations(specs: readonly OperationSpec[], byTitle: ReadonlyMap<string, Declaration>, display: string, sink: DiagnosticSink): { spec: OperationSpec; request: Declaration; response?: Declaration; errors: Declaration[] }[] {
+  const find = (spec: OperationSpec, title: string, what: string): Declaration | undefined => {
+    const d = byTitle.get(title);
+    if (!d) {
+      sink.add(error(spec.location ?? { file: display }, `operation ${spec.name}: its ${what} ${JSON.stringify(title)} is not among the schemas`, `add the component ${JSON.stringify(title)}${closest(title, byTitle.keys()).length ? ` (closest: ${closest(title, byTitle.keys()).join(", ")})` : ""}`));
+    }
+    return d;
+  };
+  const out = [];
+  for (const spec of specs) {
+    const request = find(spec, spec.input, "input");
+    const response = spec.output === undefined ? undefined : find(spec, spec.output, "output");
+    const errors = spec.errors.map((e) => find(spec, e, "error")).filter((d): d is Declaration => d !== undefined);
+    if (request) out.push({ spec, request, ...(response ? { response } : {}), errors });
+  }
+  return out;
+}
+
+function buildService(serviceId: string, serviceFiles: SchemaFile[], resolver: Resolver, sink: DiagnosticSink, options: BuildOptions, repairs: Map<string, Set<string>>): Service {
+  const document = options.documents?.get(serviceId);
+  const convention = KNOWN_SERVICES.get(serviceId);
+  const protocol: ServiceProtocol | undefined = convention
+    ? { endpointPrefix: convention.endpointPrefix, targetPrefix: convention.targetPrefix, contentType: convention.contentType }
+    : document?.protocol;
+  const rootTitles = serviceFiles.map((f) => f.title);
+  const errorTitles = new Set(document ? document.operations.flatMap((o) => o.errors) : errorTitlesByConvention(rootTitles));
+  const builder = new ServiceBuilder(serviceId, resolver, sink, { aws: protocol !== undefined, errorTitles }, repairs);
+  for (const f of serviceFiles) builder.enqueue(f, "");
+  builder.run();
+
+  const entries = [...builder.built.values()].sort((a, b) => compareStrings(a.pending.id, b.pending.id));
+  const names = nameDeclarations(entries.map(({ pending }) => ({ id: pending.id, title: pending.title, isRoot: pending.pointer === "" })));
+  const strictDecls: Declaration[] = entries.map(({ pending, node }) => {
+    const rootTitle = pending.file.title.replace(/~/g, "~0").replace(/\//g, "~1");
+    return {
+      id: pending.id,
+      service: serviceId,
+      title: pending.title,
+      source: { file: pending.file.name, pointer: pending.pointer },
+      schemaPath: `#/components/schemas/${rootTitle}${pending.pointer}`,
+      names: names.get(pending.id)!,
+      node,
+    };
+  });
+  const files = new Map(resolver.files.map((f) => [f.name, f]));
+  checkAliasCycles(strictDecls, sink, files);
+
+  if (!protocol) {
+    sink.add(warning({ file: serviceFiles[0]!.display }, `service ${serviceId} has no known wire protocol: types and validators only, no request builders`, "give the service an OpenAPI document (openapi.yaml beside its schemas) that lists its X-Amz-Target operations"));
+  }
+  const byTitle = new Map(strictDecls.filter((d) => d.source.pointer === "").map((d) => [d.title, d]));
+  const lookup = (id: string): Node | undefined => builder.built.get(id)?.node;
+  const specs = !protocol
+    ? []
+    : document
+      ? document.operations
+      : operationsByConvention(convention!, rootTitles, (t) => byTitle.has(t) && objectOf(byTitle.get(t)!.node, lookup) !== undefined);
+  const resolved = resolveOperations(specs, byTitle, document?.display ?? serviceFiles[0]!.display, sink).filter(({ spec, request }) => {
+    if (objectOf(request.node, lookup) !== undefined) return true;
+    sink.add(error(spec.location ?? locate(files.get(request.source.file)!, request.source.pointer), `operation ${spec.name}: its input ${request.title} is not an object`, "an AWS JSON operation takes an object"));
+    return false;
+  });
+
+  const responseRoots = [...resolved.flatMap((r) => [...(r.response ? [r.response.id] : []), ...r.errors.map((e) => e.id)]), ...[...errorTitles].flatMap((t) => (byTitle.has(t) ? [byTitle.get(t)!.id] : []))];
+  const { declarations, viewOf } = withResponseViews(strictDecls, { requests: resolved.map((r) => r.request.id), responses: responseRoots }, options.strictResponses === true);
+
+  const opNames = nameOperations(
+    resolved.map((r) => ({ name: r.spec.name, members: objectOf(r.request.node, lookup)!.properties.map((p) => p.name) })),
+    declarations.map((d) => d.names.type),
+    declarations.flatMap((d) => [d.names.validate, d.names.is, d.names.assert, d.names.wire]),
+  );
+  const operations: Operation[] = resolved
+    .sort((a, b) => compareStrings(a.spec.name, b.spec.name))
+    .map(({ spec, request, response, errors }) => ({
+      name: spec.name,
+      target: spec.target,
+      request: request.id,
+      ...(response ? { response: viewOf(response.id) } : {}),
+      errors: errors.map((e) => viewOf(e.id)).sort(compareStrings),
+      ...(spec.doc !== undefined ? { doc: htmlToText(spec.doc) } : {}),
+      names: opNames.get(spec.name)!,
+    }));
+  return { id: serviceId, files: serviceFiles.map((f) => f.name), declarations, operations, ...(protocol ? { protocol } : {}) };
+}
+
+export function buildIR(resolver: Resolver, sink: DiagnosticSink, options: BuildOptions = {}): BuildResult {
   const byService = new Map<string, SchemaFile[]>();
   for (const f of resolver.files) byService.set(f.service, [...(byService.get(f.service) ?? []), f]);
-  const files = new Map(resolver.files.map((f) => [f.name, f]));
-  const services: Service[] = [];
-
-  for (const serviceId of [...byService.keys()].sort(compareStrings)) {
-    const serviceFiles = byService.get(serviceId)!.sort((a, b) => compareStrings(a.name, b.name));
-    const builder = new ServiceBuilder(serviceId, resolver, sink);
-    for (const f of serviceFiles) builder.enqueue(f, "");
-    builder.run();
-
-    const entries = [...builder.built.values()].sort((a, b) => compareStrings(a.pending.id, b.pending.id));
-    const names = nameDeclarations(entries.map(({ pending }) => ({ id: pending.id, title: pending.title, isRoot: pending.pointer === "" })));
-    const declarations: Declaration[] = entries.map(({ pending, node }) => {
-      const rootTitle = pending.file.title.replace(/~/g, "~0").replace(/\//g, "~1");
-      return {
-        id: pending.id,
-        service: serviceId,
-        title: pending.title,
-        source: { file: pending.file.name, pointer: pending.pointer },
-        schemaPath: `#/components/schemas/${rootTitle}${pending.pointer}`,
-        names: names.get(pending.id)!,
-        node,
-      };
-    });
-    checkAliasCycles(declarations, sink, files);
-
-    const convention = KNOWN_SERVICES.get(serviceId);
-    const operations: Operation[] = [];
-    if (convention) {
-      const byTitle = new Map(declarations.filter((d) => d.source.pointer === "").map((d) => [d.title, d]));
-      const ops: { name: string; request: Declaration; response: Declaration | undefined; members: string[] }[] = [];
-      for (const d of declarations) {
-        if (d.source.pointer !== "" || !d.title.endsWith(convention.requestSuffix) || d.title === convention.requestSuffix) continue;
-        const object = objectOf(d.node, (id) => builder.built.get(id)?.node);
-        if (object === undefined) continue;
-        const members = object.properties.map((p) => p.name);
-        const name = d.title.slice(0, -convention.requestSuffix.length);
-        ops.push({ name, request: d, response: byTitle.get(name + convention.responseSuffix), members });
-      }
-      const opNames = nameOperations(ops, declarations.map((d) => d.names.type), declarations.flatMap((d) => [d.names.validate, d.names.is, d.names.assert]));
-      for (const op of ops.sort((a, b) => compareStrings(a.name, b.name))) {
-        operations.push({
-          name: op.name,
-          target: `${convention.targetPrefix}.${op.name}`,
-          request: op.request.id,
-          ...(op.response ? { response: op.response.id } : {}),
-          names: opNames.get(op.name)!,
-        });
-      }
-    } else {
-      const first = serviceFiles[0]!;
-      sink.add(warning({ file: first.display }, `service ${serviceId} has no known wire protocol: types and validators only, no request builders`));
-    }
-
-    const service: Service = {
-      id: serviceId,
-      files: serviceFiles.map((f) => f.name),
-      declarations,
-      operations,
-      ...(convention ? { protocol: { endpointPrefix: convention.endpointPrefix, targetPrefix: convention.targetPrefix, contentType: convention.contentType } } : {}),
-    };
-    services.push(service);
-  }
-  return { services };
+  const repairs = new Map<string, Set<string>>();
+  const services = [...byService.keys()].sort(compareStrings).map((id) => {
+    const files = byService.get(id)!.sort((a, b) => compareStrings(a.name, b.name));
+    return buildService(id, files, resolver, sink, options, repairs);
+  });
+  return { ir: { services }, repairs: new Map([...repairs].map(([rule, titles]) => [rule, [...titles].sort(compareStrings)])) };
 }

@@ -5,6 +5,7 @@
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { CodegenError, formatDiagnostic, generate } from "./index.js";
+import { repairLines } from "./summary.js";
 import { checkOutput, OutputError, writeOutput } from "./write.js";
 
 /** Relative to the working directory: in this repository the embedded schemas/ and output/; in a project, its own. */
@@ -16,13 +17,15 @@ interface GenerateArgs {
   out: string;
   check: boolean;
   quiet: boolean;
+  strictResponses: boolean;
 }
 
 async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = process.hrtime.bigint();
   try {
-    const result = await generate({ schemas: args.schemas });
+    const result = await generate({ schemas: args.schemas, strictResponses: args.strictResponses });
     for (const w of result.warnings) process.stderr.write(formatDiagnostic(w) + "\n");
+    if (!args.quiet) for (const line of repairLines(result.repairs)) process.stdout.write(line + "\n");
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (args.check) {
       const report = await checkOutput(args.out, result.files);
@@ -72,7 +75,8 @@ await yargs(hideBin(process.argv))
         .option("schemas", { type: "string", default: DEFAULT_SCHEMAS, describe: "folder of input JSON Schemas" })
         .option("out", { type: "string", default: DEFAULT_OUT, describe: "output folder (only files the generator wrote are ever replaced or removed)" })
         .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 with a diff if the output folder is not what would be written" })
-        .option("quiet", { type: "boolean", default: false, describe: "print only warnings and errors" }),
+        .option("quiet", { type: "boolean", default: false, describe: "print only warnings and errors" })
+        .option("strict-responses", { type: "boolean", default: false, describe: "check responses with the request-side constraints too (lengths, patterns, bounds, closed enums)" }),
     async (args) => {
       process.exitCode = await runGenerate(args);
     },

@@ -5,6 +5,7 @@
  * manipulation, and parses even a file made in one go), then formatted with
  * prettier under fixed options, so no user configuration can change the output.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { printStructure, StructureKind, type CodeBlockWriter, type StatementStructures } from "ts-morph";
 import * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
@@ -13,7 +14,7 @@ import { compareStrings } from "./order.js";
 import type { CodegenIR, Service } from "./ir.js";
 import { typesTemplate } from "../templates/types.js";
 import { validatorsTemplate } from "../templates/validators/index.js";
-import { buildersTemplate } from "../templates/builders.js";
+import { buildersTemplate, RUNTIME_IMPORTS } from "../templates/builders.js";
 
 export const GENERATOR_NAME = "cognito-codegen";
 
@@ -48,6 +49,24 @@ function banner(service: Service, artifact: string, version: string): string {
     lineComment(`From ${files.length} JSON Schema file${files.length === 1 ? "" : "s"} (${from}).`),
     lineComment(`Regenerate with: ${GENERATOR_NAME} generate`),
   ].join("\n");
+}
+
+const runtimeSources = new Map<string, string>();
+
+/**
+ * A module of templates/runtime/ as source text, to be written into the output as it is. It is read
+ * from the package: beside the sources (tests), or two levels up from dist/generator/ (the built CLI).
+ */
+function runtimeSource(file: string): string {
+  let text = runtimeSources.get(file);
+  if (text === undefined) {
+    const candidates = ["../templates/runtime/", "../../templates/runtime/"].map((dir) => new URL(dir + file, import.meta.url));
+    const found = candidates.find((url) => existsSync(url));
+    if (!found) throw new Error(`internal: the runtime module templates/runtime/${file} is not in the package`);
+    text = readFileSync(found, "utf8");
+    runtimeSources.set(file, text);
+  }
+  return text;
 }
 
 function importLine(names: readonly string[], from: string, typeOnly: boolean): string {
@@ -91,10 +110,13 @@ function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact
         banner(service, "request builders", version),
         importLine(builders.typeImports, "./types.js", true),
         importLine(builders.valueImports, "./validators.js", false),
+        importLine(RUNTIME_IMPORTS.types, "./runtime.js", true),
+        importLine(builders.runtimeImports, "./runtime.js", false),
         ...builders.statements,
       ],
     });
-    index.push(`export * from "./builders.js";`);
+    files.push({ path: `${dir}/runtime.ts`, statements: [banner(service, "runtime of the request builders", version), runtimeSource("http.ts")] });
+    index.push(`export * from "./builders.js";`, `export type { ${RUNTIME_IMPORTS.types.join(", ")} } from "./runtime.js";`);
   }
   files.push({ path: `${dir}/index.ts`, statements: index });
   return files;

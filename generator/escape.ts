@@ -87,6 +87,11 @@ export function propertyKey(raw: string): string {
   return isIdentifier(raw) && raw !== "__proto__" ? raw : stringLiteral(raw);
 }
 
+/** A key in an object literal: bare where that is valid, computed (`["a-b"]`) otherwise, so that `"__proto__"` defines a member and never sets the prototype. */
+export function objectLiteralKey(raw: string): string {
+  return isIdentifier(raw) && raw !== "__proto__" ? raw : `[${stringLiteral(raw)}]`;
+}
+
 /** A property access: `.key` where that is valid, `["key"]` otherwise. */
 export function propertyAccess(raw: string): string {
   return isIdentifier(raw) && raw !== "__proto__" ? `.${raw}` : `[${stringLiteral(raw)}]`;

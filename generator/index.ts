@@ -29,6 +29,8 @@ export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
   readonly ir: CodegenIR;
   readonly warnings: readonly Diagnostic[];
+  /** Normalizer repairs of the input (rule → titles changed): for the run's summary, not warnings. */
+  readonly repairs: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface GenerateOptions {
@@ -38,6 +40,12 @@ export interface GenerateOptions {
   readonly cwd?: string;
   /** What to generate (with what it needs); all of it by default. */
   readonly artifacts?: readonly Artifact[];
+  /**
+   * Check responses with every request-side constraint too (lengths,
+   * patterns, bounds, closed enums). Off by default: responses are judged by
+   * their shape (response-view.ts).
+   */
+  readonly strictResponses?: boolean;
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
@@ -48,9 +56,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const resolver = new Resolver(files, sink);
   checkReferences(resolver, sink);
   sink.throwIfErrors();
-  const ir = buildIR(resolver, sink);
+  const { ir, repairs } = buildIR(resolver, sink, { strictResponses: options.strictResponses === true });
   sink.throwIfErrors();
-  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings };
+  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings, repairs };
 }
 
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";

@@ -33,6 +33,12 @@ export interface StringNode extends NodeBase {
   readonly pattern?: string;
   /** Annotation only: recorded in docs, not asserted. */
   readonly format?: string;
+  /**
+   * An open enumeration (a response's enum): any string is valid, these are
+   * the values known when the schema was written; the type lists them for
+   * editors and admits any other string.
+   */
+  readonly knownValues?: readonly string[];
 }
 
 export interface NumberNode extends NodeBase {
@@ -43,6 +49,8 @@ export interface NumberNode extends NodeBase {
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
   readonly multipleOf?: number;
+  /** A point in time as seconds since the epoch (the AWS JSON wire format of a timestamp). */
+  readonly timestamp?: "epoch-seconds";
 }
 
 export interface BooleanNode extends NodeBase {
@@ -135,6 +143,8 @@ export interface DeclarationNames {
   readonly assert: string;
   /** The internal checker the others call. */
   readonly check: string;
+  /** The builders' function that puts a value in wire order. */
+  readonly wire: string;
 }
 
 export interface Declaration {
@@ -148,6 +158,16 @@ export interface Declaration {
   readonly schemaPath: string;
   readonly names: DeclarationNames;
   readonly node: Node;
+  /** A response view: the shape without the request-side constraints (response-view.ts). */
+  readonly responseView?: true;
+  /**
+   * The response view of the declaration `viewOf`, which requests use too:
+   * the same shape without the request-side constraints (see
+   * response-view.ts). Absent for every other declaration.
+   */
+  readonly viewOf?: string;
+  /** A view whose type is its original's (only constraints differ): no type of its own is declared. */
+  readonly sharesType?: boolean;
 }
 
 export interface OperationNames {
@@ -165,7 +185,12 @@ export interface Operation {
   /** `X-Amz-Target` value, e.g. `AWSCognitoIdentityProviderService.ResendConfirmationCode`. */
   readonly target: string;
   readonly request: string;
+  /** The output's declaration (its response view, where it has one). */
   readonly response?: string;
+  /** Declarations of the errors the operation may raise (response views), by title. */
+  readonly errors: readonly string[];
+  /** The operation's own documentation, where a document (OpenAPI) gives it. */
+  readonly doc?: string;
   readonly names: OperationNames;
 }
 

@@ -11,8 +11,8 @@ import type { DeclarationNames, OperationNames } from "./ir.js";
 import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
-export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions"] as const;
-export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "ownMember", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "endpoint"] as const;
+export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
+export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "ownMember", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "endpointUrl", "inOrder", "eachItem", "eachValue"] as const;
 
 /** Hands out unique names within one space. */
 export class NameTable {
@@ -44,7 +44,7 @@ export function nameDeclarations(decls: readonly DeclarationToName[]): Map<strin
   const result = new Map<string, DeclarationNames>();
   for (const d of order) {
     const type = types.claim(identifier(d.title, "type"));
-    result.set(d.id, { type, validate: `validate${type}`, is: `is${type}`, assert: `assert${type}`, check: `check${type}` });
+    result.set(d.id, { type, validate: `validate${type}`, is: `is${type}`, assert: `assert${type}`, check: `check${type}`, wire: `wire${type}` });
   }
   return result;
 }

@@ -10,15 +10,48 @@ import type { JsonValue } from "./escape.js";
 import { htmlToText } from "./html.js";
 import { isJsonObject, type JsonObject } from "./load.js";
 
+/** What a rule may know beyond the schema itself. */
+export interface RuleContext {
+  /**
+   * The service speaks an AWS wire protocol: its schemas were split out of an
+   * AWS model, and the corpus repairs (rules marked `repair`) apply.
+   */
+  readonly aws: boolean;
+  /** This schema is a declaration's root (not a subschema of one). */
+  readonly root: boolean;
+  /** The root is an error shape: named `…Exception`, or listed as an error by the service's OpenAPI document. */
+  readonly error: boolean;
+}
+
+export const DEFAULT_CONTEXT: RuleContext = { aws: false, root: true, error: false };
+
 export interface NormalizerRule {
   readonly name: string;
   /** Why the rule exists. */
   readonly why: string;
-  apply(schema: JsonObject): JsonObject;
+  /** A repair of the input where it says less or other than the service does: reported once in the run's summary. */
+  readonly repair?: boolean;
+  apply(schema: JsonObject, context: RuleContext): JsonObject;
 }
 
 /** Keywords that only document; they never change what is valid. */
 export const ANNOTATIONS = new Set(["title", "description", "$comment", "deprecated", "default", "examples", "readOnly", "writeOnly"]);
+
+/** Keywords that identify a schema without constraining it. */
+const IDENTIFIERS = new Set(["$schema", "$id", "$comment"]);
+
+/** YAML 1.1 reads these bare words as booleans; the first one a description names is the word restored, else OFF/ON. */
+const YAML_FALSE = ["OFF", "NO", "FALSE", "N", "Off", "No", "False", "off", "no", "false", "n"];
+const YAML_TRUE = ["ON", "YES", "TRUE", "Y", "On", "Yes", "True", "on", "yes", "true", "y"];
+
+function yamlWord(value: boolean, description: JsonValue | undefined): string {
+  const words = value ? YAML_TRUE : YAML_FALSE;
+  const text = typeof description === "string" ? description : "";
+  return words.find((w) => new RegExp(`(?<![\\w-])${w}(?![\\w-])`).test(text)) ?? words[0]!;
+}
+
+/** The doc line every epoch-seconds timestamp carries. */
+export const EPOCH_SECONDS_DOC = "On the wire: seconds since 1970-01-01T00:00:00Z, a JSON number that may be fractional (the AWS JSON protocol's timestamp format).";
 
 const SUBSCHEMA = new Set(["items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
 const SUBSCHEMA_LIST = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
@@ -58,6 +91,38 @@ export const RULES: readonly NormalizerRule[] = [
     },
   },
   {
+    name: "yaml-boolean-enum",
+    why: "The corpus went through YAML 1.1, which reads the bare enum values OFF and ON as false and true: `type: string, enum: [false, true, \"OPTIONAL\"]` admits only \"OPTIONAL\", so nobody could turn MFA off. The service's values are the words (a description naming another YAML 1.1 boolean word, NO or YES say, picks that one).",
+    repair: true,
+    apply(schema, context) {
+      const values = schema["enum"];
+      if (!context.aws || schema["type"] !== "string" || !Array.isArray(values) || !values.some((v: JsonValue) => typeof v === "boolean")) return schema;
+      const restored = values.map((v: JsonValue) => (typeof v === "boolean" ? yamlWord(v, schema["description"]) : v));
+      return { ...schema, enum: [...new Set(restored)] };
+    },
+  },
+  {
+    name: "epoch-seconds-timestamp",
+    why: "AWS JSON protocols put a timestamp on the wire as epoch seconds (a JSON number, often fractional: 1.700000000123E9), whatever the schema's `format: date-time` says; a string type would reject every real response.",
+    repair: true,
+    apply(schema, context) {
+      if (!context.aws || schema["format"] !== "date-time" || (schema["type"] !== "string" && schema["type"] !== undefined)) return schema;
+      const { format: _format, minLength: _min, maxLength: _max, pattern: _pattern, description, ...rest } = schema;
+      const doc = typeof description === "string" && description.trim() !== "" ? `${description}\n\n${EPOCH_SECONDS_DOC}` : EPOCH_SECONDS_DOC;
+      return { ...rest, type: "number", "x-timestamp": "epoch-seconds", description: doc };
+    },
+  },
+  {
+    name: "empty-exception",
+    why: "The corpus gives error shapes no keywords (`{}`: any value). AWS errors are objects with an optional `message` (and `__type`, or more members): typed this way, a caught error has a `message` to read.",
+    repair: true,
+    apply(schema, context) {
+      if (!context.aws || !context.root || !context.error) return schema;
+      if (Object.keys(schema).some((k) => !ANNOTATIONS.has(k) && !IDENTIFIERS.has(k))) return schema;
+      return { ...schema, type: "object", properties: { message: { type: "string", description: "What went wrong, in the service's words." } } };
+    },
+  },
+  {
     name: "single-type-array",
     why: "`type: [\"string\"]` means `type: \"string\"`; one form is simpler for every later stage.",
     apply(schema) {
@@ -75,16 +140,25 @@ export const RULES: readonly NormalizerRule[] = [
   },
 ];
 
-function normalizeChildren(schema: JsonObject, rules: readonly NormalizerRule[]): JsonObject {
+/** Called with a repair rule's name each time it changes a schema. */
+export type RepairListener = (rule: string) => void;
+
+interface Pass {
+  readonly rules: readonly NormalizerRule[];
+  readonly context: RuleContext;
+  readonly onRepair: RepairListener | undefined;
+}
+
+function normalizeChildren(schema: JsonObject, pass: Pass): JsonObject {
   let changed = false;
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(schema)) {
     let next: JsonValue = value;
-    if (SUBSCHEMA.has(key)) next = normalizeSchema(value, rules);
-    else if (SUBSCHEMA_LIST.has(key) && Array.isArray(value)) next = value.map((v: JsonValue) => normalizeSchema(v, rules));
+    if (SUBSCHEMA.has(key)) next = normalizeValue(value, pass);
+    else if (SUBSCHEMA_LIST.has(key) && Array.isArray(value)) next = value.map((v: JsonValue) => normalizeValue(v, pass));
     else if (SUBSCHEMA_MAP.has(key) && isJsonObject(value)) {
       const map: Record<string, JsonValue> = {};
-      for (const [name, sub] of Object.entries(value)) Object.defineProperty(map, name, { value: normalizeSchema(sub, rules), enumerable: true, writable: true, configurable: true });
+      for (const [name, sub] of Object.entries(value)) Object.defineProperty(map, name, { value: normalizeValue(sub, pass), enumerable: true, writable: true, configurable: true });
       next = map;
     }
     if (next !== value) changed = true;
@@ -93,10 +167,22 @@ function normalizeChildren(schema: JsonObject, rules: readonly NormalizerRule[])
   return changed ? out : schema;
 }
 
-/** Applies the rules to a schema and all its subschemas, inner ones first. Returns new objects; the input is not touched. */
-export function normalizeSchema(schema: JsonValue, rules: readonly NormalizerRule[] = RULES): JsonValue {
+function normalizeValue(schema: JsonValue, pass: Pass): JsonValue {
   if (!isJsonObject(schema)) return schema;
-  let s = normalizeChildren(schema, rules);
-  for (const rule of rules) s = rule.apply(s);
+  const inner: Pass = pass.context.root ? { ...pass, context: { ...pass.context, root: false } } : pass;
+  let s = normalizeChildren(schema, inner);
+  for (const rule of pass.rules) {
+    const next = rule.apply(s, pass.context);
+    if (next !== s && rule.repair) pass.onRepair?.(rule.name);
+    s = next;
+  }
   return s;
+}
+
+/**
+ * Applies the rules to a schema (a declaration's root) and all its subschemas,
+ * inner ones first. Returns new objects; the input is not touched.
+ */
+export function normalizeSchema(schema: JsonValue, context: RuleContext = DEFAULT_CONTEXT, onRepair?: RepairListener, rules: readonly NormalizerRule[] = RULES): JsonValue {
+  return normalizeValue(schema, { rules, context: { ...context, root: true }, onRepair });
 }

@@ -19,7 +19,8 @@ export function typeText(node: Node, decls: Lookup): string {
     case "ref":
       return decls.get(node.target)!.names.type;
     case "string":
-      return "string";
+      // an open enumeration: the known values for editors, any other string admitted
+      return node.knownValues?.length ? [...node.knownValues.map(literalType), "(string & {})"].join(" | ") : "string";
     case "number":
       return "number";
     case "boolean":
@@ -78,11 +79,18 @@ function jsonValueType(v: JsonValue): string {
   return entries.length ? `{ ${entries.map(([k, x]) => `${propertyKey(k)}: ${jsonValueType(x)}`).join("; ")} }` : "Record<string, never>";
 }
 
-/** `string & StringType` is `StringType`: an intersection drops the plain members a reference already implies. */
+const PRIMITIVE_UNION = /^(?:string|number|boolean|null)(?: \| (?:string|number|boolean|null))*$/;
+
+/**
+ * `string & StringType` is `StringType`, `string & ("A" | "B")` is `"A" | "B"`: an intersection drops the
+ * plain type members (`string`, `string | null`) that a reference or a list of values already implies.
+ */
 function intersectionType(members: readonly Node[], decls: Lookup): string {
   const texts = unique(members.map((m) => typeText(m, decls)));
   const hasRef = members.some((m) => m.kind === "ref" || m.kind === "enum");
-  const kept = texts.filter((t) => !(hasRef && ["string", "number", "boolean", "null"].includes(t)));
+  // the values of an enum were filtered to its `type`, so that type adds nothing, even as a union
+  const hasValues = members.some((m) => m.kind === "enum");
+  const kept = texts.filter((t) => !((hasRef && ["string", "number", "boolean", "null"].includes(t)) || (hasValues && PRIMITIVE_UNION.test(t))));
   return (kept.length ? kept : texts).map(parenthesize).join(" & ");
 }
 
@@ -186,5 +194,6 @@ function declarationStructure(decl: Declaration, decls: Lookup): InterfaceDeclar
 
 export function typesTemplate(service: Service): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
   const decls = declarationMap(service);
-  return service.declarations.map((d) => declarationStructure(d, decls));
+  // a response view that only relaxes constraints has its original's type
+  return service.declarations.filter((d) => !d.sharesType).map((d) => declarationStructure(d, decls));
 }

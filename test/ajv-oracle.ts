@@ -8,6 +8,7 @@ import { DiagnosticSink } from "../generator/diagnostics.js";
 import type { JsonValue } from "../generator/escape.js";
 import { isJsonObject, loadSchemaDir, type SchemaFile } from "../generator/load.js";
 import { isDiagnostic, Resolver } from "../generator/resolve.js";
+import { normalizeSchema } from "../generator/normalize.js";
 import { prng } from "./prng.js";
 
 const DATA = new Set(["enum", "const", "default", "examples"]);
@@ -16,10 +17,38 @@ const MAPS = new Set(["properties", "$defs", "patternProperties"]);
 export const fragment = (title: string, pointer: string): string =>
   `#/$defs/${encodeURIComponent(title.replace(/~/g, "~0").replace(/\//g, "~1"))}${pointer.split("/").map(encodeURIComponent).join("/")}`;
 
+const RESPONSE_DROPPED = new Set(["minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "minProperties", "maxProperties"]);
+
+/**
+ * The response reading of a schema, written independently of response-view.ts on the JSON itself:
+ * no lengths, patterns, bounds or counts, and an enum of strings becomes `type: string`.
+ */
+function relaxForResponses(value: JsonValue, isMap = false): JsonValue {
+  if (Array.isArray(value)) return value.map((v: JsonValue) => relaxForResponses(v));
+  if (!isJsonObject(value)) return value;
+  const out: Record<string, JsonValue> = {};
+  const e = value["enum"];
+  const openEnum = !isMap && Array.isArray(e) && e.length > 0 && e.every((v: JsonValue) => typeof v === "string");
+  for (const [k, v] of Object.entries(value)) {
+    if (!isMap && (RESPONSE_DROPPED.has(k) || (openEnum && k === "enum"))) continue;
+    const next = isMap ? relaxForResponses(v) : DATA.has(k) ? v : relaxForResponses(v, MAPS.has(k));
+    Object.defineProperty(out, k, { value: next, enumerable: true, writable: true, configurable: true });
+  }
+  if (openEnum) out["type"] = "string";
+  return out;
+}
+
+export interface OracleOptions {
+  /** The input is an AWS service's (cognito-idp): ajv reads the schemas as the generator repairs them (normalize.ts). */
+  readonly repaired?: boolean;
+}
+
 /** Every file under `$defs` by title, each `$ref` rewritten to point into the bundle. */
-async function bundle(dir: string): Promise<object> {
+async function bundle(dir: string, options: OracleOptions, id: string, relax: boolean): Promise<object> {
   const sink = new DiagnosticSink();
-  const files = await loadSchemaDir(dir, sink);
+  const files = (await loadSchemaDir(dir, sink)).map((f) =>
+    options.repaired ? { ...f, schema: normalizeSchema(f.schema, { aws: true, root: true, error: /Exception$/.test(f.title) }) as SchemaFile["schema"] } : f,
+  );
   const resolver = new Resolver(files, sink);
   const rewrite = (value: JsonValue, file: SchemaFile, isMap = false): JsonValue => {
     if (Array.isArray(value)) return value.map((v: JsonValue) => rewrite(v, file));
@@ -39,8 +68,8 @@ async function bundle(dir: string): Promise<object> {
     return out;
   };
   const defs: Record<string, JsonValue> = {};
-  for (const file of files) defs[file.title] = rewrite(file.schema, file);
-  return { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "urn:cognito-codegen:bundle", $defs: defs };
+  for (const file of files) defs[file.title] = relax ? relaxForResponses(rewrite(file.schema, file)) : rewrite(file.schema, file);
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", $id: id, $defs: defs };
 }
 
 const STRINGS = ["", "a", "abc", "abc123", "-a-", "---", "a b", "😀", "😀".repeat(32), "😀".repeat(33), "a".repeat(128), "a".repeat(129), "\ud800", "SMS", "EMAIL", "leaf", "x/y", "é", "a=b+c/d"];
@@ -82,12 +111,13 @@ function mutate(r: () => number, value: unknown, keys: readonly string[], depth 
 }
 
 
-/** An ajv validator for each title of the input folder. */
-export async function ajvOracle(dir: string): Promise<(title: string) => (value: unknown) => boolean> {
+/** An ajv validator for each title of the input folder, as a request reads it or (`response`) as a response does. */
+export async function ajvOracle(dir: string, options: OracleOptions = {}): Promise<(title: string, response?: boolean) => (value: unknown) => boolean> {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema(await bundle(dir));
-  return (title) => {
-    const validate = ajv.getSchema(`urn:cognito-codegen:bundle${fragment(title, "")}`);
+  ajv.addSchema(await bundle(dir, options, "urn:cognito-codegen:bundle", false));
+  ajv.addSchema(await bundle(dir, options, "urn:cognito-codegen:responses", true));
+  return (title, response = false) => {
+    const validate = ajv.getSchema(`urn:cognito-codegen:${response ? "responses" : "bundle"}${fragment(title, "")}`);
     if (!validate) throw new Error(`ajv has no schema for ${title}`);
     return (value) => validate(value) as boolean;
   };

@@ -40,6 +40,7 @@ describe("services", () => {
     expect(result.files.map((f) => f.path)).toEqual([
       "cognito-identity/builders.ts",
       "cognito-identity/index.ts",
+      "cognito-identity/runtime.ts",
       "cognito-identity/types.ts",
       "cognito-identity/validators.ts",
       "cognito-sync/index.ts",
@@ -57,7 +58,7 @@ describe("artifacts", () => {
     expect(typesOnly.files.map((f) => f.path)).toEqual(["cognito-idp/index.ts", "cognito-idp/types.ts"]);
     expect(typesOnly.files[0]!.contents).not.toContain("validators");
     const builders = await generate({ schemas: path.join(root, "schemas"), artifacts: ["builders"] });
-    expect(builders.files.map((f) => f.path)).toEqual(["cognito-idp/builders.ts", "cognito-idp/index.ts", "cognito-idp/types.ts", "cognito-idp/validators.ts"]);
+    expect(builders.files.map((f) => f.path)).toEqual(["cognito-idp/builders.ts", "cognito-idp/index.ts", "cognito-idp/runtime.ts", "cognito-idp/types.ts", "cognito-idp/validators.ts"]);
   });
 });
 
@@ -153,7 +154,8 @@ describe("enum and const", () => {
       await writeFile(path.join(dir, "cognito-idp-a-type-schema.json"), '{ "title": "AType", "type": "integer", "enum": [1, 2, "3"], "const": 2 }');
       const result = await generate({ schemas: dir, cwd: dir });
       const node = result.ir.services[0]!.declarations[0]!.node;
-      expect(node).toMatchObject({ kind: "intersection", members: [{ kind: "enum", keyword: "enum", values: [1, 2] }, { kind: "enum", keyword: "const", values: [2] }] });
+      // a bare `type` is checked first, as ajv reports it: a string gets `type`, then `enum` and `const`
+      expect(node).toMatchObject({ kind: "intersection", members: [{ kind: "number", integer: true }, { kind: "enum", keyword: "enum", values: [1, 2] }, { kind: "enum", keyword: "const", values: [2] }] });
       expect(result.warnings.map((w) => `${w.location.pointer} ${w.message}`)).toEqual(['/enum/2 enum value "3" is not of type integer, so no value can match it; it is left out']);
       expect(result.files.find((f) => f.path.endsWith("types.ts"))!.contents).toContain("export type AType = (1 | 2) & 2;");
     } finally {

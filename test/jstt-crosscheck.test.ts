@@ -42,7 +42,8 @@ function handOverRefs(schema: JsonValue, lookup: (ref: string) => string): JsonV
 
 describe("json-schema-to-typescript agrees with our types", () => {
   it.each(["schemas", "test/fixtures/recursive", "test/fixtures/hostile"])("%s: every component is mutually assignable", async (input) => {
-    const result = await generate({ schemas: path.join(root, input) });
+    // the strict view: response views widen types on purpose (response-view.ts), which is not the schema's reading
+    const result = await generate({ schemas: path.join(root, input), strictResponses: true });
     const service = result.ir.services[0]!;
     const sink = new DiagnosticSink();
     const files = await loadSchemaDir(path.join(root, input), sink);
@@ -71,7 +72,9 @@ describe("json-schema-to-typescript agrees with our types", () => {
           if (isDiagnostic(target)) throw new Error(target.message);
           return typeOf.get(`${target.file.name}#${target.pointer}`)!;
         };
-        const schema = handOverRefs(normalizeSchema(file.schema), lookup) as object;
+        // these inputs are cognito-idp schemas: the corpus repairs apply to them as they do in generate()
+        const context = { aws: true, root: true, error: /Exception$/.test(file.title) };
+        const schema = handOverRefs(normalizeSchema(file.schema, context), lookup) as object;
         lines.push(await compile(schema as never, theirs, { bannerComment: "", additionalProperties: false, declareExternallyReferenced: true, format: false, ignoreMinAndMaxItems: true }));
         const ours = `Ours.${name}`;
         const node = decl.node;

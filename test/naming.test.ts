@@ -18,7 +18,7 @@ describe("nameDeclarations", () => {
       "c.json#": "ValidationError2", // a name the generated runtime declares
       "d.json#": "String_",
     });
-    expect(names.get("a.json#")).toEqual({ type: "SmsMfa", validate: "validateSmsMfa", is: "isSmsMfa", assert: "assertSmsMfa", check: "checkSmsMfa" });
+    expect(names.get("a.json#")).toEqual({ type: "SmsMfa", validate: "validateSmsMfa", is: "isSmsMfa", assert: "assertSmsMfa", check: "checkSmsMfa", wire: "wireSmsMfa" });
     // the order the declarations come in does not matter
     expect(nameDeclarations([...decls].reverse())).toEqual(names);
   });

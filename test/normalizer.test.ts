@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../generator/escape.js";
-import { normalizeSchema, RULES } from "../generator/normalize.js";
+import { DEFAULT_CONTEXT, normalizeSchema, RULES, type RuleContext } from "../generator/normalize.js";
 import type { JsonObject } from "../generator/load.js";
 
 interface Case {
   name: string;
+  /** The rule's context, where it matters (DEFAULT_CONTEXT otherwise). */
+  context?: Partial<RuleContext>;
   in: JsonObject;
   out: JsonObject;
 }
@@ -23,7 +25,7 @@ describe("normalizer rules (one case file per rule, named after it)", () => {
     describe(rule.name, () => {
       it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
         const input = structuredClone(c.in);
-        expect(rule.apply(c.in)).toEqual(c.out);
+        expect(rule.apply(c.in, { ...DEFAULT_CONTEXT, ...c.context })).toEqual(c.out);
         expect(c.in).toEqual(input); // pure: the input is not touched
       });
     });

@@ -7,6 +7,7 @@ import {
   validateResendConfirmationCodeRequest,
   validateUsernameType,
   ValidationFailure,
+  type ResendConfirmationCodeRequest,
 } from "../output/cognito-idp/index.js";
 
 const valid = { ClientId: "abc123", Username: "alice@example.com" };
@@ -83,9 +84,23 @@ describe("generated validators for the seed", () => {
 });
 
 describe("generated request builder for the seed", () => {
-  it("builds a validated request in schema order", () => {
-    const request = resendConfirmationCode().username("alice").clientId("abc").secretHash("aGFzaA==").build();
-    expect(JSON.stringify(request)).toBe('{"ClientId":"abc","SecretHash":"aGFzaA==","Username":"alice"}');
+  it("builds a validated request in wire order: required members first, then the optional ones, each in schema order, at every depth", () => {
+    const request = resendConfirmationCode()
+      .analyticsMetadata({ AnalyticsEndpointId: "e" })
+      .userContextData({ EncodedData: "d", IpAddress: "10.0.0.1" })
+      .secretHash("aGFzaA==")
+      .username("alice")
+      .clientMetadata({ z: "1", a: "2" })
+      .clientId("abc")
+      .build();
+    expect(JSON.stringify(request)).toBe(
+      '{"ClientId":"abc","Username":"alice","SecretHash":"aGFzaA==","UserContextData":{"IpAddress":"10.0.0.1","EncodedData":"d"},"AnalyticsMetadata":{"AnalyticsEndpointId":"e"},"ClientMetadata":{"z":"1","a":"2"}}',
+    );
+  });
+
+  it("leaves out undefined members and members the schema does not name, at every depth, as the AWS SDK does", () => {
+    const request = { ClientId: "abc", Username: "alice", SecretHash: undefined, Extra: 1, UserContextData: { EncodedData: "d", Other: true } } as unknown as ResendConfirmationCodeRequest;
+    expect(resendConfirmationCodeHttpRequest(request, { region: "us-east-1" }).body).toBe('{"ClientId":"abc","Username":"alice","UserContextData":{"EncodedData":"d"}}');
   });
 
   it("is immutable: a setter returns a new builder", () => {
@@ -110,6 +125,7 @@ describe("generated request builder for the seed", () => {
 
   it("takes another endpoint, and refuses a region that could change the host", () => {
     expect(resendConfirmationCodeHttpRequest(valid, { region: "x", endpoint: "http://127.0.0.1:9229/" }).url).toBe("http://127.0.0.1:9229/");
+    expect(resendConfirmationCodeHttpRequest(valid, { region: "cn-north-1" }).url).toBe("https://cognito-idp.cn-north-1.amazonaws.com.cn/");
     expect(() => resendConfirmationCodeHttpRequest(valid, { region: "evil.test/#" })).toThrow(RangeError);
     expect(() => resendConfirmationCodeHttpRequest({ ClientId: "" } as never, { region: "us-east-1" })).toThrow(ValidationFailure);
   });

@@ -14,31 +14,27 @@ import type {
 
 import { assertResendConfirmationCodeRequest } from "./validators.js";
 
-/** An HTTP request, ready for fetch() or any HTTP client. */
-export interface HttpRequest {
-  readonly method: "POST";
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+
+import { endpointUrl, inOrder } from "./runtime.js";
+
+/** Puts the members of a AnalyticsMetadataType value in wire order. */
+function wireAnalyticsMetadataType(value: unknown): unknown {
+  return inOrder(value, ["AnalyticsEndpointId"]);
 }
 
-export interface HttpRequestOptions {
-  /** An AWS region, e.g. "us-east-1". */
-  readonly region: string;
-  /** Another endpoint (a local emulator, a VPC endpoint); the region is then not used in the URL. */
-  readonly endpoint?: string;
+/** Puts the members of a ResendConfirmationCodeRequest value in wire order. */
+function wireResendConfirmationCodeRequest(value: unknown): unknown {
+  return inOrder(
+    value,
+    ["ClientId", "Username", "SecretHash", "UserContextData", "AnalyticsMetadata", "ClientMetadata"],
+    { UserContextData: wireUserContextDataType, AnalyticsMetadata: wireAnalyticsMetadataType },
+  );
 }
 
-/** Required members not set yet: an argument nobody can pass until there are none. */
-export type MissingMembers<Required extends string, Set extends string> = [Exclude<Required, Set>] extends [never]
-  ? []
-  : [missingRequiredMembers: Exclude<Required, Set>];
-
-function endpoint(options: HttpRequestOptions): string {
-  if (options.endpoint !== undefined) return options.endpoint;
-  if (!/^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/.test(options.region))
-    throw new RangeError(`not an AWS region: ${JSON.stringify(options.region)}`);
-  return "https://cognito-idp." + options.region + ".amazonaws.com/";
+/** Puts the members of a UserContextDataType value in wire order. */
+function wireUserContextDataType(value: unknown): unknown {
+  return inOrder(value, ["IpAddress", "EncodedData"]);
 }
 
 /**
@@ -96,21 +92,14 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
   }
 
   /**
-   * The request, in the members' schema order, validated.
+   * The request, validated, its members in wire order (required ones first, as the AWS SDK sends them).
    *
    * @throws ValidationFailure if a member is invalid.
    */
   build(...missing: MissingMembers<"ClientId" | "Username", Set>): ResendConfirmationCodeRequest {
     void missing;
-    const request: Partial<ResendConfirmationCodeRequest> = {};
-    if (this.members.ClientId !== undefined) request.ClientId = this.members.ClientId;
-    if (this.members.SecretHash !== undefined) request.SecretHash = this.members.SecretHash;
-    if (this.members.UserContextData !== undefined) request.UserContextData = this.members.UserContextData;
-    if (this.members.Username !== undefined) request.Username = this.members.Username;
-    if (this.members.AnalyticsMetadata !== undefined) request.AnalyticsMetadata = this.members.AnalyticsMetadata;
-    if (this.members.ClientMetadata !== undefined) request.ClientMetadata = this.members.ClientMetadata;
-    assertResendConfirmationCodeRequest(request);
-    return request;
+    assertResendConfirmationCodeRequest(this.members);
+    return wireResendConfirmationCodeRequest(this.members) as ResendConfirmationCodeRequest;
   }
 
   /** The validated request as an HTTP request. */
@@ -125,7 +114,7 @@ export function resendConfirmationCode(): ResendConfirmationCodeBuilder {
 }
 
 /**
- * A ResendConfirmationCode request as an HTTP request; the response body is a ResendConfirmationCodeResponse.
+ * A ResendConfirmationCode request as an HTTP request, its body in wire order; the response body is a ResendConfirmationCodeResponse.
  *
  * @throws ValidationFailure if the request is invalid.
  */
@@ -136,11 +125,11 @@ export function resendConfirmationCodeHttpRequest(
   assertResendConfirmationCodeRequest(request);
   return {
     method: "POST",
-    url: endpoint(options),
+    url: endpointUrl("cognito-idp", options),
     headers: {
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "AWSCognitoIdentityProviderService.ResendConfirmationCode",
     },
-    body: JSON.stringify(request),
+    body: JSON.stringify(wireResendConfirmationCodeRequest(request)),
   };
 }

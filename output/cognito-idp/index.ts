@@ -7,3 +7,5 @@ export type * from "./types.js";
 export * from "./validators.js";
 
 export * from "./builders.js";
+
+export type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";

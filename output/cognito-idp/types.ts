@@ -8,13 +8,7 @@ export interface AnalyticsMetadataType {
   AnalyticsEndpointId?: StringType;
 }
 
-/**
- * The name of a user attribute.
- *
- * @minLength 1
- * @maxLength 32
- * @pattern [\p{L}\p{M}\p{S}\p{N}\p{P}]+
- */
+/** The name of a user attribute. */
 export type AttributeNameType = string;
 
 /**
@@ -41,7 +35,7 @@ export interface CodeDeliveryDetailsType {
 }
 
 /** How a code was sent: by SMS text message or by email. */
-export type DeliveryMediumType = "SMS" | "EMAIL";
+export type DeliveryMediumType = "SMS" | "EMAIL" | (string & {});
 
 /** Represents the request to resend the confirmation code. */
 export interface ResendConfirmationCodeRequest {

@@ -144,11 +144,11 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
+const pattern0 = new RegExp("[\\w+]+", "u");
 
-const pattern1 = new RegExp("[\\w+]+", "u");
+const pattern1 = new RegExp("[\\w+=/]+", "u");
 
-const pattern2 = new RegExp("[\\w+=/]+", "u");
+const pattern2 = new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
@@ -181,20 +181,8 @@ export function assertAnalyticsMetadataType(value: unknown): asserts value is An
 
 function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (typeof value !== "string") {
+  if (typeof value !== "string")
     report(errors, path, "#/components/schemas/AttributeNameType/type", "type", { type: "string" });
-  } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1)
-      report(errors, path, "#/components/schemas/AttributeNameType/minLength", "minLength", { limit: 1 });
-    if (length0 > 32)
-      report(errors, path, "#/components/schemas/AttributeNameType/maxLength", "maxLength", { limit: 32 });
-    if (!pattern0.test(value))
-      report(errors, path, "#/components/schemas/AttributeNameType/pattern", "pattern", {
-        pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-      });
-  }
-
   return errors.length === start;
 }
 
@@ -221,7 +209,7 @@ function checkClientIdType(value: unknown, path: string, errors: ValidationError
     const length0 = codePointLength(value);
     if (length0 < 1) report(errors, path, "#/components/schemas/ClientIdType/minLength", "minLength", { limit: 1 });
     if (length0 > 128) report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
-    if (!pattern1.test(value))
+    if (!pattern0.test(value))
       report(errors, path, "#/components/schemas/ClientIdType/pattern", "pattern", { pattern: "[\\w+]+" });
   }
 
@@ -313,8 +301,8 @@ export function assertCodeDeliveryDetailsType(value: unknown): asserts value is 
 
 function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (!(value === "SMS" || value === "EMAIL"))
-    report(errors, path, "#/components/schemas/DeliveryMediumType/enum", "enum", { allowedValues: ["SMS", "EMAIL"] });
+  if (typeof value !== "string")
+    report(errors, path, "#/components/schemas/DeliveryMediumType/type", "type", { type: "string" });
   return errors.length === start;
 }
 
@@ -430,7 +418,7 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
     if (length0 < 1) report(errors, path, "#/components/schemas/SecretHashType/minLength", "minLength", { limit: 1 });
     if (length0 > 128)
       report(errors, path, "#/components/schemas/SecretHashType/maxLength", "maxLength", { limit: 128 });
-    if (!pattern2.test(value))
+    if (!pattern1.test(value))
       report(errors, path, "#/components/schemas/SecretHashType/pattern", "pattern", { pattern: "[\\w+=/]+" });
   }
 
@@ -515,7 +503,7 @@ function checkUsernameType(value: unknown, path: string, errors: ValidationError
     const length0 = codePointLength(value);
     if (length0 < 1) report(errors, path, "#/components/schemas/UsernameType/minLength", "minLength", { limit: 1 });
     if (length0 > 128) report(errors, path, "#/components/schemas/UsernameType/maxLength", "maxLength", { limit: 128 });
-    if (!pattern0.test(value))
+    if (!pattern2.test(value))
       report(errors, path, "#/components/schemas/UsernameType/pattern", "pattern", {
         pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
       });

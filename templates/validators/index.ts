@@ -80,7 +80,7 @@ export function validatorsTemplate(service: Service): ValidatorsFile {
   }));
   const helpers = [...file.helpers].sort().map((h) => HELPERS[h].trim());
   return {
-    typeImports: service.declarations.map((d) => d.names.type),
+    typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
     statements: [RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions],
   };
 }

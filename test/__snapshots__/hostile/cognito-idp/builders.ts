@@ -6,31 +6,18 @@ import type { EvilType, HostileRequest } from "./types.js";
 
 import { assertHostileRequest } from "./validators.js";
 
-/** An HTTP request, ready for fetch() or any HTTP client. */
-export interface HttpRequest {
-  readonly method: "POST";
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+
+import { endpointUrl, inOrder } from "./runtime.js";
+
+/** Puts the members of a EvilType value in wire order. */
+function wireEvilType(value: unknown): unknown {
+  return inOrder(value, ["__proto__", "constructor", 'quo"te', "with space", "new\nline"]);
 }
 
-export interface HttpRequestOptions {
-  /** An AWS region, e.g. "us-east-1". */
-  readonly region: string;
-  /** Another endpoint (a local emulator, a VPC endpoint); the region is then not used in the URL. */
-  readonly endpoint?: string;
-}
-
-/** Required members not set yet: an argument nobody can pass until there are none. */
-export type MissingMembers<Required extends string, Set extends string> = [Exclude<Required, Set>] extends [never]
-  ? []
-  : [missingRequiredMembers: Exclude<Required, Set>];
-
-function endpoint(options: HttpRequestOptions): string {
-  if (options.endpoint !== undefined) return options.endpoint;
-  if (!/^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/.test(options.region))
-    throw new RangeError(`not an AWS region: ${JSON.stringify(options.region)}`);
-  return "https://cognito-idp." + options.region + ".amazonaws.com/";
+/** Puts the members of a HostileRequest value in wire order. */
+function wireHostileRequest(value: unknown): unknown {
+  return inOrder(value, ["build", "delete", "Build", "toHttpRequest", "Evil", "__proto__"], { Evil: wireEvilType });
 }
 
 /**
@@ -72,27 +59,14 @@ export class HostileBuilder<Set extends string = never> {
   }
 
   /**
-   * The request, in the members' schema order, validated.
+   * The request, validated, its members in wire order (required ones first, as the AWS SDK sends them).
    *
    * @throws ValidationFailure if a member is invalid.
    */
   build(...missing: MissingMembers<"build" | "delete", Set>): HostileRequest {
     void missing;
-    const request: Partial<HostileRequest> = {};
-    if (this.members.build !== undefined) request.build = this.members.build;
-    if (this.members.Build !== undefined) request.Build = this.members.Build;
-    if (this.members.toHttpRequest !== undefined) request.toHttpRequest = this.members.toHttpRequest;
-    if (this.members.delete !== undefined) request.delete = this.members.delete;
-    if (this.members.Evil !== undefined) request.Evil = this.members.Evil;
-    if (this.members["__proto__"] !== undefined)
-      Object.defineProperty(request, "__proto__", {
-        value: this.members["__proto__"],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    assertHostileRequest(request);
-    return request;
+    assertHostileRequest(this.members);
+    return wireHostileRequest(this.members) as HostileRequest;
   }
 
   /** The validated request as an HTTP request. */
@@ -107,7 +81,7 @@ export function hostile(): HostileBuilder {
 }
 
 /**
- * A Hostile request as an HTTP request.
+ * A Hostile request as an HTTP request, its body in wire order.
  *
  * @throws ValidationFailure if the request is invalid.
  */
@@ -115,11 +89,11 @@ export function hostileHttpRequest(request: HostileRequest, options: HttpRequest
   assertHostileRequest(request);
   return {
     method: "POST",
-    url: endpoint(options),
+    url: endpointUrl("cognito-idp", options),
     headers: {
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "AWSCognitoIdentityProviderService.Hostile",
     },
-    body: JSON.stringify(request),
+    body: JSON.stringify(wireHostileRequest(request)),
   };
 }

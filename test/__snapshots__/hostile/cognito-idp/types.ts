@@ -3,7 +3,10 @@
 // Regenerate with: cognito-codegen generate
 
 /** No constraints at all: any value (as the corpus's exception schemas). */
-export type AnythingException = unknown;
+export interface AnythingException {
+  /** What went wrong, in the service's words. */
+  message?: string;
+}
 
 /**
  * Ends a comment *\/ and opens one /\* and @tags it.

@@ -113,8 +113,21 @@ function validateWith<T>(
 
 const pattern0 = new RegExp('a\\/b"*/', "u");
 
-function checkAnythingException(_value: unknown, _path: string, _errors: ValidationError[]): boolean {
-  return true;
+function checkAnythingException(value: unknown, path: string, errors: ValidationError[]): boolean {
+  const start = errors.length;
+  if (!isPlainObject(value)) {
+    report(errors, path, "#/components/schemas/AnythingException/type", "type", { type: "object" });
+  } else {
+    const member0 = ownMember(value, "message");
+    if (member0 !== undefined) {
+      if (typeof member0 !== "string")
+        report(errors, path + "/message", "#/components/schemas/AnythingException/properties/message/type", "type", {
+          type: "string",
+        });
+    }
+  }
+
+  return errors.length === start;
 }
 
 /** Checks a value against AnythingException: the value, typed, or every error. */
@@ -168,6 +181,10 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
     }
     const member3 = ownMember(value, "with space");
     if (member3 !== undefined) {
+      if (typeof member3 !== "string")
+        report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/type", "type", {
+          type: "string",
+        });
       if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028"))
         report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/enum", "enum", {
           allowedValues: ["it's", '"dq"', "*/", "\u2028"],

@@ -6,31 +6,22 @@ import type { ListTreeRequest, TreeNodeType } from "./types.js";
 
 import { assertListTreeRequest } from "./validators.js";
 
-/** An HTTP request, ready for fetch() or any HTTP client. */
-export interface HttpRequest {
-  readonly method: "POST";
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+
+import { eachItem, endpointUrl, inOrder } from "./runtime.js";
+
+/** Puts the members of a ListTreeRequest value in wire order. */
+function wireListTreeRequest(value: unknown): unknown {
+  return inOrder(value, ["Root", "Tags"], { Root: wireTreeNodeType });
 }
 
-export interface HttpRequestOptions {
-  /** An AWS region, e.g. "us-east-1". */
-  readonly region: string;
-  /** Another endpoint (a local emulator, a VPC endpoint); the region is then not used in the URL. */
-  readonly endpoint?: string;
-}
-
-/** Required members not set yet: an argument nobody can pass until there are none. */
-export type MissingMembers<Required extends string, Set extends string> = [Exclude<Required, Set>] extends [never]
-  ? []
-  : [missingRequiredMembers: Exclude<Required, Set>];
-
-function endpoint(options: HttpRequestOptions): string {
-  if (options.endpoint !== undefined) return options.endpoint;
-  if (!/^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/.test(options.region))
-    throw new RangeError(`not an AWS region: ${JSON.stringify(options.region)}`);
-  return "https://cognito-idp." + options.region + ".amazonaws.com/";
+/** Puts the members of a TreeNodeType value in wire order. */
+function wireTreeNodeType(value: unknown): unknown {
+  return inOrder(
+    value,
+    ["Name", "Id", "Children", "Parent", "Weight", "Ratio", "Label", "Kind", "Shape", "Exactly", "Fixed", "Levels"],
+    { Children: eachItem(wireTreeNodeType), Parent: wireTreeNodeType },
+  );
 }
 
 /**
@@ -56,17 +47,14 @@ export class ListTreeBuilder<Set extends string = never> {
   }
 
   /**
-   * The request, in the members' schema order, validated.
+   * The request, validated, its members in wire order (required ones first, as the AWS SDK sends them).
    *
    * @throws ValidationFailure if a member is invalid.
    */
   build(...missing: MissingMembers<"Root", Set>): ListTreeRequest {
     void missing;
-    const request: Partial<ListTreeRequest> = {};
-    if (this.members.Root !== undefined) request.Root = this.members.Root;
-    if (this.members.Tags !== undefined) request.Tags = this.members.Tags;
-    assertListTreeRequest(request);
-    return request;
+    assertListTreeRequest(this.members);
+    return wireListTreeRequest(this.members) as ListTreeRequest;
   }
 
   /** The validated request as an HTTP request. */
@@ -81,7 +69,7 @@ export function listTree(): ListTreeBuilder {
 }
 
 /**
- * A ListTree request as an HTTP request.
+ * A ListTree request as an HTTP request, its body in wire order.
  *
  * @throws ValidationFailure if the request is invalid.
  */
@@ -89,11 +77,11 @@ export function listTreeHttpRequest(request: ListTreeRequest, options: HttpReque
   assertListTreeRequest(request);
   return {
     method: "POST",
-    url: endpoint(options),
+    url: endpointUrl("cognito-idp", options),
     headers: {
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "AWSCognitoIdentityProviderService.ListTree",
     },
-    body: JSON.stringify(request),
+    body: JSON.stringify(wireListTreeRequest(request)),
   };
 }

@@ -482,6 +482,8 @@ export function assertTreeNodeType(value: unknown): asserts value is TreeNodeTyp
 
 function checkKind(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
+  if (typeof value !== "string")
+    report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/type", "type", { type: "string" });
   if (!(value === "leaf" || value === "branch"))
     report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/enum", "enum", {
       allowedValues: ["leaf", "branch"],

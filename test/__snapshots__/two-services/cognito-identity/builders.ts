@@ -6,31 +6,13 @@ import type { AccountId, GetIdInput, IdentityPoolId, LoginsMap } from "./types.j
 
 import { assertGetIdInput } from "./validators.js";
 
-/** An HTTP request, ready for fetch() or any HTTP client. */
-export interface HttpRequest {
-  readonly method: "POST";
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
 
-export interface HttpRequestOptions {
-  /** An AWS region, e.g. "us-east-1". */
-  readonly region: string;
-  /** Another endpoint (a local emulator, a VPC endpoint); the region is then not used in the URL. */
-  readonly endpoint?: string;
-}
+import { endpointUrl, inOrder } from "./runtime.js";
 
-/** Required members not set yet: an argument nobody can pass until there are none. */
-export type MissingMembers<Required extends string, Set extends string> = [Exclude<Required, Set>] extends [never]
-  ? []
-  : [missingRequiredMembers: Exclude<Required, Set>];
-
-function endpoint(options: HttpRequestOptions): string {
-  if (options.endpoint !== undefined) return options.endpoint;
-  if (!/^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/.test(options.region))
-    throw new RangeError(`not an AWS region: ${JSON.stringify(options.region)}`);
-  return "https://cognito-identity." + options.region + ".amazonaws.com/";
+/** Puts the members of a GetIdInput value in wire order. */
+function wireGetIdInput(value: unknown): unknown {
+  return inOrder(value, ["IdentityPoolId", "AccountId", "Logins"]);
 }
 
 /**
@@ -62,18 +44,14 @@ export class GetIdBuilder<Set extends string = never> {
   }
 
   /**
-   * The request, in the members' schema order, validated.
+   * The request, validated, its members in wire order (required ones first, as the AWS SDK sends them).
    *
    * @throws ValidationFailure if a member is invalid.
    */
   build(...missing: MissingMembers<"IdentityPoolId", Set>): GetIdInput {
     void missing;
-    const request: Partial<GetIdInput> = {};
-    if (this.members.AccountId !== undefined) request.AccountId = this.members.AccountId;
-    if (this.members.IdentityPoolId !== undefined) request.IdentityPoolId = this.members.IdentityPoolId;
-    if (this.members.Logins !== undefined) request.Logins = this.members.Logins;
-    assertGetIdInput(request);
-    return request;
+    assertGetIdInput(this.members);
+    return wireGetIdInput(this.members) as GetIdInput;
   }
 
   /** The validated request as an HTTP request. */
@@ -88,7 +66,7 @@ export function getId(): GetIdBuilder {
 }
 
 /**
- * A GetId request as an HTTP request; the response body is a GetIdResponse.
+ * A GetId request as an HTTP request, its body in wire order; the response body is a GetIdResponse.
  *
  * @throws ValidationFailure if the request is invalid.
  */
@@ -96,8 +74,8 @@ export function getIdHttpRequest(request: GetIdInput, options: HttpRequestOption
   assertGetIdInput(request);
   return {
     method: "POST",
-    url: endpoint(options),
+    url: endpointUrl("cognito-identity", options),
     headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityService.GetId" },
-    body: JSON.stringify(request),
+    body: JSON.stringify(wireGetIdInput(request)),
   };
 }

@@ -27,13 +27,7 @@ export interface GetIdResponse {
   IdentityId?: IdentityId;
 }
 
-/**
- * A unique identifier in the form REGION:GUID.
- *
- * @minLength 1
- * @maxLength 55
- * @pattern [\w-]+:[0-9a-f-]+
- */
+/** A unique identifier in the form REGION:GUID. */
 export type IdentityId = string;
 
 /**

@@ -237,16 +237,8 @@ export function assertGetIdResponse(value: unknown): asserts value is GetIdRespo
 
 function checkIdentityId(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
-  if (typeof value !== "string") {
+  if (typeof value !== "string")
     report(errors, path, "#/components/schemas/IdentityId/type", "type", { type: "string" });
-  } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/IdentityId/minLength", "minLength", { limit: 1 });
-    if (length0 > 55) report(errors, path, "#/components/schemas/IdentityId/maxLength", "maxLength", { limit: 55 });
-    if (!pattern1.test(value))
-      report(errors, path, "#/components/schemas/IdentityId/pattern", "pattern", { pattern: "[\\w-]+:[0-9a-f-]+" });
-  }
-
   return errors.length === start;
 }
 
