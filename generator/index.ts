@@ -8,7 +8,7 @@ import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
-import { loadSchemaDir } from "./load.js";
+import { loadInput } from "./input.js";
 import { checkReferences, Resolver } from "./resolve.js";
 
 /** This package's version, from its package.json (one level up from source, two from dist/). */
@@ -34,7 +34,7 @@ export interface GenerateResult {
 }
 
 export interface GenerateOptions {
-  /** The folder of input schemas. */
+  /** The folder of input schemas (JSON Schema files, OpenAPI documents), or one OpenAPI document. */
   readonly schemas: string;
   /** Base for file names in messages; the process's working directory by default. */
   readonly cwd?: string;
@@ -51,12 +51,12 @@ export interface GenerateOptions {
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const sink = new DiagnosticSink();
-  const files = await loadSchemaDir(options.schemas, sink, options.cwd);
+  const { files, documents } = loadInput(options.schemas, sink, options.cwd);
   sink.throwIfErrors();
   const resolver = new Resolver(files, sink);
   checkReferences(resolver, sink);
   sink.throwIfErrors();
-  const { ir, repairs } = buildIR(resolver, sink, { strictResponses: options.strictResponses === true });
+  const { ir, repairs } = buildIR(resolver, sink, { documents, strictResponses: options.strictResponses === true });
   sink.throwIfErrors();
   return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings, repairs };
 }

@@ -93,14 +93,18 @@ export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array
   return { name, display, service, title, schema, positions: parsed.positions };
 }
 
-function listJsonFiles(dir: string, prefix = ""): string[] {
+/** Folders an input folder never means: dot-folders and installed packages. */
+const SKIPPED_FOLDERS = new Set(["node_modules"]);
+
+/** Files below `dir` whose names end in one of `extensions`, relative, with `/`; dot-entries and node_modules are skipped. */
+export function listInputFiles(dir: string, extensions: readonly string[], prefix = ""): string[] {
   const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
     const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listJsonFiles(dir, rel));
-    else if (entry.isFile() && entry.name.endsWith(".json")) out.push(rel);
+    if (entry.isDirectory()) out.push(...listInputFiles(dir, extensions, rel));
+    else if (entry.isFile() && extensions.some((e) => entry.name.endsWith(e))) out.push(rel);
   }
   return out;
 }
@@ -112,7 +116,7 @@ function listJsonFiles(dir: string, prefix = ""): string[] {
 export async function loadSchemaDir(dir: string, sink: DiagnosticSink, cwd = process.cwd()): Promise<SchemaFile[]> {
   let names: string[];
   try {
-    names = listJsonFiles(dir).sort(compareStrings);
+    names = listInputFiles(dir, [".json"]).sort(compareStrings);
   } catch (e) {
     sink.add(error({ file: dir }, `cannot read the schema folder: ${(e as Error).message}`, "pass an existing folder with --schemas"));
     return [];

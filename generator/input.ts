@@ -1,0 +1,118 @@
+/**
+ * What `--schemas` names, read: a folder of one-component JSON Schema files,
+ * an OpenAPI document, or both (a document in the folder, or `openapi.yaml`
+ * beside a folder named `json-schema/`, as AWS-derived corpora come). The
+ * JSON-folder reader (load.ts) and the OpenAPI reader (openapi.ts) both give
+ * SchemaFiles for the one resolver; a document adds its service's operation
+ * table. Where a service has both, the schema files are its schemas and the
+ * document gives the operations; a document alone gives both.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { error, warning, type DiagnosticSink } from "./diagnostics.js";
+import type { ServiceDocument } from "./build-ir.js";
+import { listInputFiles, loadSchemaBytes, type SchemaFile } from "./load.js";
+import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "./openapi.js";
+import type { OperationSpec } from "./operations.js";
+import { compareStrings } from "./order.js";
+
+export interface Input {
+  readonly files: readonly SchemaFile[];
+  /** Operation tables, by service. */
+  readonly documents: ReadonlyMap<string, ServiceDocument>;
+}
+
+const DOCUMENT_EXTENSIONS = [".yaml", ".yml"];
+const SIBLING_DOCUMENTS = ["openapi.yaml", "openapi.yml", "openapi.json"];
+
+function display(full: string, cwd: string): string {
+  return path.relative(cwd, full) || full;
+}
+
+function operationTable(doc: OpenApiDocument, sink: DiagnosticSink): ServiceDocument {
+  const operations: OperationSpec[] = [];
+  for (const op of doc.operations) {
+    if (op.input === undefined) {
+      sink.add(warning(op.location, `operation ${op.name} names no request body schema; it gets no builder`, "give it a requestBody whose schema is a $ref to its input component"));
+      continue;
+    }
+    operations.push({
+      name: op.name,
+      target: op.target,
+      input: op.input,
+      ...(op.output !== undefined ? { output: op.output } : {}),
+      errors: op.errors,
+      ...(op.description !== undefined ? { doc: op.description } : {}),
+      location: op.location,
+    });
+  }
+  return { ...(doc.protocol ? { protocol: doc.protocol } : {}), operations, display: doc.display };
+}
+
+function readDocument(name: string, full: string, cwd: string, sink: DiagnosticSink): OpenApiDocument | undefined {
+  return loadOpenApiBytes(name, display(full, cwd), readFileSync(full), sink);
+}
+
+/** The documents and schema files of a folder (and the document beside a `json-schema/` folder). */
+function readFolder(dir: string, sink: DiagnosticSink, cwd: string): { files: SchemaFile[]; docs: OpenApiDocument[] } {
+  const files: SchemaFile[] = [];
+  const docs: OpenApiDocument[] = [];
+  const names = listInputFiles(dir, [".json", ...DOCUMENT_EXTENSIONS]).sort(compareStrings);
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const bytes = readFileSync(full);
+    if (name.endsWith(".json") && !looksLikeOpenApi(new TextDecoder().decode(bytes.subarray(0, 4096)))) {
+      const file = loadSchemaBytes(name, display(full, cwd), bytes, sink);
+      if (file) files.push(file);
+      continue;
+    }
+    if (!looksLikeOpenApi(new TextDecoder().decode(bytes))) {
+      sink.add(warning({ file: display(full, cwd) }, "not an OpenAPI document (no top-level `openapi` key); skipped", "a folder of schemas holds .json schema files and OpenAPI documents"));
+      continue;
+    }
+    const doc = loadOpenApiBytes(name, display(full, cwd), bytes, sink);
+    if (doc) docs.push(doc);
+  }
+  if (path.basename(path.resolve(dir)) === "json-schema") {
+    for (const sibling of SIBLING_DOCUMENTS) {
+      const full = path.join(dir, "..", sibling);
+      if (!existsSync(full)) continue;
+      const doc = readDocument(`../${sibling}`, full, cwd, sink);
+      if (doc) docs.push(doc);
+      break;
+    }
+  }
+  if (names.length === 0 && docs.length === 0) sink.add(error({ file: dir }, "no .json schema files or OpenAPI documents in this folder", "pass the folder that holds the schemas with --schemas"));
+  return { files, docs };
+}
+
+/** Reads the input that `target` names (a folder, or an OpenAPI document). */
+export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cwd()): Input {
+  let isFile: boolean;
+  try {
+    isFile = statSync(target).isFile();
+  } catch (e) {
+    sink.add(error({ file: target }, `cannot read the schema folder: ${(e as Error).message}`, "pass an existing folder with --schemas (or an OpenAPI document)"));
+    return { files: [], documents: new Map() };
+  }
+  let files: SchemaFile[] = [];
+  let docs: OpenApiDocument[] = [];
+  if (isFile) {
+    const doc = readDocument(path.basename(target), target, cwd, sink);
+    if (doc) docs = [doc];
+  } else {
+    ({ files, docs } = readFolder(target, sink, cwd));
+  }
+  const documents = new Map<string, ServiceDocument>();
+  const withFiles = new Set(files.map((f) => f.service));
+  for (const doc of docs) {
+    if (documents.has(doc.service)) {
+      sink.add(error({ file: doc.display }, `a second OpenAPI document for service ${doc.service}`, "keep one document per service"));
+      continue;
+    }
+    documents.set(doc.service, operationTable(doc, sink));
+    // a document alone: its components are the service's schemas
+    if (!withFiles.has(doc.service)) files = [...files, ...doc.components];
+  }
+  return { files, documents };
+}
