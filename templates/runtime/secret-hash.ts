@@ -1,0 +1,33 @@
+/**
+ * The SECRET_HASH Cognito asks for when an app client has a secret:
+ * Base64(HMAC-SHA256(key = client secret, message = username + client id)),
+ * all strings as UTF-8. Made with WebCrypto and `btoa`, which Node 20 and
+ * browsers both have, so the output needs no crypto package and no `Buffer`.
+ * (A client secret belongs on a server; in a browser anyone can read it.)
+ */
+
+/** The little of the platform used here; declared locally because generated code compiles without DOM or Node types. */
+interface Platform {
+  readonly crypto?: {
+    readonly subtle?: {
+      importKey(format: "raw", key: Uint8Array, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+      sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+    };
+  };
+  readonly TextEncoder: new () => { encode(text: string): Uint8Array };
+  btoa(binary: string): string;
+}
+
+export async function secretHash(input: { readonly username: string; readonly clientId: string; readonly clientSecret: string }): Promise<string> {
+  const platform = globalThis as unknown as Platform;
+  const subtle = platform.crypto?.subtle;
+  // crypto.subtle exists only in secure contexts in browsers (https, localhost)
+  if (subtle === undefined) throw new Error("secretHash: WebCrypto (globalThis.crypto.subtle) is not available here");
+  // WebCrypto refuses an empty HMAC key with a DataError that does not say which input
+  if (input.clientSecret === "") throw new RangeError("secretHash: the client secret is empty");
+  const utf8 = new platform.TextEncoder();
+  const key = await subtle.importKey("raw", utf8.encode(input.clientSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await subtle.sign("HMAC", key, utf8.encode(input.username + input.clientId)));
+  // btoa takes a "binary string", one char per byte; 32 bytes fit one fromCharCode call
+  return platform.btoa(String.fromCharCode(...mac));
+}
