@@ -79,11 +79,30 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * The candidates most like `wanted`, best first, for "did you mean" hints; none when nothing is alike.
+ * Case is ignored. A candidate qualifies when it is a few edits away (a third of the longer name,
+ * at least two), when it shares a good part of the beginning (half of `wanted`, at least three
+ * characters: `ClientIdType` → `ClientIdTypeList`, `ClientSecretType`), or when one name contains
+ * the other. They rank by edits, less half the shared beginning, then by name. A name that
+ * differs only in case is the one suggestion.
+ */
 export function closest(wanted: string, candidates: Iterable<string>, count = 3): string[] {
   const w = wanted.toLowerCase();
-  return [...candidates]
-    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
-    .sort((x, y) => x.d - y.d || compareStrings(x.c, y.c))
+  const scored: { c: string; score: number }[] = [];
+  for (const c of new Set(candidates)) {
+    const l = c.toLowerCase();
+    const d = editDistance(w, l);
+    let prefix = 0;
+    while (prefix < w.length && prefix < l.length && w[prefix] === l[prefix]) prefix++;
+    const near = d <= Math.max(2, Math.floor(Math.max(w.length, l.length) / 3));
+    const sameStart = prefix >= Math.max(3, Math.ceil(w.length / 2));
+    const contained = Math.min(w.length, l.length) >= 4 && (l.includes(w) || w.includes(l));
+    if (near || sameStart || contained) scored.push({ c, score: d - prefix / 2 });
+  }
+  const sameLetters = scored.filter((x) => x.c.toLowerCase() === w);
+  return (sameLetters.length > 0 ? sameLetters : scored)
+    .sort((x, y) => x.score - y.score || compareStrings(x.c, y.c))
     .slice(0, count)
     .map((x) => x.c);
 }

@@ -9,7 +9,10 @@ import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
 import { loadInput } from "./input.js";
+import type { Origin } from "./origin.js";
+import { applyOverrides, type AppliedOverride, type SchemaOverride } from "./overrides.js";
 import { checkReferences, Resolver } from "./resolve.js";
+import { selectOperations } from "./select.js";
 
 /** This package's version, from its package.json (one level up from source, two from dist/). */
 export const VERSION: string = (() => {
@@ -31,6 +34,8 @@ export interface GenerateResult {
   readonly warnings: readonly Diagnostic[];
   /** Normalizer repairs of the input (rule → titles changed): for the run's summary, not warnings. */
   readonly repairs: ReadonlyMap<string, readonly string[]>;
+  /** The schema overrides, as applied: for the run's summary too. */
+  readonly overrides: readonly AppliedOverride[];
 }
 
 export interface GenerateOptions {
@@ -46,20 +51,47 @@ export interface GenerateOptions {
    * their shape (response-view.ts).
    */
   readonly strictResponses?: boolean;
+  /**
+   * Only these operations (by name, e.g. `SignUp`) and everything they reach:
+   * types, validators, builders. A name no service has is an error.
+   */
+  readonly operations?: readonly string[];
+  /** Where `operations` was given (a config file), for messages. */
+  readonly operationsOrigin?: Origin;
+  /** Edits of the input schemas, made before anything reads them (overrides.ts). */
+  readonly overrides?: readonly SchemaOverride[];
+  /** The service of input files whose names tell none (no known prefix, no `$id`, no `<service>-<kebab title>` name). */
+  readonly service?: string;
+  /** The command (or config job) that regenerates the output, for the emitted files' headers. Not used yet. */
+  readonly regenerate?: string;
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const sink = new DiagnosticSink();
-  const { files, documents } = loadInput(options.schemas, sink, options.cwd);
+  const input = loadInput(options.schemas, sink, options.cwd, options.service !== undefined ? { service: options.service } : {});
+  sink.throwIfErrors();
+  const { files, applied } = applyOverrides(input.files, options.overrides ?? [], sink);
   sink.throwIfErrors();
   const resolver = new Resolver(files, sink);
   checkReferences(resolver, sink);
   sink.throwIfErrors();
-  const { ir, repairs } = buildIR(resolver, sink, { documents, strictResponses: options.strictResponses === true });
+  const built = buildIR(resolver, sink, { documents: input.documents, strictResponses: options.strictResponses === true });
   sink.throwIfErrors();
-  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings, repairs };
+  let ir = built.ir;
+  let repairs = built.repairs;
+  if (options.operations !== undefined) {
+    ir = selectOperations(ir, options.operations, sink, options.operationsOrigin ? { origin: options.operationsOrigin } : {});
+    sink.throwIfErrors();
+    // repairs are named only where they show
+    const titles = new Set(ir.services.flatMap((s) => s.declarations.map((d) => d.title)));
+    repairs = new Map([...repairs].map(([rule, changed]) => [rule, changed.filter((t) => titles.has(t))] as const).filter(([, changed]) => changed.length > 0));
+  }
+  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings, repairs, overrides: applied };
 }
 
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";
+export type { Diagnostic, SourceLocation } from "./diagnostics.js";
 export type { Artifact, GeneratedFile } from "./emit.js";
+export type { AppliedOverride, SchemaOverride } from "./overrides.js";
+export type { Origin } from "./origin.js";

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { error, warning, type DiagnosticSink } from "./diagnostics.js";
 import type { ServiceDocument } from "./build-ir.js";
-import { listInputFiles, loadSchemaBytes, type SchemaFile } from "./load.js";
+import { listInputFiles, loadSchemaBytes, type LoadOptions, type SchemaFile } from "./load.js";
 import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "./openapi.js";
 import type { OperationSpec } from "./operations.js";
 import { compareStrings } from "./order.js";
@@ -54,7 +54,7 @@ function readDocument(name: string, full: string, cwd: string, sink: DiagnosticS
 }
 
 /** The documents and schema files of a folder (and the document beside a `json-schema/` folder). */
-function readFolder(dir: string, sink: DiagnosticSink, cwd: string): { files: SchemaFile[]; docs: OpenApiDocument[] } {
+function readFolder(dir: string, sink: DiagnosticSink, cwd: string, options: LoadOptions): { files: SchemaFile[]; docs: OpenApiDocument[] } {
   const files: SchemaFile[] = [];
   const docs: OpenApiDocument[] = [];
   const names = listInputFiles(dir, [".json", ...DOCUMENT_EXTENSIONS]).sort(compareStrings);
@@ -62,7 +62,7 @@ function readFolder(dir: string, sink: DiagnosticSink, cwd: string): { files: Sc
     const full = path.join(dir, name);
     const bytes = readFileSync(full);
     if (name.endsWith(".json") && !looksLikeOpenApi(new TextDecoder().decode(bytes.subarray(0, 4096)))) {
-      const file = loadSchemaBytes(name, display(full, cwd), bytes, sink);
+      const file = loadSchemaBytes(name, display(full, cwd), bytes, sink, options);
       if (file) files.push(file);
       continue;
     }
@@ -87,7 +87,7 @@ function readFolder(dir: string, sink: DiagnosticSink, cwd: string): { files: Sc
 }
 
 /** Reads the input that `target` names (a folder, or an OpenAPI document). */
-export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cwd()): Input {
+export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cwd(), options: LoadOptions = {}): Input {
   let isFile: boolean;
   try {
     isFile = statSync(target).isFile();
@@ -101,7 +101,7 @@ export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cw
     const doc = readDocument(path.basename(target), target, cwd, sink);
     if (doc) docs = [doc];
   } else {
-    ({ files, docs } = readFolder(target, sink, cwd));
+    ({ files, docs } = readFolder(target, sink, cwd, options));
   }
   const documents = new Map<string, ServiceDocument>();
   const withFiles = new Set(files.map((f) => f.service));

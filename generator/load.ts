@@ -8,6 +8,7 @@ import type { JsonValue } from "./escape.js";
 import { DiagnosticSink, error, warning, type SourceLocation } from "./diagnostics.js";
 import { JsonSyntaxError, parseJson, type Position } from "./json.js";
 import { compareStrings } from "./order.js";
+import { KNOWN_SERVICES } from "./services.js";
 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
@@ -44,14 +45,46 @@ const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 export function serviceFromFileName(fileName: string, title: string): string | null {
   const stem = path.posix.basename(fileName).replace(SUFFIX, "");
   const want = squash(title);
+  if (want === "") return null;
   for (let k = stem.indexOf("-"); k > 0; k = stem.indexOf("-", k + 1)) {
     if (squash(stem.slice(k + 1)) === want) return stem.slice(0, k);
   }
   return null;
 }
 
+/** The known services' names, longest first (so `cognito-identity-` is tried before a shorter name it starts with). */
+const PREFIXES = [...KNOWN_SERVICES.keys()].sort((a, b) => b.length - a.length || compareStrings(a, b));
+
+/** `cognito-idp-<anything>.json` → `cognito-idp`: a known service's name and a dash begin the file's name. */
+export function serviceFromPrefix(fileName: string): string | null {
+  const base = path.posix.basename(fileName);
+  return PREFIXES.find((p) => base.startsWith(`${p}-`) && base.length > p.length + 1) ?? null;
+}
+
+export interface LoadOptions {
+  /** The service of a file whose name tells none (`--service`). */
+  readonly service?: string;
+}
+
+/**
+ * A file's service: a known service's prefix on its name (`cognito-idp-…`);
+ * else its `$id`'s file name (the same two rules); else the part of its name
+ * before its kebab title (`<service>-<kebab title>-schema.json`); else the
+ * `service` option; `null` when none of them says.
+ */
+export function serviceOf(fileName: string, title: string, id: JsonValue | undefined, options: LoadOptions = {}): string | null {
+  const idName = typeof id === "string" ? id.replace(/[?#].*$/, "") : undefined;
+  return (
+    serviceFromPrefix(fileName) ??
+    (idName !== undefined ? (serviceFromPrefix(idName) ?? serviceFromFileName(idName, title)) : null) ??
+    serviceFromFileName(fileName, title) ??
+    options.service ??
+    null
+  );
+}
+
 /** Reads one file's text. Pure apart from the sink, so tests can feed it any bytes. */
-export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array, sink: DiagnosticSink): SchemaFile | undefined {
+export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array, sink: DiagnosticSink, options: LoadOptions = {}): SchemaFile | undefined {
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -81,12 +114,15 @@ export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array
     sink.add(error(at(schema["title"] === undefined ? "" : "/title"), "the schema has no title", "give it a \"title\": the component name that #/components/schemas/<Title> refers to"));
     return undefined;
   }
-  const id = schema["$id"];
-  const service =
-    serviceFromFileName(name, title) ?? (typeof id === "string" ? serviceFromFileName(id.replace(/[?#].*$/, ""), title) : null);
+  const service = serviceOf(name, title, schema["$id"], options);
   if (service === null) {
+    const known = PREFIXES.map((p) => `${p}-…`).join(", ");
     sink.add(
-      error(at("/title"), `cannot tell the service of title ${JSON.stringify(title)} from the file name`, `name the file <service>-<kebab title>-schema.json, e.g. cognito-idp-${title.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-schema.json`),
+      error(
+        at("/title"),
+        `cannot tell the service of title ${JSON.stringify(title)} from the file name`,
+        `begin the file's name with its service (${known}), or name it <service>-<kebab title>-schema.json, or give the service with --service (or "service" in the config)`,
+      ),
     );
     return undefined;
   }
@@ -95,8 +131,10 @@ export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array
 
 /** Folders an input folder never means: dot-folders and installed packages. */
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
+/** JSON files of a project that are never schemas (so that `--schemas .` reads only schemas). */
+const SKIPPED_FILES = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|cognito-codegen\.config\.json|[jt]sconfig(?:\..*)?\.json)$/;
 
-/** Files below `dir` whose names end in one of `extensions`, relative, with `/`; dot-entries and node_modules are skipped. */
+/** Files below `dir` whose names end in one of `extensions`, relative, with `/`; dot-entries, node_modules and a project's own JSON files (package.json, tsconfig.json, the config) are skipped. */
 export function listInputFiles(dir: string, extensions: readonly string[], prefix = ""): string[] {
   const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
   const out: string[] = [];
@@ -104,7 +142,7 @@ export function listInputFiles(dir: string, extensions: readonly string[], prefi
     if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
     const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) out.push(...listInputFiles(dir, extensions, rel));
-    else if (entry.isFile() && extensions.some((e) => entry.name.endsWith(e))) out.push(rel);
+    else if (entry.isFile() && extensions.some((e) => entry.name.endsWith(e)) && !SKIPPED_FILES.test(entry.name)) out.push(rel);
   }
   return out;
 }
