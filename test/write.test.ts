@@ -68,18 +68,94 @@ describe("writeOutput", () => {
 });
 
 describe("checkOutput", () => {
-  it("reports missing, changed and stale files with a readable diff", async () => {
+  it("reports changed files as unified hunks, new files by size and first lines, and stale files", async () => {
     const out = await tempDir();
-    await writeOutput(out, [file("a.ts", "one\ntwo"), file("old.ts")]);
-    const report = await checkOutput(out, [file("a.ts", "one\nTWO"), file("new.ts")]);
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join("\n");
+    await writeOutput(out, [file("a.ts", body(20)), file("old.ts")]);
+    const report = await checkOutput(out, [file("a.ts", body(20).replace("line 10", "line ten")), file("new.ts", "one\ntwo")]);
     expect(report.ok).toBe(false);
-    expect(report.differences).toEqual([
-      "--- a.ts (on disk)\n+++ a.ts (generated now)\n@@ line 3 @@\n-two\n+TWO",
-      "missing: new.ts",
-      expect.stringContaining("--- .cognito-codegen-manifest.json"),
-      "stale: old.ts (no longer generated)",
+    expect(report.details.map((d) => [d.kind, d.path])).toEqual([
+      ["changed", "a.ts"],
+      ["missing", "new.ts"],
+      ["changed", ".cognito-codegen-manifest.json"],
+      ["stale", "old.ts"],
     ]);
-    expect((await checkOutput(out, [file("a.ts", "one\ntwo"), file("old.ts")])).ok).toBe(true);
+    expect(report.differences[0]).toBe(
+      ["--- a.ts (on disk)", "+++ a.ts (generated now)", "@@ -8,7 +8,7 @@", " line 7", " line 8", " line 9", "-line 10", "+line ten", " line 11", " line 12", " line 13"].join("\n"),
+    );
+    expect(report.differences[1]).toBe(`+++ new.ts (new file, 3 lines)\n+${banner.trimEnd()}\n+one\n+two`);
+    expect(report.differences[3]).toBe("stale: old.ts (no longer generated; it would be removed)");
+    expect((await checkOutput(out, [file("a.ts", body(20)), file("old.ts")])).ok).toBe(true);
+  });
+});
+
+describe("jobs own their files", () => {
+  it("two jobs in one folder coexist; each run removes only what the same job wrote before", async () => {
+    const out = await tempDir();
+    await writeOutput(out, [file("idp/a.ts"), file("idp/b.ts")], { job: "idp" });
+    await writeOutput(out, [file("identity/a.ts")], { job: "identity" });
+    const again = await writeOutput(out, [file("idp/a.ts")], { job: "idp" });
+    expect(again).toEqual({ written: [], unchanged: ["idp/a.ts"], removed: ["idp/b.ts"] });
+    expect((await readdir(out, { recursive: true })).sort()).toEqual([
+      ".cognito-codegen-manifest.identity.json",
+      ".cognito-codegen-manifest.idp.json",
+      "identity",
+      "identity/a.ts",
+      "idp",
+      "idp/a.ts",
+    ]);
+    expect(JSON.parse(await readFile(path.join(out, ".cognito-codegen-manifest.identity.json"), "utf8"))).toEqual({ generator: "cognito-codegen", job: "identity", files: ["identity/a.ts"] });
+    // a job that writes nothing more removes its own files, not the other's
+    expect((await writeOutput(out, [], { job: "identity" })).removed).toEqual(["identity/a.ts"]);
+    expect(await readFile(path.join(out, "idp/a.ts"), "utf8")).toContain("x");
+    expect((await checkOutput(out, [file("idp/a.ts")], { job: "idp" })).ok).toBe(true);
+  });
+
+  it("a file another job wrote is never overwritten: an error before anything is written", async () => {
+    const out = await tempDir();
+    await writeOutput(out, [file("shared/types.ts", "mine")], { job: "one" });
+    const before = (await readdir(out, { recursive: true })).sort();
+    await expect(writeOutput(out, [file("two/x.ts"), file("shared/types.ts", "theirs")], { job: "two" })).rejects.toThrow(
+      'shared/types.ts is written by job "one" (.cognito-codegen-manifest.one.json). Two jobs cannot write the same file',
+    );
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(before);
+    expect(await readFile(path.join(out, "shared/types.ts"), "utf8")).toContain("mine");
+    const check = await checkOutput(out, [file("shared/types.ts", "theirs")], { job: "two" });
+    expect(check.details[0]).toEqual({ path: "shared/types.ts", kind: "conflict", text: 'conflict: shared/types.ts is written by job "one" (.cognito-codegen-manifest.one.json)' });
+    // nor by a run without a job name
+    await expect(writeOutput(out, [file("shared/types.ts", "x")])).rejects.toThrow(OutputError);
+  });
+
+  it("a named job takes over the files of the single manifest of earlier runs (migration)", async () => {
+    const out = await tempDir();
+    await writeOutput(out, [file("idp/a.ts"), file("idp/b.ts"), file("other/c.ts")]);
+    const report = await writeOutput(out, [file("idp/a.ts"), file("idp/b.ts", "new")], { job: "idp" });
+    expect(report).toEqual({ written: ["idp/b.ts"], unchanged: ["idp/a.ts"], removed: [] });
+    expect(JSON.parse(await readFile(path.join(out, MANIFEST), "utf8")).files).toEqual(["other/c.ts"]);
+    expect(JSON.parse(await readFile(path.join(out, ".cognito-codegen-manifest.idp.json"), "utf8")).files).toEqual(["idp/a.ts", "idp/b.ts"]);
+    // once nothing is left in it, the old manifest goes
+    await writeOutput(out, [file("idp/a.ts"), file("idp/b.ts", "new"), file("other/c.ts")], { job: "idp" });
+    expect((await readdir(out)).filter((f) => f.startsWith(".")).sort()).toEqual([".cognito-codegen-manifest.idp.json"]);
+  });
+
+  it("each job has its own journal: an interrupted write of one job is not finished by another", async () => {
+    const out = await tempDir();
+    await writeFile(path.join(out, ".cognito-codegen-journal.a.json"), JSON.stringify({ renames: [] }));
+    await writeOutput(out, [file("b/x.ts")], { job: "b" });
+    expect(await readdir(out)).toContain(".cognito-codegen-journal.a.json");
+    expect(await recoverInterruptedWrite(out, { job: "a" })).toBe(true);
+    expect(await readdir(out)).not.toContain(".cognito-codegen-journal.a.json");
+  });
+
+  it("recognizes its banner below a header for linters", async () => {
+    const out = await tempDir();
+    await writeFile(path.join(out, "a.ts"), `/* eslint-disable */\n${banner}old\n`);
+    expect((await writeOutput(out, [file("a.ts")])).written).toEqual(["a.ts"]);
+  });
+
+  it.each(["", "../x", "a b", ".hidden", "a/b"])("refuses the job name %j", async (job) => {
+    const out = await tempDir();
+    await expect(writeOutput(out, [file("a.ts")], { job })).rejects.toThrow(OutputError);
   });
 });
 
