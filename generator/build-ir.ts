@@ -432,7 +432,8 @@ function buildService(serviceId: string, serviceFiles: SchemaFile[], resolver: R
     ? []
     : document
       ? document.operations
-      : operationsByConvention(convention!, rootTitles, (t) => byTitle.has(t) && objectOf(byTitle.get(t)!.node, lookup) !== undefined);
+      : // without a document, which errors an operation raises is not known: any of the service's
+        operationsByConvention(convention!, rootTitles, (t) => byTitle.has(t) && objectOf(byTitle.get(t)!.node, lookup) !== undefined).map((op) => ({ ...op, errors: [...errorTitles].sort(compareStrings) }));
   const resolved = resolveOperations(specs, byTitle, document?.display ?? serviceFiles[0]!.display, sink).filter(({ spec, request }) => {
     if (objectOf(request.node, lookup) !== undefined) return true;
     sink.add(error(spec.location ?? locate(files.get(request.source.file)!, request.source.pointer), `operation ${spec.name}: its input ${request.title} is not an object`, "an AWS JSON operation takes an object"));

@@ -14,7 +14,9 @@ import { compareStrings } from "./order.js";
 import type { CodegenIR, Service } from "./ir.js";
 import { typesTemplate } from "../templates/types.js";
 import { validatorsTemplate } from "../templates/validators/index.js";
-import { buildersTemplate, RUNTIME_IMPORTS } from "../templates/builders.js";
+import { buildersTemplate } from "../templates/builders.js";
+import { clientTemplate } from "../templates/client.js";
+import { wireTemplate } from "../templates/wire.js";
 
 export const GENERATOR_NAME = "cognito-codegen";
 
@@ -79,8 +81,8 @@ interface FilePlan {
   readonly statements: (string | StatementStructures)[];
 }
 
-/** What can be generated; each artifact needs the ones before it (builders validate, validators type). */
-export const ARTIFACTS = ["types", "validators", "builders"] as const;
+/** What can be generated; each artifact needs the ones before it (builders send with the client, which validates, with types). */
+export const ARTIFACTS = ["types", "validators", "client", "builders"] as const;
 export type Artifact = (typeof ARTIFACTS)[number];
 
 /** The artifacts asked for, with those they need. */
@@ -89,9 +91,21 @@ export function withDependencies(asked: Iterable<Artifact>): ReadonlySet<Artifac
   return new Set(ARTIFACTS.slice(0, highest + 1));
 }
 
+/** The runtime modules (templates/runtime/) each generated module needs, with what they import in turn. */
+const RUNTIME_NEEDS = {
+  wire: ["http"],
+  builders: ["http", "send"],
+  client: ["errors", "http", "paginate", "secret-hash", "send", "walk"],
+} as const;
+
+function importLines(imports: { readonly [module: string]: { readonly types: readonly string[]; readonly values: readonly string[] } }): string[] {
+  return Object.entries(imports).flatMap(([from, { types, values }]) => [importLine(types, from, true), importLine(values, from, false)]);
+}
+
 function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact>): FilePlan[] {
   const dir = fileStem(service.id);
   const files: FilePlan[] = [];
+  const runtime = new Set<string>();
   const index = [banner(service, "entry point", version), `export type * from "./types.js";`];
   files.push({ path: `${dir}/types.ts`, statements: [banner(service, "types", version), ...typesTemplate(service)] });
   if (artifacts.has("validators")) {
@@ -102,21 +116,24 @@ function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact
     });
     index.push(`export * from "./validators.js";`);
   }
-  const builders = artifacts.has("builders") ? buildersTemplate(service) : undefined;
+  const wire = artifacts.has("client") ? wireTemplate(service) : undefined;
+  if (wire) {
+    files.push({ path: `${dir}/wire.ts`, statements: [banner(service, "wire order of requests (internal)", version), importLine(wire.runtimeImports, "./runtime/http.js", false), ...wire.statements] });
+    RUNTIME_NEEDS.wire.forEach((m) => runtime.add(m));
+  }
+  const client = artifacts.has("client") ? clientTemplate(service) : undefined;
+  if (client) {
+    files.push({ path: `${dir}/client.ts`, statements: [banner(service, "client (an entry point of its own)", version), ...client.statements] });
+    RUNTIME_NEEDS.client.forEach((m) => runtime.add(m));
+  }
+  const builders = artifacts.has("builders") ? buildersTemplate(service, client ? client.names : undefined) : undefined;
   if (builders) {
-    files.push({
-      path: `${dir}/builders.ts`,
-      statements: [
-        banner(service, "request builders", version),
-        importLine(builders.typeImports, "./types.js", true),
-        importLine(builders.valueImports, "./validators.js", false),
-        importLine(RUNTIME_IMPORTS.types, "./runtime.js", true),
-        importLine(builders.runtimeImports, "./runtime.js", false),
-        ...builders.statements,
-      ],
-    });
-    files.push({ path: `${dir}/runtime.ts`, statements: [banner(service, "runtime of the request builders", version), runtimeSource("http.ts")] });
-    index.push(`export * from "./builders.js";`, `export type { ${RUNTIME_IMPORTS.types.join(", ")} } from "./runtime.js";`);
+    files.push({ path: `${dir}/builders.ts`, statements: [banner(service, "request builders", version), ...importLines(builders.imports), ...builders.statements] });
+    RUNTIME_NEEDS.builders.forEach((m) => runtime.add(m));
+    index.push(`export * from "./builders.js";`, `export type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";`);
+  }
+  for (const module of [...runtime].sort()) {
+    files.push({ path: `${dir}/runtime/${module}.ts`, statements: [banner(service, `runtime (templates/runtime/${module}.ts)`, version), runtimeSource(`${module}.ts`)] });
   }
   files.push({ path: `${dir}/index.ts`, statements: index });
   return files;

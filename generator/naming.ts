@@ -84,3 +84,55 @@ export function nameOperations(ops: readonly OperationToName[], typeNames: Itera
   }
   return result;
 }
+
+export interface ClientOperationNames {
+  /** `sendSignUp(input, options)` */
+  readonly send: string;
+  /** The OperationInfo constant. */
+  readonly info: string;
+  /** `SignUpOutput`, `SignUpError` */
+  readonly output: string;
+  readonly error: string;
+  /** `paginateListUsers` (used only where the operation pages) */
+  readonly paginate: string;
+  readonly redactRequest: string;
+  readonly redactOutput: string;
+}
+
+export interface ClientNames {
+  readonly operations: ReadonlyMap<string, ClientOperationNames>;
+  /** Error declaration id → its class and guard. */
+  readonly errors: ReadonlyMap<string, { readonly cls: string; readonly guard: string }>;
+  /** Declaration id → the decoded type's name (its wire name, where free). */
+  readonly decoded: ReadonlyMap<string, string>;
+  /** Declaration id → its walk-table functions. */
+  readonly dates: ReadonlyMap<string, string>;
+  readonly sensitive: ReadonlyMap<string, string>;
+}
+
+/** Names the client module (client.ts) declares: a namespace of its own, apart from the wire types (reached as `Wire.X`). */
+export function nameClient(service: { readonly declarations: readonly { readonly id: string; readonly names: DeclarationNames }[]; readonly operations: readonly { readonly name: string }[] }, decoded: readonly { readonly id: string; readonly names: DeclarationNames }[], errors: readonly { readonly id: string; readonly title: string }[]): ClientNames {
+  const reserved = ["Wire", "ServiceException", "UnknownServiceException", "ClientFailure", "isServiceException", "secretHash", "withSecretHash", "paginate", "send", "mapLeaves", "epochSecondsToDate", "redact", "ClientOptions", "SendOptions", "Signer", "FetchLike", "OperationInfo", "WalkShape"];
+  const names = new NameTable(reserved);
+  const byId = <T extends { readonly id: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => compareStrings(a.id, b.id));
+  const decodedNames = new Map(byId(decoded).map((d) => [d.id, names.claim(d.names.type)]));
+  const errorNames = new Map(byId(errors).map((e) => {
+    const cls = names.claim(identifier(e.title, "type"));
+    return [e.id, { cls, guard: names.claim(`is${cls}`) }] as const;
+  }));
+  const operations = new Map<string, ClientOperationNames>();
+  for (const op of [...service.operations].sort((a, b) => compareStrings(a.name, b.name))) {
+    const pascal = identifier(op.name, "type");
+    operations.set(op.name, {
+      send: names.claim(`send${pascal}`),
+      info: names.claim(`${identifier(op.name, "value", "camel")}Operation`),
+      output: names.claim(`${pascal}Output`),
+      error: names.claim(`${pascal}Error`),
+      paginate: names.claim(`paginate${pascal}`),
+      redactRequest: names.claim(`redact${pascal}Request`),
+      redactOutput: names.claim(`redact${pascal}Output`),
+    });
+  }
+  const tables = (prefix: string) => new Map(byId(service.declarations).map((d) => [d.id, names.claim(`${prefix}${d.names.type}`)]));
+  return { operations, errors: errorNames, decoded: decodedNames, dates: tables("dates"), sensitive: tables("sensitive") };
+}

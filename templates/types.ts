@@ -13,16 +13,31 @@ import { declarationMap } from "../generator/ir.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
 
+/** How type text is written: which declarations there are, how a reference is named, how timestamps are typed. */
+export interface TypeScope {
+  readonly decls: Lookup;
+  /** The name a reference is written with (default: the declaration's type name). */
+  readonly refName?: (decl: Declaration) => string;
+  /** Epoch-second timestamps as `Date` (the client's decoded values) instead of `number` (the wire's). */
+  readonly dates?: boolean;
+}
+
+const scopeOf = (decls: Lookup | TypeScope): TypeScope => (decls instanceof Map ? { decls } : (decls as TypeScope));
+
 /** The type expression for a node. */
-export function typeText(node: Node, decls: Lookup): string {
+export function typeText(node: Node, within: Lookup | TypeScope): string {
+  const scope = scopeOf(within);
+  const decls = scope;
   switch (node.kind) {
-    case "ref":
-      return decls.get(node.target)!.names.type;
+    case "ref": {
+      const target = scope.decls.get(node.target)!;
+      return scope.refName ? scope.refName(target) : target.names.type;
+    }
     case "string":
       // an open enumeration: the known values for editors, any other string admitted
       return node.knownValues?.length ? [...node.knownValues.map(literalType), "(string & {})"].join(" | ") : "string";
     case "number":
-      return "number";
+      return scope.dates && node.timestamp ? "Date" : "number";
     case "boolean":
       return "boolean";
     case "null":
@@ -47,13 +62,13 @@ export function typeText(node: Node, decls: Lookup): string {
 }
 
 /** The members of a union, nested unions and enums flattened (nothing we write binds looser than `|`). */
-function unionMembers(node: Node, decls: Lookup): string[] {
+function unionMembers(node: Node, decls: TypeScope): string[] {
   if (node.kind === "union") return node.members.flatMap((m) => unionMembers(m, decls));
   if (node.kind === "enum" && node.values.length > 0) return node.values.map(jsonValueType);
   return [typeText(node, decls)];
 }
 
-function unionText(nodes: readonly Node[], decls: Lookup): string {
+function unionText(nodes: readonly Node[], decls: TypeScope): string {
   return unique(nodes.flatMap((n) => unionMembers(n, decls))).join(" | ") || "never";
 }
 
@@ -85,7 +100,7 @@ const PRIMITIVE_UNION = /^(?:string|number|boolean|null)(?: \| (?:string|number|
  * `string & StringType` is `StringType`, `string & ("A" | "B")` is `"A" | "B"`: an intersection drops the
  * plain type members (`string`, `string | null`) that a reference or a list of values already implies.
  */
-function intersectionType(members: readonly Node[], decls: Lookup): string {
+function intersectionType(members: readonly Node[], decls: TypeScope): string {
   const texts = unique(members.map((m) => typeText(m, decls)));
   const hasRef = members.some((m) => m.kind === "ref" || m.kind === "enum");
   // the values of an enum were filtered to its `type`, so that type adds nothing, even as a union
@@ -94,14 +109,14 @@ function intersectionType(members: readonly Node[], decls: Lookup): string {
   return (kept.length ? kept : texts).map(parenthesize).join(" & ");
 }
 
-function indexSignatureType(node: ObjectNode, decls: Lookup): string | undefined {
+function indexSignatureType(node: ObjectNode, decls: TypeScope): string | undefined {
   if (node.additional === "forbid") return undefined;
   if (node.additional === "allow") return node.properties.length === 0 ? "unknown" : undefined;
   // a signature must admit every named member too
   return unionText([node.additional, ...node.properties.map((p) => p.node)], decls);
 }
 
-function objectTypeLiteral(node: ObjectNode, decls: Lookup): string {
+function objectTypeLiteral(node: ObjectNode, decls: TypeScope): string {
   if (node.properties.length === 0) {
     const index = indexSignatureType(node, decls);
     return index === undefined ? "Record<string, never>" : `Record<string, ${index}>`;
@@ -169,7 +184,9 @@ export function jsDoc(doc: Doc, node: Node): OptionalKind<JSDocStructure>[] {
   return [{ description: description === "" ? undefined : `${description}${tags.length ? "\n" : ""}`, tags: tags.map((t) => (t.text ? t : { tagName: t.tagName })) } as OptionalKind<JSDocStructure>];
 }
 
-function declarationStructure(decl: Declaration, decls: Lookup): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+/** The exported type of a declaration, named `name` (its type name by default). */
+export function declarationStructure(decl: Declaration, within: Lookup | TypeScope, name = decl.names.type): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+  const decls = scopeOf(within);
   const node = decl.node;
   const docs = jsDoc(node.doc, node);
   if (node.kind === "object" && node.properties.length > 0) {
@@ -182,14 +199,14 @@ function declarationStructure(decl: Declaration, decls: Lookup): InterfaceDeclar
     const index = indexSignatureType(node, decls);
     return {
       kind: StructureKind.Interface,
-      name: decl.names.type,
+      name,
       isExported: true,
       docs,
       properties,
       ...(index !== undefined ? { indexSignatures: [{ keyName: "key", keyType: "string", returnType: index }] } : {}),
     };
   }
-  return { kind: StructureKind.TypeAlias, name: decl.names.type, isExported: true, docs, type: typeText(node, decls) };
+  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: typeText(node, decls) };
 }
 
 export function typesTemplate(service: Service): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {

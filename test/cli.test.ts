@@ -27,7 +27,7 @@ describe("cognito-codegen generate", () => {
   it("--check passes on the committed output/ (schemas/ and output/ of the working directory by default)", () => {
     const r = run(["generate", "--check"]);
     expect(r.stderr).toContain("cognito-idp-resend-confirmation-code-request-schema.json:1:1347: warning: raw line feed");
-    expect(r.stdout).toMatch(/^output is up to date \(5 files, \d+ ms\)/);
+    expect(r.stdout).toMatch(/^output is up to date \(12 files, \d+ ms\)/);
     expect(r.code).toBe(0);
     // and from elsewhere, with the folders named
     const elsewhere = run(["generate", "--check", "--schemas", path.join(root, "schemas"), "--out", path.join(root, "output")], temp);
@@ -44,7 +44,7 @@ describe("cognito-codegen generate", () => {
   it("writes a fresh folder, then --check fails with a diff after an edit, and generate repairs it", async () => {
     const out = path.join(temp, "out");
     expect(run(["generate", "--out", out]).code).toBe(0);
-    expect((await readdir(path.join(out, "cognito-idp"))).sort()).toEqual(["builders.ts", "index.ts", "runtime.ts", "types.ts", "validators.ts"]);
+    expect((await readdir(path.join(out, "cognito-idp"))).sort()).toEqual(["builders.ts", "client.ts", "index.ts", "runtime", "types.ts", "validators.ts", "wire.ts"]);
     expect(await readFile(path.join(out, "cognito-idp/types.ts"), "utf8")).toBe(await readFile(path.join(root, "output/cognito-idp/types.ts"), "utf8"));
     const types = path.join(out, "cognito-idp/types.ts");
     await writeFile(types, (await readFile(types, "utf8")).replace("ClientId: ClientIdType;", "ClientId: string;"));

@@ -6,6 +6,8 @@ import { CodegenError, generate } from "../generator/index.js";
 import { checkOutput } from "../generator/write.js";
 
 const root = path.resolve(import.meta.dirname, "..");
+/** The runtime modules a service with operations carries (templates/runtime/), in name order. */
+const RUNTIME_FILES = ["errors", "http", "paginate", "secret-hash", "send", "walk"].map((m) => `runtime/${m}.ts`);
 const fixtures = path.join(root, "test/fixtures");
 
 describe("file snapshots of generated code", async () => {
@@ -39,10 +41,12 @@ describe("services", () => {
     const result = await generate({ schemas: path.join(fixtures, "two-services"), cwd: root });
     expect(result.files.map((f) => f.path)).toEqual([
       "cognito-identity/builders.ts",
+      "cognito-identity/client.ts",
       "cognito-identity/index.ts",
-      "cognito-identity/runtime.ts",
+      ...RUNTIME_FILES.map((f) => `cognito-identity/${f}`),
       "cognito-identity/types.ts",
       "cognito-identity/validators.ts",
+      "cognito-identity/wire.ts",
       "cognito-sync/index.ts",
       "cognito-sync/types.ts",
       "cognito-sync/validators.ts",
@@ -58,7 +62,10 @@ describe("artifacts", () => {
     expect(typesOnly.files.map((f) => f.path)).toEqual(["cognito-idp/index.ts", "cognito-idp/types.ts"]);
     expect(typesOnly.files[0]!.contents).not.toContain("validators");
     const builders = await generate({ schemas: path.join(root, "schemas"), artifacts: ["builders"] });
-    expect(builders.files.map((f) => f.path)).toEqual(["cognito-idp/builders.ts", "cognito-idp/index.ts", "cognito-idp/runtime.ts", "cognito-idp/types.ts", "cognito-idp/validators.ts"]);
+    expect(builders.files.map((f) => f.path)).toEqual(["builders.ts", "client.ts", "index.ts", ...RUNTIME_FILES, "types.ts", "validators.ts", "wire.ts"].map((f) => `cognito-idp/${f}`));
+    // the client alone: no builders
+    const client = await generate({ schemas: path.join(root, "schemas"), artifacts: ["client"] });
+    expect(client.files.map((f) => f.path)).toEqual(["client.ts", "index.ts", ...RUNTIME_FILES, "types.ts", "validators.ts", "wire.ts"].map((f) => `cognito-idp/${f}`));
   });
 });
 

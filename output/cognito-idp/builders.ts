@@ -14,28 +14,17 @@ import type {
 
 import { assertResendConfirmationCodeRequest } from "./validators.js";
 
-import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+import { wireResendConfirmationCodeRequest } from "./wire.js";
 
-import { endpointUrl, inOrder } from "./runtime.js";
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-/** Puts the members of a AnalyticsMetadataType value in wire order. */
-function wireAnalyticsMetadataType(value: unknown): unknown {
-  return inOrder(value, ["AnalyticsEndpointId"]);
-}
+import { endpointUrl } from "./runtime/http.js";
 
-/** Puts the members of a ResendConfirmationCodeRequest value in wire order. */
-function wireResendConfirmationCodeRequest(value: unknown): unknown {
-  return inOrder(
-    value,
-    ["ClientId", "Username", "SecretHash", "UserContextData", "AnalyticsMetadata", "ClientMetadata"],
-    { UserContextData: wireUserContextDataType, AnalyticsMetadata: wireAnalyticsMetadataType },
-  );
-}
+import type { ClientOptions } from "./runtime/send.js";
 
-/** Puts the members of a UserContextDataType value in wire order. */
-function wireUserContextDataType(value: unknown): unknown {
-  return inOrder(value, ["IpAddress", "EncodedData"]);
-}
+import type { ResendConfirmationCodeOutput } from "./client.js";
+
+import { sendResendConfirmationCode } from "./client.js";
 
 /**
  * Builds a ResendConfirmationCode request (`AWSCognitoIdentityProviderService.ResendConfirmationCode`).
@@ -43,10 +32,14 @@ function wireUserContextDataType(value: unknown): unknown {
  * Represents the request to resend the confirmation code.
  */
 export class ResendConfirmationCodeBuilder<Set extends string = never> {
-  /** Members set so far. */
-  private readonly members: Partial<ResendConfirmationCodeRequest>;
+  /** Members set so far (undefined: not set). */
+  private readonly members: {
+    [K in keyof ResendConfirmationCodeRequest]?: ResendConfirmationCodeRequest[K] | undefined;
+  };
 
-  constructor(members: Partial<ResendConfirmationCodeRequest> = {}) {
+  constructor(
+    members: { [K in keyof ResendConfirmationCodeRequest]?: ResendConfirmationCodeRequest[K] | undefined } = {},
+  ) {
     this.members = members;
   }
 
@@ -56,13 +49,13 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
   }
 
   /** A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool client and username plus the client ID in the message. */
-  secretHash(value: SecretHashType): ResendConfirmationCodeBuilder<Set | "SecretHash"> {
-    return new ResendConfirmationCodeBuilder<Set | "SecretHash">({ ...this.members, ["SecretHash"]: value });
+  secretHash(value: SecretHashType | undefined): ResendConfirmationCodeBuilder<Set> {
+    return new ResendConfirmationCodeBuilder<Set>({ ...this.members, ["SecretHash"]: value });
   }
 
   /** Contextual data about your user session, such as the device fingerprint, IP address, or location. Amazon Cognito advanced security evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests. */
-  userContextData(value: UserContextDataType): ResendConfirmationCodeBuilder<Set | "UserContextData"> {
-    return new ResendConfirmationCodeBuilder<Set | "UserContextData">({ ...this.members, ["UserContextData"]: value });
+  userContextData(value: UserContextDataType | undefined): ResendConfirmationCodeBuilder<Set> {
+    return new ResendConfirmationCodeBuilder<Set>({ ...this.members, ["UserContextData"]: value });
   }
 
   /** The username attribute of the user to whom you want to resend a confirmation code. */
@@ -71,11 +64,8 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
   }
 
   /** The Amazon Pinpoint analytics metadata that contributes to your metrics for ResendConfirmationCode calls. */
-  analyticsMetadata(value: AnalyticsMetadataType): ResendConfirmationCodeBuilder<Set | "AnalyticsMetadata"> {
-    return new ResendConfirmationCodeBuilder<Set | "AnalyticsMetadata">({
-      ...this.members,
-      ["AnalyticsMetadata"]: value,
-    });
+  analyticsMetadata(value: AnalyticsMetadataType | undefined): ResendConfirmationCodeBuilder<Set> {
+    return new ResendConfirmationCodeBuilder<Set>({ ...this.members, ["AnalyticsMetadata"]: value });
   }
 
   /**
@@ -87,8 +77,8 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
    *
    * When you use the ClientMetadata parameter, remember that Amazon Cognito won't do the following:
    */
-  clientMetadata(value: ClientMetadataType): ResendConfirmationCodeBuilder<Set | "ClientMetadata"> {
-    return new ResendConfirmationCodeBuilder<Set | "ClientMetadata">({ ...this.members, ["ClientMetadata"]: value });
+  clientMetadata(value: ClientMetadataType | undefined): ResendConfirmationCodeBuilder<Set> {
+    return new ResendConfirmationCodeBuilder<Set>({ ...this.members, ["ClientMetadata"]: value });
   }
 
   /**
@@ -96,15 +86,27 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
    *
    * @throws ValidationFailure if a member is invalid.
    */
-  build(...missing: MissingMembers<"ClientId" | "Username", Set>): ResendConfirmationCodeRequest {
-    void missing;
+  build(
+    this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
+  ): ResendConfirmationCodeRequest {
     assertResendConfirmationCodeRequest(this.members);
     return wireResendConfirmationCodeRequest(this.members) as ResendConfirmationCodeRequest;
   }
 
   /** The validated request as an HTTP request. */
-  toHttpRequest(options: HttpRequestOptions, ...missing: MissingMembers<"ClientId" | "Username", Set>): HttpRequest {
-    return resendConfirmationCodeHttpRequest(this.build(...missing), options);
+  toHttpRequest(
+    this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
+    options: HttpRequestOptions,
+  ): HttpRequest {
+    return resendConfirmationCodeHttpRequest(this.build(), options);
+  }
+
+  /** Sends the request (see `sendResendConfirmationCode`): its output, checked and decoded, or a thrown error (`ResendConfirmationCodeError`). */
+  send(
+    this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
+    options: ClientOptions,
+  ): Promise<ResendConfirmationCodeOutput> {
+    return sendResendConfirmationCode(this.build(), options);
   }
 }
 

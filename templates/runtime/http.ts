@@ -21,10 +21,15 @@ export interface HttpRequestOptions {
   readonly endpoint?: string;
 }
 
-/** Required members not set yet: an argument nobody can pass until there are none. */
+/**
+ * What a builder lacks, as the `this` type of its build(): nothing once every
+ * required member is set; until then a member the builder does not have, so
+ * the compiler refuses the call and its message names the missing members
+ * (`Property '"missing required members"' is missing … "Username"`).
+ */
 export type MissingMembers<Required extends string, Set extends string> = [Exclude<Required, Set>] extends [never]
-  ? []
-  : [missingRequiredMembers: Exclude<Required, Set>];
+  ? unknown
+  : { readonly "missing required members": Exclude<Required, Set> };
 
 const REGION = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
 

@@ -31,3 +31,27 @@ export async function secretHash(input: { readonly username: string; readonly cl
   // btoa takes a "binary string", one char per byte; 32 bytes fit one fromCharCode call
   return platform.btoa(String.fromCharCode(...mac));
 }
+
+/**
+ * Where an operation takes its SECRET_HASH: the `SecretHash` member, or the
+ * `SECRET_HASH` key of its `AuthParameters` / `ChallengeResponses` map.
+ */
+export type SecretHashPlace = "SecretHash" | "AuthParameters" | "ChallengeResponses";
+
+/**
+ * The request with its SECRET_HASH made from the client secret (a new object;
+ * the request is not touched). The user name is the request's `Username`, else
+ * the map's `USERNAME`; the client id its `ClientId`. Without them there is no
+ * hash to make, and that is an error naming the operation.
+ */
+export async function withSecretHash<T extends object>(operation: string, request: T, place: SecretHashPlace, clientSecret: string): Promise<T> {
+  const members = request as Readonly<Record<string, unknown>>;
+  const map = place === "SecretHash" ? undefined : ((members[place] ?? {}) as Readonly<Record<string, unknown>>);
+  const username = members["Username"] ?? map?.["USERNAME"];
+  const clientId = members["ClientId"];
+  if (typeof username !== "string" || typeof clientId !== "string") {
+    throw new TypeError(`${operation}: a client secret was given, but the SECRET_HASH needs ${typeof clientId !== "string" ? "ClientId" : place === "SecretHash" ? "Username" : `${place}.USERNAME`}`);
+  }
+  const hash = await secretHash({ username, clientId, clientSecret });
+  return (map === undefined ? { ...request, SecretHash: hash } : { ...request, [place]: { ...map, SECRET_HASH: hash } }) as T;
+}

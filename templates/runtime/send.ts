@@ -65,6 +65,12 @@ export interface SendOptions {
   readonly validate?: boolean;
 }
 
+/** What the generated `send<Op>` functions take: the sending options, and a client secret for the SECRET_HASH. */
+export interface ClientOptions extends SendOptions {
+  /** The app client's secret: the SecretHash (or SECRET_HASH) of the request is made from it. Keep it on a server. */
+  readonly clientSecret?: string;
+}
+
 /** Sends `body` (already checked and in wire order) to the operation; the output, or a thrown error. */
 export async function send<O>(op: OperationInfo<O>, body: unknown, options: SendOptions): Promise<O> {
   const { name, signed } = op;

@@ -6,38 +6,35 @@ import type { DeviceType, SetMfaRequest, UserPoolMfaType } from "./types.js";
 
 import { assertSetMfaRequest } from "./validators.js";
 
-import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+import { wireSetMfaRequest } from "./wire.js";
 
-import { eachItem, eachValue, endpointUrl, inOrder } from "./runtime.js";
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-/** Puts the members of a DeviceType value in wire order. */
-function wireDeviceType(value: unknown): unknown {
-  return inOrder(value, ["DeviceKey", "Status", "Tags"]);
-}
+import { endpointUrl } from "./runtime/http.js";
 
-/** Puts the members of a SetMfaRequest value in wire order. */
-function wireSetMfaRequest(value: unknown): unknown {
-  return inOrder(value, ["MfaConfiguration", "Devices", "DevicesByName"], {
-    Devices: eachItem(wireDeviceType),
-    DevicesByName: eachValue(wireDeviceType),
-  });
-}
+import type { ClientOptions } from "./runtime/send.js";
+
+import type { SetMfaOutput } from "./client.js";
+
+import { sendSetMfa } from "./client.js";
 
 /**
  * Builds a SetMfa request (`AWSCognitoIdentityProviderService.SetMfa`).
  *
  * A request whose members the SDK writes required first.
+ *
+ * Errors it may answer with: UsernameExistsException.
  */
 export class SetMfaBuilder<Set extends string = never> {
-  /** Members set so far. */
-  private readonly members: Partial<SetMfaRequest>;
+  /** Members set so far (undefined: not set). */
+  private readonly members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined };
 
-  constructor(members: Partial<SetMfaRequest> = {}) {
+  constructor(members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined } = {}) {
     this.members = members;
   }
 
-  devices(value: DeviceType[]): SetMfaBuilder<Set | "Devices"> {
-    return new SetMfaBuilder<Set | "Devices">({ ...this.members, ["Devices"]: value });
+  devices(value: DeviceType[] | undefined): SetMfaBuilder<Set> {
+    return new SetMfaBuilder<Set>({ ...this.members, ["Devices"]: value });
   }
 
   /** The MFA configuration. */
@@ -45,8 +42,8 @@ export class SetMfaBuilder<Set extends string = never> {
     return new SetMfaBuilder<Set | "MfaConfiguration">({ ...this.members, ["MfaConfiguration"]: value });
   }
 
-  devicesByName(value: Record<string, DeviceType>): SetMfaBuilder<Set | "DevicesByName"> {
-    return new SetMfaBuilder<Set | "DevicesByName">({ ...this.members, ["DevicesByName"]: value });
+  devicesByName(value: Record<string, DeviceType> | undefined): SetMfaBuilder<Set> {
+    return new SetMfaBuilder<Set>({ ...this.members, ["DevicesByName"]: value });
   }
 
   /**
@@ -54,15 +51,25 @@ export class SetMfaBuilder<Set extends string = never> {
    *
    * @throws ValidationFailure if a member is invalid.
    */
-  build(...missing: MissingMembers<"MfaConfiguration", Set>): SetMfaRequest {
-    void missing;
+  build(this: SetMfaBuilder<Set> & MissingMembers<"MfaConfiguration", Set>): SetMfaRequest {
     assertSetMfaRequest(this.members);
     return wireSetMfaRequest(this.members) as SetMfaRequest;
   }
 
   /** The validated request as an HTTP request. */
-  toHttpRequest(options: HttpRequestOptions, ...missing: MissingMembers<"MfaConfiguration", Set>): HttpRequest {
-    return setMfaHttpRequest(this.build(...missing), options);
+  toHttpRequest(
+    this: SetMfaBuilder<Set> & MissingMembers<"MfaConfiguration", Set>,
+    options: HttpRequestOptions,
+  ): HttpRequest {
+    return setMfaHttpRequest(this.build(), options);
+  }
+
+  /** Sends the request (see `sendSetMfa`): its output, checked and decoded, or a thrown error (`SetMfaError`). */
+  send(
+    this: SetMfaBuilder<Set> & MissingMembers<"MfaConfiguration", Set>,
+    options: ClientOptions,
+  ): Promise<SetMfaOutput> {
+    return sendSetMfa(this.build(), options);
   }
 }
 

@@ -6,30 +6,30 @@ import type { EvilType, HostileRequest } from "./types.js";
 
 import { assertHostileRequest } from "./validators.js";
 
-import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+import { wireHostileRequest } from "./wire.js";
 
-import { endpointUrl, inOrder } from "./runtime.js";
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-/** Puts the members of a EvilType value in wire order. */
-function wireEvilType(value: unknown): unknown {
-  return inOrder(value, ["__proto__", "constructor", 'quo"te', "with space", "new\nline"]);
-}
+import { endpointUrl } from "./runtime/http.js";
 
-/** Puts the members of a HostileRequest value in wire order. */
-function wireHostileRequest(value: unknown): unknown {
-  return inOrder(value, ["build", "delete", "Build", "toHttpRequest", "Evil", "__proto__"], { Evil: wireEvilType });
-}
+import type { ClientOptions } from "./runtime/send.js";
+
+import type { HostileOutput } from "./client.js";
+
+import { sendHostile } from "./client.js";
 
 /**
  * Builds a Hostile request (`AWSCognitoIdentityProviderService.Hostile`).
  *
  * An operation whose members collide with builder methods.
+ *
+ * Errors it may answer with: AnythingException.
  */
 export class HostileBuilder<Set extends string = never> {
-  /** Members set so far. */
-  private readonly members: Partial<HostileRequest>;
+  /** Members set so far (undefined: not set). */
+  private readonly members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined };
 
-  constructor(members: Partial<HostileRequest> = {}) {
+  constructor(members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined } = {}) {
     this.members = members;
   }
 
@@ -37,25 +37,25 @@ export class HostileBuilder<Set extends string = never> {
     return new HostileBuilder<Set | "build">({ ...this.members, ["build"]: value });
   }
 
-  build3(value: string): HostileBuilder<Set | "Build"> {
-    return new HostileBuilder<Set | "Build">({ ...this.members, ["Build"]: value });
+  build3(value: string | undefined): HostileBuilder<Set> {
+    return new HostileBuilder<Set>({ ...this.members, ["Build"]: value });
   }
 
-  toHttpRequest2(value: string): HostileBuilder<Set | "toHttpRequest"> {
-    return new HostileBuilder<Set | "toHttpRequest">({ ...this.members, ["toHttpRequest"]: value });
+  toHttpRequest2(value: string | undefined): HostileBuilder<Set> {
+    return new HostileBuilder<Set>({ ...this.members, ["toHttpRequest"]: value });
   }
 
   delete(value: string): HostileBuilder<Set | "delete"> {
     return new HostileBuilder<Set | "delete">({ ...this.members, ["delete"]: value });
   }
 
-  evil(value: EvilType): HostileBuilder<Set | "Evil"> {
-    return new HostileBuilder<Set | "Evil">({ ...this.members, ["Evil"]: value });
+  evil(value: EvilType | undefined): HostileBuilder<Set> {
+    return new HostileBuilder<Set>({ ...this.members, ["Evil"]: value });
   }
 
   /** Must stay a member, never a prototype. */
-  proto(value: Record<string, unknown>): HostileBuilder<Set | "__proto__"> {
-    return new HostileBuilder<Set | "__proto__">({ ...this.members, ["__proto__"]: value });
+  proto(value: Record<string, unknown> | undefined): HostileBuilder<Set> {
+    return new HostileBuilder<Set>({ ...this.members, ["__proto__"]: value });
   }
 
   /**
@@ -63,15 +63,25 @@ export class HostileBuilder<Set extends string = never> {
    *
    * @throws ValidationFailure if a member is invalid.
    */
-  build(...missing: MissingMembers<"build" | "delete", Set>): HostileRequest {
-    void missing;
+  build(this: HostileBuilder<Set> & MissingMembers<"build" | "delete", Set>): HostileRequest {
     assertHostileRequest(this.members);
     return wireHostileRequest(this.members) as HostileRequest;
   }
 
   /** The validated request as an HTTP request. */
-  toHttpRequest(options: HttpRequestOptions, ...missing: MissingMembers<"build" | "delete", Set>): HttpRequest {
-    return hostileHttpRequest(this.build(...missing), options);
+  toHttpRequest(
+    this: HostileBuilder<Set> & MissingMembers<"build" | "delete", Set>,
+    options: HttpRequestOptions,
+  ): HttpRequest {
+    return hostileHttpRequest(this.build(), options);
+  }
+
+  /** Sends the request (see `sendHostile`): its output, checked and decoded, or a thrown error (`HostileError`). */
+  send(
+    this: HostileBuilder<Set> & MissingMembers<"build" | "delete", Set>,
+    options: ClientOptions,
+  ): Promise<HostileOutput> {
+    return sendHostile(this.build(), options);
   }
 }
 

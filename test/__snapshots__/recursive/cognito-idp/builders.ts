@@ -6,23 +6,17 @@ import type { ListTreeRequest, TreeNodeType } from "./types.js";
 
 import { assertListTreeRequest } from "./validators.js";
 
-import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+import { wireListTreeRequest } from "./wire.js";
 
-import { eachItem, endpointUrl, inOrder } from "./runtime.js";
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-/** Puts the members of a ListTreeRequest value in wire order. */
-function wireListTreeRequest(value: unknown): unknown {
-  return inOrder(value, ["Root", "Tags"], { Root: wireTreeNodeType });
-}
+import { endpointUrl } from "./runtime/http.js";
 
-/** Puts the members of a TreeNodeType value in wire order. */
-function wireTreeNodeType(value: unknown): unknown {
-  return inOrder(
-    value,
-    ["Name", "Id", "Children", "Parent", "Weight", "Ratio", "Label", "Kind", "Shape", "Exactly", "Fixed", "Levels"],
-    { Children: eachItem(wireTreeNodeType), Parent: wireTreeNodeType },
-  );
-}
+import type { ClientOptions } from "./runtime/send.js";
+
+import type { ListTreeOutput } from "./client.js";
+
+import { sendListTree } from "./client.js";
 
 /**
  * Builds a ListTree request (`AWSCognitoIdentityProviderService.ListTree`).
@@ -30,10 +24,10 @@ function wireTreeNodeType(value: unknown): unknown {
  * An operation whose input is recursive.
  */
 export class ListTreeBuilder<Set extends string = never> {
-  /** Members set so far. */
-  private readonly members: Partial<ListTreeRequest>;
+  /** Members set so far (undefined: not set). */
+  private readonly members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined };
 
-  constructor(members: Partial<ListTreeRequest> = {}) {
+  constructor(members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined } = {}) {
     this.members = members;
   }
 
@@ -42,8 +36,8 @@ export class ListTreeBuilder<Set extends string = never> {
     return new ListTreeBuilder<Set | "Root">({ ...this.members, ["Root"]: value });
   }
 
-  tags(value: Record<string, number>): ListTreeBuilder<Set | "Tags"> {
-    return new ListTreeBuilder<Set | "Tags">({ ...this.members, ["Tags"]: value });
+  tags(value: Record<string, number> | undefined): ListTreeBuilder<Set> {
+    return new ListTreeBuilder<Set>({ ...this.members, ["Tags"]: value });
   }
 
   /**
@@ -51,15 +45,19 @@ export class ListTreeBuilder<Set extends string = never> {
    *
    * @throws ValidationFailure if a member is invalid.
    */
-  build(...missing: MissingMembers<"Root", Set>): ListTreeRequest {
-    void missing;
+  build(this: ListTreeBuilder<Set> & MissingMembers<"Root", Set>): ListTreeRequest {
     assertListTreeRequest(this.members);
     return wireListTreeRequest(this.members) as ListTreeRequest;
   }
 
   /** The validated request as an HTTP request. */
-  toHttpRequest(options: HttpRequestOptions, ...missing: MissingMembers<"Root", Set>): HttpRequest {
-    return listTreeHttpRequest(this.build(...missing), options);
+  toHttpRequest(this: ListTreeBuilder<Set> & MissingMembers<"Root", Set>, options: HttpRequestOptions): HttpRequest {
+    return listTreeHttpRequest(this.build(), options);
+  }
+
+  /** Sends the request (see `sendListTree`): its output, checked and decoded, or a thrown error (`ListTreeError`). */
+  send(this: ListTreeBuilder<Set> & MissingMembers<"Root", Set>, options: ClientOptions): Promise<ListTreeOutput> {
+    return sendListTree(this.build(), options);
   }
 }
 

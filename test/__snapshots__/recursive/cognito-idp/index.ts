@@ -8,4 +8,4 @@ export * from "./validators.js";
 
 export * from "./builders.js";
 
-export type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+export type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";

@@ -6,14 +6,17 @@ import type { AccountId, GetIdInput, IdentityPoolId, LoginsMap } from "./types.j
 
 import { assertGetIdInput } from "./validators.js";
 
-import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime.js";
+import { wireGetIdInput } from "./wire.js";
 
-import { endpointUrl, inOrder } from "./runtime.js";
+import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-/** Puts the members of a GetIdInput value in wire order. */
-function wireGetIdInput(value: unknown): unknown {
-  return inOrder(value, ["IdentityPoolId", "AccountId", "Logins"]);
-}
+import { endpointUrl } from "./runtime/http.js";
+
+import type { ClientOptions } from "./runtime/send.js";
+
+import type { GetIdOutput } from "./client.js";
+
+import { sendGetId } from "./client.js";
 
 /**
  * Builds a GetId request (`AWSCognitoIdentityService.GetId`).
@@ -21,16 +24,16 @@ function wireGetIdInput(value: unknown): unknown {
  * Input to the GetId action.
  */
 export class GetIdBuilder<Set extends string = never> {
-  /** Members set so far. */
-  private readonly members: Partial<GetIdInput>;
+  /** Members set so far (undefined: not set). */
+  private readonly members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined };
 
-  constructor(members: Partial<GetIdInput> = {}) {
+  constructor(members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined } = {}) {
     this.members = members;
   }
 
   /** The AWS account ID. */
-  accountId(value: AccountId): GetIdBuilder<Set | "AccountId"> {
-    return new GetIdBuilder<Set | "AccountId">({ ...this.members, ["AccountId"]: value });
+  accountId(value: AccountId | undefined): GetIdBuilder<Set> {
+    return new GetIdBuilder<Set>({ ...this.members, ["AccountId"]: value });
   }
 
   /** The identity pool. */
@@ -39,8 +42,8 @@ export class GetIdBuilder<Set extends string = never> {
   }
 
   /** Tokens of the identity providers the user is logged in with. */
-  logins(value: LoginsMap): GetIdBuilder<Set | "Logins"> {
-    return new GetIdBuilder<Set | "Logins">({ ...this.members, ["Logins"]: value });
+  logins(value: LoginsMap | undefined): GetIdBuilder<Set> {
+    return new GetIdBuilder<Set>({ ...this.members, ["Logins"]: value });
   }
 
   /**
@@ -48,15 +51,22 @@ export class GetIdBuilder<Set extends string = never> {
    *
    * @throws ValidationFailure if a member is invalid.
    */
-  build(...missing: MissingMembers<"IdentityPoolId", Set>): GetIdInput {
-    void missing;
+  build(this: GetIdBuilder<Set> & MissingMembers<"IdentityPoolId", Set>): GetIdInput {
     assertGetIdInput(this.members);
     return wireGetIdInput(this.members) as GetIdInput;
   }
 
   /** The validated request as an HTTP request. */
-  toHttpRequest(options: HttpRequestOptions, ...missing: MissingMembers<"IdentityPoolId", Set>): HttpRequest {
-    return getIdHttpRequest(this.build(...missing), options);
+  toHttpRequest(
+    this: GetIdBuilder<Set> & MissingMembers<"IdentityPoolId", Set>,
+    options: HttpRequestOptions,
+  ): HttpRequest {
+    return getIdHttpRequest(this.build(), options);
+  }
+
+  /** Sends the request (see `sendGetId`): its output, checked and decoded, or a thrown error (`GetIdError`). */
+  send(this: GetIdBuilder<Set> & MissingMembers<"IdentityPoolId", Set>, options: ClientOptions): Promise<GetIdOutput> {
+    return sendGetId(this.build(), options);
   }
 }
 
