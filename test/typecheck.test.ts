@@ -37,6 +37,34 @@ describe("generated code type-checks under the strictest options, in one program
     expect(typeCheck(files)).toEqual([]);
   });
 
+  it("a missing required member: the compiler's message names it (and the others that are missing)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-probe-"));
+    temp.push(dir);
+    await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
+    const file = path.join(dir, "probe.ts");
+    const output = JSON.stringify(path.join(root, "output/cognito-idp/index.js"));
+    await writeFile(file, `import { resendConfirmationCode } from ${output};\nexport const one = resendConfirmationCode().clientId("c").build();\nexport const two = resendConfirmationCode().secretHash(undefined).send({ region: "us-east-1" });\n`);
+    const messages = typeCheck([file]);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/probe\.ts:2 .*'"missing required members"' is missing .*: "Username"; \}/s);
+    expect(messages[1]).toMatch(/probe\.ts:3 .*"missing required members": "ClientId" \| "Username"/s);
+  });
+
+  it("optional setters take undefined (the member stays unset); required ones do not", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-probe-"));
+    temp.push(dir);
+    await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
+    const file = path.join(dir, "probe.ts");
+    const output = JSON.stringify(path.join(root, "output/cognito-idp/index.js"));
+    await writeFile(
+      file,
+      `import { resendConfirmationCode } from ${output};\ndeclare const maybe: string | undefined;\nexport const ok = resendConfirmationCode().clientId("c").username("u").secretHash(maybe).build();\nexport const bad = resendConfirmationCode().clientId(maybe);\n`,
+    );
+    const messages = typeCheck([file]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/probe\.ts:4 .*'string \| undefined' is not assignable/s);
+  });
+
   it("would catch a broken build() guard: an expected error that does not happen is reported", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-probe-"));
     temp.push(dir);

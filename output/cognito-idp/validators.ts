@@ -144,11 +144,11 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp("[\\w+]+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("[\\w+]+", "u");
 
-const pattern1 = new RegExp("[\\w+=/]+", "u");
+const pattern1 = /* @__PURE__ */ new RegExp("[\\w+=/]+", "u");
 
-const pattern2 = new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;

@@ -144,7 +144,7 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp("[\\w-]+_[0-9a-f-]+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]+_[0-9a-f-]+", "u");
 
 function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;

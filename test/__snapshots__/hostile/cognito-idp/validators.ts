@@ -111,7 +111,7 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp('a\\/b"*/', "u");
+const pattern0 = /* @__PURE__ */ new RegExp('a\\/b"*/', "u");
 
 function checkAnythingException(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;

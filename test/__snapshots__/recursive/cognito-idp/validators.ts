@@ -149,7 +149,7 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp("^[a-z]+$", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
 
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;

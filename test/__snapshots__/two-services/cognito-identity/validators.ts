@@ -131,9 +131,9 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp("\\d+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("\\d+", "u");
 
-const pattern1 = new RegExp("[\\w-]+:[0-9a-f-]+", "u");
+const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]+:[0-9a-f-]+", "u");
 
 function checkAccountId(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;

@@ -118,7 +118,7 @@ function validateWith<T>(
   return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
 }
 
-const pattern0 = new RegExp("[a-zA-Z0-9_.:-]+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("[a-zA-Z0-9_.:-]+", "u");
 
 function checkDatasetName(value: unknown, path: string, errors: ValidationError[]): boolean {
   const start = errors.length;
