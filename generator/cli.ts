@@ -1,87 +1,134 @@
 #!/usr/bin/env node
 /**
- * The command line: parses arguments and calls the pipeline; nothing else.
+ * The command line: parses arguments and hands them to run.ts (or watch.ts);
+ * nothing else. Before yargs reads them, args.ts checks them, so that every
+ * mistake gets a precise message and exit code 2. Messages are in English
+ * whatever the locale.
  */
+import path from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { CodegenError, formatDiagnostic, generate } from "./index.js";
-import { repairLines } from "./summary.js";
-import { checkOutput, OutputError, writeOutput } from "./write.js";
+import { camel, checkArguments, OPTIONS, parseOperations, UsageError } from "./args.js";
+import type { Flags } from "./config.js";
+import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
+import { VERSION } from "./index.js";
+import { failure, Printer, runOnce, shellQuote, useColor, type Settings } from "./run.js";
+import { watchAndRun } from "./watch.js";
 
-/** Relative to the working directory: in this repository the embedded schemas/ and output/; in a project, its own. */
-const DEFAULT_SCHEMAS = "schemas";
-const DEFAULT_OUT = "output";
-
-interface GenerateArgs {
-  schemas: string;
-  out: string;
-  check: boolean;
-  quiet: boolean;
-  strictResponses: boolean;
+/** How the tool was started, as a command a user can type. */
+function program(cwd: string): string {
+  const script = process.argv[1] ?? "";
+  if (path.basename(script) === "cognito-codegen") return "npx cognito-codegen";
+  const relative = path.relative(cwd, script);
+  return `node ${shellQuote(relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? script : relative)}`;
 }
 
-async function runGenerate(args: GenerateArgs): Promise<number> {
-  const started = process.hrtime.bigint();
+const EPILOGUE = [
+  "Config: cognito-codegen.config.json in the working directory (or --config, or a \"cognito-codegen\" key in package.json) has a key for every option, and several jobs; flags override it.",
+  "",
+  "Exit codes:",
+  ...EXIT_TABLE.map(([code, text]) => `  ${code}  ${text}`),
+].join("\n");
+
+async function main(): Promise<ExitCode> {
+  const args = hideBin(process.argv);
+  const cwd = process.cwd();
+  const errOut = new Printer(process.stderr, useColor(process.stderr, args.includes("--no-color") ? false : undefined));
   try {
-    const result = await generate({ schemas: args.schemas, strictResponses: args.strictResponses });
-    for (const w of result.warnings) process.stderr.write(formatDiagnostic(w) + "\n");
-    if (!args.quiet) for (const line of repairLines(result.repairs)) process.stdout.write(line + "\n");
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (args.check) {
-      const report = await checkOutput(args.out, result.files);
-      if (!report.ok) {
-        process.stderr.write(`${args.out} is out of date with ${args.schemas}:\n\n${report.differences.join("\n\n")}\n\nRun \`cognito-codegen generate\` and commit the result.\n`);
-        return 1;
-      }
-      if (!args.quiet) process.stdout.write(`${args.out} is up to date (${result.files.length} files, ${ms.toFixed(0)} ms)\n`);
-      return 0;
-    }
-    const report = await writeOutput(args.out, result.files);
-    if (!args.quiet) {
-      process.stdout.write(
-        `${args.out}: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${result.ir.services.length} service(s), ${ms.toFixed(0)} ms)\n`,
-      );
-    }
-    return 0;
+    checkArguments(args);
   } catch (e) {
-    if (e instanceof CodegenError) {
-      process.stderr.write(`${e.message}\n\nNothing was written.\n`);
-      return 1;
-    }
-    if (e instanceof OutputError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 1;
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("E")) {
-      // a file-system refusal (not a folder, no permission, disk full): the output was left as it was
-      process.stderr.write(`error: ${(e as Error).message}\nThe output folder was left as it was.\n`);
-      return 1;
+    if (!(e instanceof UsageError)) throw e;
+    errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: ${e.message}\nRun cognito-codegen generate --help for the options.`);
+    return EXIT.input;
+  }
+  if (args.includes("--version") || args.includes("-v")) {
+    // this package's version, not the version of the project it runs in
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+
+  let parsed: Record<string, unknown> | undefined;
+  const parser = yargs(args)
+    .scriptName("cognito-codegen")
+    // every message in one language, whatever the machine's locale
+    .locale("en")
+    .usage("$0 generate [options]")
+    .command("generate", "Generate types, validators and request builders from JSON Schemas", (y) => {
+      for (const [name, o] of Object.entries(OPTIONS)) {
+        if (name === "help" || name === "version") continue;
+        y.option(name, { type: o.type, describe: o.describe, ...(o.type === "string" ? { requiresArg: true } : {}) });
+      }
+      return y.epilogue(EPILOGUE);
+    })
+    .version(false)
+    .help("help")
+    .alias("help", "h")
+    .option("version", { alias: "v", type: "boolean", describe: OPTIONS["version"]!.describe })
+    .epilogue(EPILOGUE)
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    parsed = (await parser.parseAsync()) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: ${e.message}`);
+      return EXIT.input;
     }
     throw e;
   }
+  if (args.includes("--help") || args.includes("-h")) return EXIT.ok;
+
+  const given = (name: string): boolean => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a === `--${camel(name)}` || a.startsWith(`--${camel(name)}=`));
+  const str = (name: string): string | undefined => (given(name) ? String(parsed![camel(name)]) : undefined);
+  const bool = (name: string): boolean | undefined => (given(name) ? parsed![camel(name)] === true : undefined);
+  const operations = given("operations") ? parseOperations(parsed["operations"]) : undefined;
+  if (operations !== undefined && operations.length === 0) {
+    errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: --operations needs operation names, comma-separated`);
+    return EXIT.input;
+  }
+  const flags: Flags = {
+    ...(str("schemas") !== undefined ? { schemas: str("schemas")! } : {}),
+    ...(str("out") !== undefined ? { out: str("out")! } : {}),
+    ...(operations !== undefined ? { operations } : {}),
+    ...(bool("strict-responses") !== undefined ? { strictResponses: bool("strict-responses")! } : {}),
+    ...(str("service") !== undefined ? { service: str("service")! } : {}),
+    ...(str("job") !== undefined ? { job: str("job")! } : {}),
+  };
+  const settings: Settings = {
+    cwd,
+    ...(str("config") !== undefined ? { config: str("config")! } : {}),
+    flags,
+    ...Object.fromEntries((["check", "quiet", "verbose", "color", "watch"] as const).flatMap((k) => (bool(k) !== undefined ? [[k, bool(k)!]] : []))),
+    program: program(cwd),
+    args,
+  };
+  if (settings.watch && settings.check) {
+    errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: --watch and --check do not go together: --check compares once, --watch writes on every change`);
+    return EXIT.input;
+  }
+  // the config may turn colors off or ask for a watch: read once here, again by every run
+  let configColor: boolean | undefined;
+  let configWatch: boolean | undefined;
+  try {
+    const { loadConfig } = await import("./config.js");
+    const config = loadConfig(cwd, settings.config);
+    configColor = config?.run.color;
+    configWatch = config?.run.watch;
+  } catch {
+    // reported by the run itself
+  }
+  const color = settings.color ?? configColor;
+  const out = new Printer(process.stdout, useColor(process.stdout, color));
+  const err = new Printer(process.stderr, useColor(process.stderr, color));
+  if (settings.watch ?? (configWatch === true && settings.check !== true)) return watchAndRun(settings, out, err);
+  return (await runOnce(settings, out, err)).code;
 }
 
-await yargs(hideBin(process.argv))
-  .scriptName("cognito-codegen")
-  // every message in one language, whatever the machine's locale
-  .locale("en")
-  .usage("$0 <command> [options]")
-  .command(
-    "generate",
-    "Generate types, validators and request builders from JSON Schemas",
-    (y) =>
-      y
-        .option("schemas", { type: "string", default: DEFAULT_SCHEMAS, describe: "folder of input JSON Schemas" })
-        .option("out", { type: "string", default: DEFAULT_OUT, describe: "output folder (only files the generator wrote are ever replaced or removed)" })
-        .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 with a diff if the output folder is not what would be written" })
-        .option("quiet", { type: "boolean", default: false, describe: "print only warnings and errors" })
-        .option("strict-responses", { type: "boolean", default: false, describe: "check responses with the request-side constraints too (lengths, patterns, bounds, closed enums)" }),
-    async (args) => {
-      process.exitCode = await runGenerate(args);
-    },
-  )
-  .demandCommand(1, "name a command: generate")
-  .strict()
-  .help()
-  .parseAsync();
+try {
+  process.exitCode = await main();
+} catch (e) {
+  process.exitCode = failure(e, new Printer(process.stderr, useColor(process.stderr, undefined)));
+}
