@@ -2,6 +2,9 @@
  * The pipeline: load → resolve → normalize → IR → templates → format.
  * `generate` never writes; `writeOutput` and `checkOutput` (write.ts) do the
  * file system, so the CLI, the tests and `--check` share one code path.
+ *
+ * This module is the package's entry point (`import { generate, writeOutput,
+ * checkOutput } from "cognito-codegen"`).
  */
 import { createRequire } from "node:module";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
@@ -91,6 +94,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";
+export { checkOutput, OutputError, writeOutput } from "./write.js";
+export type { CheckReport, Difference, WriteOptions, WriteReport } from "./write.js";
 export type { Diagnostic, SourceLocation } from "./diagnostics.js";
 export type { Artifact, GeneratedFile } from "./emit.js";
 export type { AppliedOverride, SchemaOverride } from "./overrides.js";

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,8 +28,6 @@ async function project(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  // the CLI runs from dist/: build it from the current sources first
-  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { cwd: root });
   temp = await mkdtemp(path.join(tmpdir(), "cognito-codegen-cli-"));
 });
 afterAll(async () => {
