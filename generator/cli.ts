@@ -9,7 +9,7 @@ import path from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { camel, checkArguments, OPTIONS, parseOperations, UsageError } from "./args.js";
-import type { Flags } from "./config.js";
+import { loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
 import { VERSION } from "./index.js";
 import { failure, Printer, runOnce, shellQuote, useColor, type Settings } from "./run.js";
@@ -113,7 +113,6 @@ async function main(): Promise<ExitCode> {
   let configColor: boolean | undefined;
   let configWatch: boolean | undefined;
   try {
-    const { loadConfig } = await import("./config.js");
     const config = loadConfig(cwd, settings.config);
     configColor = config?.run.color;
     configWatch = config?.run.watch;

@@ -231,6 +231,7 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
 
   if (check) {
     let stale = 0;
+    let foreign = 0;
     for (const g of generated) {
       let report;
       try {
@@ -244,11 +245,16 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
         continue;
       }
       stale++;
+      foreign += report.details.filter((d) => d.kind === "conflict").length;
       err.line(`${label(settings.cwd, g.job, g.result)}: ${err.paint("red", "out of date")} with ${rel(settings.cwd, g.job.schemas)} (${report.details.length} difference${report.details.length === 1 ? "" : "s"}):\n`);
       for (const d of report.details) {
         err.diff(d.text);
         err.line();
       }
+    }
+    if (foreign > 0) {
+      err.line(`${foreign} file${foreign === 1 ? " is" : "s are"} another job's: regenerating would not fix that (give the jobs different output folders).`);
+      return outcome(EXIT.fileSystem);
     }
     if (stale > 0) {
       err.line(`To bring it up to date, run:\n\n  ${fixCommand(settings, run.check === true && settings.check === undefined)}\n\nand commit the result.`);

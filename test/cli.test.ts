@@ -232,6 +232,19 @@ describe("the config file", () => {
     expect(existsSync(path.join(dir, "o"))).toBe(false);
   });
 
+  it("another job's files: neither written nor counted as drift (exit 3)", async () => {
+    const dir = await project("foreign");
+    await writeFile(path.join(dir, "cognito-codegen.config.json"), JSON.stringify({ jobs: [{ name: "a", out: "o" }] }));
+    expect(run(["generate", "--quiet"], dir).code).toBe(0);
+    await rm(path.join(dir, "cognito-codegen.config.json"));
+    const check = run(["generate", "--out", "o", "--check"], dir);
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain('conflict: cognito-idp/types.ts is written by job "a" (.cognito-codegen-manifest.a.json)');
+    const write = run(["generate", "--out", "o"], dir);
+    expect(write.code).toBe(3);
+    expect(write.stderr).toContain("Two jobs cannot write the same file");
+  });
+
   it("an unknown key: exit 2, the file, line:column, pointer and the closest key", async () => {
     const dir = await project("bad-config");
     await writeFile(path.join(dir, "cognito-codegen.config.json"), '{\n  "jobs": [\n    { "name": "a", "shemas": "x" }\n  ]\n}\n');
