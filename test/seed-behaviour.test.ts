@@ -19,6 +19,24 @@ function errorsOf(value: unknown) {
 }
 
 describe("generated validators for the seed", () => {
+  it("the fast mode (is…) and the collecting mode (validate…) agree, and a polluted Object.prototype counts for nothing", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto["Username"] = "polluted";
+    try {
+      expect(isResendConfirmationCodeRequest({ ClientId: "abc" })).toBe(false);
+      expect(errorsOf({ ClientId: "abc" })).toEqual([{ instancePath: "", keyword: "required", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/required" }]);
+    } finally {
+      delete proto["Username"];
+    }
+  });
+
+  it("lengths count code points, decided by the UTF-16 length where it can be", () => {
+    // 128 emoji are 256 UTF-16 units and 128 code points: valid; 129 are not
+    expect(isResendConfirmationCodeRequest({ ...valid, Username: "😀".repeat(128) })).toBe(true);
+    expect(errorsOf({ ...valid, Username: "😀".repeat(129) }).map((e) => e.keyword)).toEqual(["maxLength"]);
+    expect(errorsOf({ ...valid, Username: "a".repeat(257) }).map((e) => e.keyword)).toEqual(["maxLength"]);
+  });
+
   it("a valid request passes and comes back typed", () => {
     const full = {
       ...valid,
@@ -33,7 +51,9 @@ describe("generated validators for the seed", () => {
   });
 
   it.each([
-    ["ClientId of 0 characters", { ...valid, ClientId: "" }, [{ instancePath: "/ClientId", keyword: "minLength", schemaPath: "#/components/schemas/ClientIdType/minLength" }, { instancePath: "/ClientId", keyword: "pattern", schemaPath: "#/components/schemas/ClientIdType/pattern" }]],
+    // a pattern never runs on a value that failed its length (ajv would also report `pattern` here)
+    ["ClientId of 0 characters", { ...valid, ClientId: "" }, [{ instancePath: "/ClientId", keyword: "minLength", schemaPath: "#/components/schemas/ClientIdType/minLength" }]],
+    ["ClientId of 1 character that fails the pattern", { ...valid, ClientId: "-" }, [{ instancePath: "/ClientId", keyword: "pattern", schemaPath: "#/components/schemas/ClientIdType/pattern" }]],
     ["ClientId of 129 characters", { ...valid, ClientId: "a".repeat(129) }, [{ instancePath: "/ClientId", keyword: "maxLength", schemaPath: "#/components/schemas/ClientIdType/maxLength" }]],
     ["a missing Username", { ClientId: "abc" }, [{ instancePath: "", keyword: "required", schemaPath: "#/components/schemas/ResendConfirmationCodeRequest/required" }]],
     ["UserContextData as a string", { ...valid, UserContextData: "example-value" }, [{ instancePath: "/UserContextData", keyword: "type", schemaPath: "#/components/schemas/UserContextDataType/type" }]],
@@ -73,7 +93,7 @@ describe("generated validators for the seed", () => {
 
   it("assert throws a ValidationFailure listing the errors", () => {
     expect(() => assertResendConfirmationCodeRequest({ ClientId: "" })).toThrow(ValidationFailure);
-    expect(() => assertResendConfirmationCodeRequest({ ClientId: "" })).toThrow("invalid ResendConfirmationCodeRequest: /ClientId must NOT have fewer than 1 characters; /ClientId must match pattern");
+    expect(() => assertResendConfirmationCodeRequest({ ClientId: "" })).toThrow("invalid ResendConfirmationCodeRequest: /ClientId must NOT have fewer than 1 characters; (value) must have required property 'Username'");
   });
 
   it("reads only own properties: an inherited Username does not count", () => {

@@ -45,12 +45,14 @@ export class ValidationFailure extends Error {
 }
 
 function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
   value: unknown,
 ): void {
+  if (check(value, "", undefined)) return;
   const errors: ValidationError[] = [];
-  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+  check(value, "", errors);
+  throw new ValidationFailure(what, errors);
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
@@ -71,11 +73,6 @@ function codePointLength(text: string): number {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
-function ownMember(object: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -136,12 +133,15 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   value: unknown,
 ): ValidationResult<T> {
+  if (check(value, "", undefined)) return { ok: true, value: value as T };
   const errors: ValidationError[] = [];
-  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w+]+", "u");
@@ -150,18 +150,23 @@ const pattern1 = /* @__PURE__ */ new RegExp("[\\w+=/]+", "u");
 
 const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
 
-function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/AnalyticsMetadataType/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "AnalyticsEndpointId");
+    const member0 = Object.hasOwn(value, "AnalyticsEndpointId") ? value["AnalyticsEndpointId"] : undefined;
     if (member0 !== undefined) {
-      checkStringType(member0, path + "/AnalyticsEndpointId", errors);
+      if (
+        !checkStringType(member0, errors === undefined ? "" : path + "/AnalyticsEndpointId", errors) &&
+        errors === undefined
+      )
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against AnalyticsMetadataType: the value, typed, or every error. */
@@ -171,7 +176,7 @@ export function validateAnalyticsMetadataType(value: unknown): ValidationResult<
 
 /** Whether a value is a valid AnalyticsMetadataType. */
 export function isAnalyticsMetadataType(value: unknown): value is AnalyticsMetadataType {
-  return checkAnalyticsMetadataType(value, "", []);
+  return checkAnalyticsMetadataType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnalyticsMetadataType. */
@@ -179,11 +184,14 @@ export function assertAnalyticsMetadataType(value: unknown): asserts value is An
   assertWith(checkAnalyticsMetadataType, "AnalyticsMetadataType", value);
 }
 
-function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/AttributeNameType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against AttributeNameType: the value, typed, or every error. */
@@ -193,7 +201,7 @@ export function validateAttributeNameType(value: unknown): ValidationResult<Attr
 
 /** Whether a value is a valid AttributeNameType. */
 export function isAttributeNameType(value: unknown): value is AttributeNameType {
-  return checkAttributeNameType(value, "", []);
+  return checkAttributeNameType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
@@ -201,19 +209,31 @@ export function assertAttributeNameType(value: unknown): asserts value is Attrib
   assertWith(checkAttributeNameType, "AttributeNameType", value);
 }
 
-function checkClientIdType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ClientIdType/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/ClientIdType/minLength", "minLength", { limit: 1 });
-    if (length0 > 128) report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
-    if (!pattern0.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/ClientIdType/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
+    }
+    if (lengthOk0 && !pattern0.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/ClientIdType/pattern", "pattern", { pattern: "[\\w+]+" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against ClientIdType: the value, typed, or every error. */
@@ -223,7 +243,7 @@ export function validateClientIdType(value: unknown): ValidationResult<ClientIdT
 
 /** Whether a value is a valid ClientIdType. */
 export function isClientIdType(value: unknown): value is ClientIdType {
-  return checkClientIdType(value, "", []);
+  return checkClientIdType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientIdType. */
@@ -231,20 +251,25 @@ export function assertClientIdType(value: unknown): asserts value is ClientIdTyp
   assertWith(checkClientIdType, "ClientIdType", value);
 }
 
-function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ClientMetadataType/type", "type", { type: "object" });
   } else {
     for (const key0 of Object.keys(value)) {
       const value0 = value[key0];
       if (value0 !== undefined) {
-        checkStringType(value0, path + "/" + pointerSegment(key0), errors);
+        if (
+          !checkStringType(value0, errors === undefined ? "" : path + "/" + pointerSegment(key0), errors) &&
+          errors === undefined
+        )
+          return false;
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against ClientMetadataType: the value, typed, or every error. */
@@ -254,7 +279,7 @@ export function validateClientMetadataType(value: unknown): ValidationResult<Cli
 
 /** Whether a value is a valid ClientMetadataType. */
 export function isClientMetadataType(value: unknown): value is ClientMetadataType {
-  return checkClientMetadataType(value, "", []);
+  return checkClientMetadataType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
@@ -262,26 +287,36 @@ export function assertClientMetadataType(value: unknown): asserts value is Clien
   assertWith(checkClientMetadataType, "ClientMetadataType", value);
 }
 
-function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/CodeDeliveryDetailsType/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "Destination");
+    const member0 = Object.hasOwn(value, "Destination") ? value["Destination"] : undefined;
     if (member0 !== undefined) {
-      checkStringType(member0, path + "/Destination", errors);
+      if (!checkStringType(member0, errors === undefined ? "" : path + "/Destination", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "DeliveryMedium");
+    const member1 = Object.hasOwn(value, "DeliveryMedium") ? value["DeliveryMedium"] : undefined;
     if (member1 !== undefined) {
-      checkDeliveryMediumType(member1, path + "/DeliveryMedium", errors);
+      if (
+        !checkDeliveryMediumType(member1, errors === undefined ? "" : path + "/DeliveryMedium", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member2 = ownMember(value, "AttributeName");
+    const member2 = Object.hasOwn(value, "AttributeName") ? value["AttributeName"] : undefined;
     if (member2 !== undefined) {
-      checkAttributeNameType(member2, path + "/AttributeName", errors);
+      if (
+        !checkAttributeNameType(member2, errors === undefined ? "" : path + "/AttributeName", errors) &&
+        errors === undefined
+      )
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
@@ -291,7 +326,7 @@ export function validateCodeDeliveryDetailsType(value: unknown): ValidationResul
 
 /** Whether a value is a valid CodeDeliveryDetailsType. */
 export function isCodeDeliveryDetailsType(value: unknown): value is CodeDeliveryDetailsType {
-  return checkCodeDeliveryDetailsType(value, "", []);
+  return checkCodeDeliveryDetailsType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid CodeDeliveryDetailsType. */
@@ -299,11 +334,14 @@ export function assertCodeDeliveryDetailsType(value: unknown): asserts value is 
   assertWith(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType", value);
 }
 
-function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeliveryMediumType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeliveryMediumType: the value, typed, or every error. */
@@ -313,7 +351,7 @@ export function validateDeliveryMediumType(value: unknown): ValidationResult<Del
 
 /** Whether a value is a valid DeliveryMediumType. */
 export function isDeliveryMediumType(value: unknown): value is DeliveryMediumType {
-  return checkDeliveryMediumType(value, "", []);
+  return checkDeliveryMediumType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
@@ -321,46 +359,71 @@ export function assertDeliveryMediumType(value: unknown): asserts value is Deliv
   assertWith(checkDeliveryMediumType, "DeliveryMediumType", value);
 }
 
-function checkResendConfirmationCodeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkResendConfirmationCodeRequest(
+  value: unknown,
+  path: string,
+  errors: ValidationError[] | undefined,
+): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "ClientId");
+    const member0 = Object.hasOwn(value, "ClientId") ? value["ClientId"] : undefined;
     if (member0 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
         missingProperty: "ClientId",
       });
     } else {
-      checkClientIdType(member0, path + "/ClientId", errors);
+      if (!checkClientIdType(member0, errors === undefined ? "" : path + "/ClientId", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "SecretHash");
+    const member1 = Object.hasOwn(value, "SecretHash") ? value["SecretHash"] : undefined;
     if (member1 !== undefined) {
-      checkSecretHashType(member1, path + "/SecretHash", errors);
+      if (
+        !checkSecretHashType(member1, errors === undefined ? "" : path + "/SecretHash", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member2 = ownMember(value, "UserContextData");
+    const member2 = Object.hasOwn(value, "UserContextData") ? value["UserContextData"] : undefined;
     if (member2 !== undefined) {
-      checkUserContextDataType(member2, path + "/UserContextData", errors);
+      if (
+        !checkUserContextDataType(member2, errors === undefined ? "" : path + "/UserContextData", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member3 = ownMember(value, "Username");
+    const member3 = Object.hasOwn(value, "Username") ? value["Username"] : undefined;
     if (member3 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
         missingProperty: "Username",
       });
     } else {
-      checkUsernameType(member3, path + "/Username", errors);
+      if (!checkUsernameType(member3, errors === undefined ? "" : path + "/Username", errors) && errors === undefined)
+        return false;
     }
-    const member4 = ownMember(value, "AnalyticsMetadata");
+    const member4 = Object.hasOwn(value, "AnalyticsMetadata") ? value["AnalyticsMetadata"] : undefined;
     if (member4 !== undefined) {
-      checkAnalyticsMetadataType(member4, path + "/AnalyticsMetadata", errors);
+      if (
+        !checkAnalyticsMetadataType(member4, errors === undefined ? "" : path + "/AnalyticsMetadata", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member5 = ownMember(value, "ClientMetadata");
+    const member5 = Object.hasOwn(value, "ClientMetadata") ? value["ClientMetadata"] : undefined;
     if (member5 !== undefined) {
-      checkClientMetadataType(member5, path + "/ClientMetadata", errors);
+      if (
+        !checkClientMetadataType(member5, errors === undefined ? "" : path + "/ClientMetadata", errors) &&
+        errors === undefined
+      )
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
@@ -370,7 +433,7 @@ export function validateResendConfirmationCodeRequest(value: unknown): Validatio
 
 /** Whether a value is a valid ResendConfirmationCodeRequest. */
 export function isResendConfirmationCodeRequest(value: unknown): value is ResendConfirmationCodeRequest {
-  return checkResendConfirmationCodeRequest(value, "", []);
+  return checkResendConfirmationCodeRequest(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeRequest. */
@@ -378,18 +441,27 @@ export function assertResendConfirmationCodeRequest(value: unknown): asserts val
   assertWith(checkResendConfirmationCodeRequest, "ResendConfirmationCodeRequest", value);
 }
 
-function checkResendConfirmationCodeResponse(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkResendConfirmationCodeResponse(
+  value: unknown,
+  path: string,
+  errors: ValidationError[] | undefined,
+): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ResendConfirmationCodeResponse/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "CodeDeliveryDetails");
+    const member0 = Object.hasOwn(value, "CodeDeliveryDetails") ? value["CodeDeliveryDetails"] : undefined;
     if (member0 !== undefined) {
-      checkCodeDeliveryDetailsType(member0, path + "/CodeDeliveryDetails", errors);
+      if (
+        !checkCodeDeliveryDetailsType(member0, errors === undefined ? "" : path + "/CodeDeliveryDetails", errors) &&
+        errors === undefined
+      )
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against ResendConfirmationCodeResponse: the value, typed, or every error. */
@@ -401,7 +473,7 @@ export function validateResendConfirmationCodeResponse(
 
 /** Whether a value is a valid ResendConfirmationCodeResponse. */
 export function isResendConfirmationCodeResponse(value: unknown): value is ResendConfirmationCodeResponse {
-  return checkResendConfirmationCodeResponse(value, "", []);
+  return checkResendConfirmationCodeResponse(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeResponse. */
@@ -409,20 +481,31 @@ export function assertResendConfirmationCodeResponse(value: unknown): asserts va
   assertWith(checkResendConfirmationCodeResponse, "ResendConfirmationCodeResponse", value);
 }
 
-function checkSecretHashType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/SecretHashType/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/SecretHashType/minLength", "minLength", { limit: 1 });
-    if (length0 > 128)
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/SecretHashType/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/SecretHashType/maxLength", "maxLength", { limit: 128 });
-    if (!pattern1.test(value))
+    }
+    if (lengthOk0 && !pattern1.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/SecretHashType/pattern", "pattern", { pattern: "[\\w+=/]+" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against SecretHashType: the value, typed, or every error. */
@@ -432,7 +515,7 @@ export function validateSecretHashType(value: unknown): ValidationResult<SecretH
 
 /** Whether a value is a valid SecretHashType. */
 export function isSecretHashType(value: unknown): value is SecretHashType {
-  return checkSecretHashType(value, "", []);
+  return checkSecretHashType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
@@ -440,11 +523,14 @@ export function assertSecretHashType(value: unknown): asserts value is SecretHas
   assertWith(checkSecretHashType, "SecretHashType", value);
 }
 
-function checkStringType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/StringType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against StringType: the value, typed, or every error. */
@@ -454,7 +540,7 @@ export function validateStringType(value: unknown): ValidationResult<StringType>
 
 /** Whether a value is a valid StringType. */
 export function isStringType(value: unknown): value is StringType {
-  return checkStringType(value, "", []);
+  return checkStringType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid StringType. */
@@ -462,22 +548,25 @@ export function assertStringType(value: unknown): asserts value is StringType {
   assertWith(checkStringType, "StringType", value);
 }
 
-function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/UserContextDataType/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "IpAddress");
+    const member0 = Object.hasOwn(value, "IpAddress") ? value["IpAddress"] : undefined;
     if (member0 !== undefined) {
-      checkStringType(member0, path + "/IpAddress", errors);
+      if (!checkStringType(member0, errors === undefined ? "" : path + "/IpAddress", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "EncodedData");
+    const member1 = Object.hasOwn(value, "EncodedData") ? value["EncodedData"] : undefined;
     if (member1 !== undefined) {
-      checkStringType(member1, path + "/EncodedData", errors);
+      if (!checkStringType(member1, errors === undefined ? "" : path + "/EncodedData", errors) && errors === undefined)
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against UserContextDataType: the value, typed, or every error. */
@@ -487,7 +576,7 @@ export function validateUserContextDataType(value: unknown): ValidationResult<Us
 
 /** Whether a value is a valid UserContextDataType. */
 export function isUserContextDataType(value: unknown): value is UserContextDataType {
-  return checkUserContextDataType(value, "", []);
+  return checkUserContextDataType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
@@ -495,21 +584,33 @@ export function assertUserContextDataType(value: unknown): asserts value is User
   assertWith(checkUserContextDataType, "UserContextDataType", value);
 }
 
-function checkUsernameType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkUsernameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/UsernameType/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/UsernameType/minLength", "minLength", { limit: 1 });
-    if (length0 > 128) report(errors, path, "#/components/schemas/UsernameType/maxLength", "maxLength", { limit: 128 });
-    if (!pattern2.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/UsernameType/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/UsernameType/maxLength", "maxLength", { limit: 128 });
+    }
+    if (lengthOk0 && !pattern2.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/UsernameType/pattern", "pattern", {
         pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
       });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against UsernameType: the value, typed, or every error. */
@@ -519,7 +620,7 @@ export function validateUsernameType(value: unknown): ValidationResult<UsernameT
 
 /** Whether a value is a valid UsernameType. */
 export function isUsernameType(value: unknown): value is UsernameType {
-  return checkUsernameType(value, "", []);
+  return checkUsernameType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameType. */

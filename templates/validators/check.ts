@@ -1,9 +1,14 @@
 /**
- * The checks, one small emitter per kind of schema and per keyword: each
- * returns statements that push an error for every way a value fails.
- * Nothing from a schema becomes code except through `code` (generator/code.ts).
+ * The checks, one small emitter per kind of schema and per keyword. A check
+ * function runs in one of two modes: with `errors` undefined it returns false
+ * at the first failure and allocates nothing (no path, no error object); with
+ * an array it pushes an error for every way the value fails (validate… runs
+ * it only once the fast mode has said no). Paths are built only where an
+ * error is reported. Nothing from a schema becomes code except through `code`
+ * (generator/code.ts).
  */
-import { Code, code, join, name, type Scope } from "../../generator/code.js";
+import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import { Code, code, join, name, Scope } from "../../generator/code.js";
 import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
@@ -14,12 +19,24 @@ export interface FileContext {
   /** pattern source → hoisted constant */
   readonly patterns: Map<string, Code>;
   readonly helpers: Set<HelperName>;
+  /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
+  readonly hoisted: FunctionDeclarationStructure[];
 }
 
 export interface Ctx extends FileContext {
   readonly scope: Scope;
   readonly schemaBase: string;
+  /** The check function being written: hoisted functions are named after it. */
+  readonly fn: string;
 }
+
+/** The parameters of every check function. */
+export const CHECK_PARAMETERS = [
+  ["value", "unknown"],
+  ["path", "string"],
+  ["errors", "ValidationError[] | undefined"],
+] as const;
+
 
 /** Where the value is, what it is checked against, and where errors go. */
 export interface Target {
@@ -33,9 +50,24 @@ export function helper(ctx: Ctx, h: HelperName): Code {
   return name(h);
 }
 
-/** One error: the message is made at run time from the keyword and its params (one table, in runtime.ts). */
+/**
+ * One failure: in the fast mode, `return false`; else an error (its message made
+ * at run time from the keyword and its params, one table in runtime.ts).
+ */
 function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
-  return code`${helper(ctx, "report")}(${t.errs}, ${t.p}, ${ctx.schemaBase + node.path + "/" + keyword}, ${keyword}, ${params});`;
+  return code`{ ${failBody(ctx, t, node, keyword, params)} }`;
+}
+
+/** The statements of a failure, for a place that is a block already. */
+function failBody(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
+  return code`if (${t.errs} === undefined) return false;
+    ${helper(ctx, "report")}(${t.errs}, ${t.p}, ${ctx.schemaBase + node.path + "/" + keyword}, ${keyword}, ${params});`;
+}
+
+/** A call of another check function: the path is made only when errors are collected; a failure ends the fast mode. */
+function callCheck(fn: Code, t: Target): Code {
+  const path = t.p.text === "path" ? t.p : code`${t.errs} === undefined ? "" : ${t.p}`;
+  return code`if (!${fn}(${t.v}, ${path}, ${t.errs}) && ${t.errs} === undefined) return false;`;
 }
 
 function childPath(p: Code, key: string): Code {
@@ -84,14 +116,23 @@ function typeBody(ctx: Ctx, node: Node, t: Target): Code {
 
 function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   const out: Code[] = [];
-  if (node.minLength !== undefined || node.maxLength !== undefined) {
-    const len = ctx.scope.fresh("length");
-    out.push(code`const ${len} = ${helper(ctx, "codePointLength")}(${t.v});`);
+  const lengths = node.minLength !== undefined || node.maxLength !== undefined;
+  // a pattern never runs on a value that failed its length (a long value is where a pattern is slow)
+  const lengthOk = lengths && node.pattern !== undefined ? ctx.scope.fresh("lengthOk") : undefined;
+  if (lengths) {
+    // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
+    const units = ctx.scope.fresh("units");
+    out.push(code`const ${units} = ${t.v}.length;`);
+    if (lengthOk) out.push(code`let ${lengthOk} = true;`);
+    const mark = lengthOk ? code`${lengthOk} = false;` : code``;
+    const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
     if (node.minLength !== undefined) {
-      out.push(code`if (${len} < ${node.minLength}) ${fail(ctx, t, node, "minLength", code`{ limit: ${node.minLength} }`)}`);
+      const tooShort = code`${units} < ${node.minLength} || (${units} < ${2 * node.minLength} && ${count()} < ${node.minLength})`;
+      out.push(code`if (${tooShort}) { ${mark} ${failBody(ctx, t, node, "minLength", code`{ limit: ${node.minLength} }`)} }`);
     }
     if (node.maxLength !== undefined) {
-      out.push(code`if (${len} > ${node.maxLength}) ${fail(ctx, t, node, "maxLength", code`{ limit: ${node.maxLength} }`)}`);
+      const tooLong = code`${units} > ${node.maxLength} && (${units} > ${2 * node.maxLength} || ${count()} > ${node.maxLength})`;
+      out.push(code`if (${tooLong}) { ${mark} ${failBody(ctx, t, node, "maxLength", code`{ limit: ${node.maxLength} }`)} }`);
     }
   }
   if (node.pattern !== undefined) {
@@ -100,7 +141,8 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
       re = name(`pattern${ctx.patterns.size}`);
       ctx.patterns.set(node.pattern, re);
     }
-    out.push(code`if (!${re}.test(${t.v})) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
+    const test = code`!${re}.test(${t.v})`;
+    out.push(code`if (${lengthOk ? code`${lengthOk} && ${test}` : test}) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
   }
   return join(out);
 }
@@ -151,12 +193,14 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   for (const prop of node.properties) {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
-    out.push(code`const ${x} = ${helper(ctx, "ownMember")}(${t.v}, ${prop.name});`);
+    // undefined counts as absent, so only a defined value needs to be the object's own (never an
+    // inherited one: a polluted Object.prototype, or "__proto__" reading the prototype)
+    out.push(code`const ${x} = Object.hasOwn(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
     // an undeclared member's value is checked with the additional ones
     const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {
-      const missing = fail(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`);
-      out.push(inner.text.trim() === "" ? code`if (${x} === undefined) ${missing}` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
+      const missing = failBody(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`);
+      out.push(inner.text.trim() === "" ? code`if (${x} === undefined) { ${missing} }` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
     } else if (inner.text.trim() !== "") {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
     }
@@ -171,6 +215,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
       }`);
     } else {
       const x = ctx.scope.fresh("value");
+      // the key's path is made only when an error is reported
       const inner = checkNode(ctx, node.additional, { v: x, p: code`${t.p} + "/" + ${helper(ctx, "pointerSegment")}(${key})`, errs: t.errs });
       if (inner.text.trim() !== "") {
         out.push(code`for (const ${key} of Object.keys(${t.v})) {
@@ -210,33 +255,55 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
     const last = rest.length === 0 ? typeError : code`if (${join(rest.map((m) => (m.g.not.text.includes("||") ? code`(${m.g.not})` : m.g.not)), " && ")}) ${typeError}`;
     return branches.length === 0 ? last : code`${join(branches, " else ")} else ${last}`;
   }
-  const sub = ctx.scope.fresh("subErrors");
+  // each member is a function of its own: its fast failure must not return from this one
+  const fns = node.members.map((m) => hoistCheck(ctx, m, node.keyword));
   const passed = ctx.scope.fresh("passed");
-  const members = node.members.map((m) => {
-    const mark = ctx.scope.fresh("mark");
-    return code`{
-      const ${mark} = ${sub}.length;
-      ${checkNode(ctx, m, { ...t, errs: sub })}
-      if (${sub}.length === ${mark}) ${passed}++;
-    }`;
-  });
+  const sub = ctx.scope.fresh("subErrors");
+  const count = join(fns.map((fn) => code`if (${fn}(${t.v}, "", undefined)) ${passed}++;`));
   const ok = node.keyword === "anyOf" ? code`${passed} > 0` : code`${passed} === 1`;
+  // the members' own errors are worth reporting only when none of them passed
+  const details = join(fns.map((fn) => code`${fn}(${t.v}, ${t.p}, ${sub});`));
   return code`{
-    const ${sub}: ValidationError[] = [];
     let ${passed} = 0;
-    ${join(members)}
+    ${count}
     if (!(${ok})) {
-      if (${passed} === 0) ${t.errs}.push(...${sub});
+      if (${t.errs} !== undefined && ${passed} === 0) {
+        const ${sub}: ValidationError[] = [];
+        ${details}
+        ${t.errs}.push(...${sub});
+      }
       ${fail(ctx, t, node, node.keyword, code`{}`)}
     }
   }`;
+}
+
+/** A member of a union as a check function of its own, at file level. */
+function hoistCheck(ctx: Ctx, node: Node, keyword: string): Code {
+  const fn = `${ctx.fn}$${keyword}${ctx.hoisted.length}`;
+  const inner: Ctx = { ...ctx, scope: new Scope(), fn };
+  const body = checkNode(inner, node, { v: code`value`, p: code`path`, errs: code`errors` });
+  ctx.hoisted.push(checkFunction(fn, body));
+  return name(fn);
+}
+
+/** A check function: true when the value passes; in the collecting mode, whether it added no error. */
+export function checkFunction(fn: string, body: Code): FunctionDeclarationStructure {
+  const unconstrained = body.text.trim() === "";
+  return {
+    kind: StructureKind.Function,
+    name: fn,
+    // any value: nothing to check, and (for noUnusedParameters) no parameter read
+    parameters: CHECK_PARAMETERS.map(([param, type]) => ({ name: unconstrained ? `_${param}` : param, type })),
+    returnType: "boolean",
+    statements: unconstrained ? ["return true;"] : ["const start = errors === undefined ? 0 : errors.length;", body.text, "return errors === undefined || errors.length === start;"],
+  };
 }
 
 /** Statements that push an error into `t.errs` for every way `t.v` fails `node`. */
 export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
   switch (node.kind) {
     case "ref":
-      return code`${name(ctx.decls.get(node.target)!.names.check)}(${t.v}, ${t.p}, ${t.errs});`;
+      return callCheck(name(ctx.decls.get(node.target)!.names.check), t);
     case "string":
     case "number":
     case "boolean":
@@ -245,8 +312,8 @@ export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
     case "object": {
       const g = typeGuard(ctx, node, t.v)!;
       const body = typeBody(ctx, node, t);
-      const typeError = fail(ctx, t, node, "type", code`{ type: ${g.type} }`);
-      return body.text.trim() === "" ? code`if (${g.not}) ${typeError}` : code`if (${g.not}) { ${typeError} } else { ${body} }`;
+      const typeError = failBody(ctx, t, node, "type", code`{ type: ${g.type} }`);
+      return body.text.trim() === "" ? code`if (${g.not}) { ${typeError} }` : code`if (${g.not}) { ${typeError} } else { ${body} }`;
     }
     case "enum":
       return enumCheck(ctx, node, t);

@@ -13,30 +13,17 @@ import { StructureKind, type FunctionDeclarationStructure, type StatementStructu
 import { code, name, Scope } from "../../generator/code.js";
 import { regExpConstruction } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
-import { checkNode, helper, type Ctx, type FileContext } from "./check.js";
+import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
 import { HELPERS, RUNTIME_TYPES } from "./runtime.js";
 
-const CHECK_PARAMETERS = [
-  ["value", "unknown"],
-  ["path", "string"],
-  ["errors", "ValidationError[]"],
-] as const;
-
 function declarationFunctions(decl: Declaration, file: FileContext): FunctionDeclarationStructure[] {
-  const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath };
+  const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check };
   const n = decl.names;
   const type = name(n.type);
   const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` });
-  const unconstrained = body.text.trim() === "";
   const fn = (structure: Omit<FunctionDeclarationStructure, "kind">): FunctionDeclarationStructure => ({ kind: StructureKind.Function, ...structure });
   return [
-    fn({
-      name: n.check,
-      // any value: nothing to check, and (for noUnusedParameters) no parameter read
-      parameters: CHECK_PARAMETERS.map(([param, type]) => ({ name: unconstrained ? `_${param}` : param, type })),
-      returnType: "boolean",
-      statements: unconstrained ? ["return true;"] : ["const start = errors.length;", body.text, "return errors.length === start;"],
-    }),
+    checkFunction(n.check, body),
     fn({
       name: n.validate,
       isExported: true,
@@ -51,7 +38,8 @@ function declarationFunctions(decl: Declaration, file: FileContext): FunctionDec
       docs: [`Whether a value is a valid ${n.type}.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${n.type}`,
-      statements: [code`return ${name(n.check)}(value, "", []);`.text],
+      // the fast mode: the first failure ends it, nothing is allocated
+      statements: [code`return ${name(n.check)}(value, "", undefined);`.text],
     }),
     fn({
       name: n.assert,
@@ -71,7 +59,7 @@ export interface ValidatorsFile {
 }
 
 export function validatorsTemplate(service: Service): ValidatorsFile {
-  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set() };
+  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [] };
   const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
   const patterns: VariableStatementStructure[] = [...file.patterns].map(([source, id]) => ({
     kind: StructureKind.VariableStatement,
@@ -81,6 +69,6 @@ export function validatorsTemplate(service: Service): ValidatorsFile {
   const helpers = [...file.helpers].sort().map((h) => HELPERS[h].trim());
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
-    statements: [RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions],
+    statements: [RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
   };
 }

@@ -45,12 +45,14 @@ export class ValidationFailure extends Error {
 }
 
 function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
   value: unknown,
 ): void {
+  if (check(value, "", undefined)) return;
   const errors: ValidationError[] = [];
-  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+  check(value, "", errors);
+  throw new ValidationFailure(what, errors);
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
@@ -71,11 +73,6 @@ function codePointLength(text: string): number {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
-function ownMember(object: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -136,21 +133,27 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   value: unknown,
 ): ValidationResult<T> {
+  if (check(value, "", undefined)) return { ok: true, value: value as T };
   const errors: ValidationError[] = [];
-  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]+_[0-9a-f-]+", "u");
 
-function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ChallengeNameType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against ChallengeNameType: the value, typed, or every error. */
@@ -160,7 +163,7 @@ export function validateChallengeNameType(value: unknown): ValidationResult<Chal
 
 /** Whether a value is a valid ChallengeNameType. */
 export function isChallengeNameType(value: unknown): value is ChallengeNameType {
-  return checkChallengeNameType(value, "", []);
+  return checkChallengeNameType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ChallengeNameType. */
@@ -168,11 +171,14 @@ export function assertChallengeNameType(value: unknown): asserts value is Challe
   assertWith(checkChallengeNameType, "ChallengeNameType", value);
 }
 
-function checkDateType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "number" || !Number.isFinite(value))
+function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DateType/type", "type", { type: "number" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DateType: the value, typed, or every error. */
@@ -182,7 +188,7 @@ export function validateDateType(value: unknown): ValidationResult<DateType> {
 
 /** Whether a value is a valid DateType. */
 export function isDateType(value: unknown): value is DateType {
-  return checkDateType(value, "", []);
+  return checkDateType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DateType. */
@@ -190,19 +196,31 @@ export function assertDateType(value: unknown): asserts value is DateType {
   assertWith(checkDateType, "DateType", value);
 }
 
-function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceKeyType/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/DeviceKeyType/minLength", "minLength", { limit: 1 });
-    if (length0 > 55) report(errors, path, "#/components/schemas/DeviceKeyType/maxLength", "maxLength", { limit: 55 });
-    if (!pattern0.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/DeviceKeyType/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/DeviceKeyType/maxLength", "maxLength", { limit: 55 });
+    }
+    if (lengthOk0 && !pattern0.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/DeviceKeyType/pattern", "pattern", { pattern: "[\\w-]+_[0-9a-f-]+" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
@@ -212,7 +230,7 @@ export function validateDeviceKeyType(value: unknown): ValidationResult<DeviceKe
 
 /** Whether a value is a valid DeviceKeyType. */
 export function isDeviceKeyType(value: unknown): value is DeviceKeyType {
-  return checkDeviceKeyType(value, "", []);
+  return checkDeviceKeyType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
@@ -220,13 +238,18 @@ export function assertDeviceKeyType(value: unknown): asserts value is DeviceKeyT
   assertWith(checkDeviceKeyType, "DeviceKeyType", value);
 }
 
-function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceStatusType/type", "type", { type: "string" });
-  if (!(value === "valid" || value === "invalid"))
+  }
+  if (!(value === "valid" || value === "invalid")) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceStatusType/enum", "enum", { allowedValues: ["valid", "invalid"] });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeviceStatusType: the value, typed, or every error. */
@@ -236,7 +259,7 @@ export function validateDeviceStatusType(value: unknown): ValidationResult<Devic
 
 /** Whether a value is a valid DeviceStatusType. */
 export function isDeviceStatusType(value: unknown): value is DeviceStatusType {
-  return checkDeviceStatusType(value, "", []);
+  return checkDeviceStatusType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusType. */
@@ -244,35 +267,43 @@ export function assertDeviceStatusType(value: unknown): asserts value is DeviceS
   assertWith(checkDeviceStatusType, "DeviceStatusType", value);
 }
 
-function checkDeviceType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkDeviceType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceType/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "Status");
+    const member0 = Object.hasOwn(value, "Status") ? value["Status"] : undefined;
     if (member0 !== undefined) {
-      checkDeviceStatusType(member0, path + "/Status", errors);
+      if (!checkDeviceStatusType(member0, errors === undefined ? "" : path + "/Status", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "DeviceKey");
+    const member1 = Object.hasOwn(value, "DeviceKey") ? value["DeviceKey"] : undefined;
     if (member1 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/DeviceType/required", "required", { missingProperty: "DeviceKey" });
     } else {
-      checkDeviceKeyType(member1, path + "/DeviceKey", errors);
+      if (!checkDeviceKeyType(member1, errors === undefined ? "" : path + "/DeviceKey", errors) && errors === undefined)
+        return false;
     }
-    const member2 = ownMember(value, "Tags");
+    const member2 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
     if (member2 !== undefined) {
       if (!Array.isArray(member2)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/type", "type", {
           type: "array",
         });
       } else {
-        if (member2.length > 2)
+        if (member2.length > 2) {
+          if (errors === undefined) return false;
           report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/maxItems", "maxItems", {
             limit: 2,
           });
+        }
         for (let i0 = 0; i0 < member2.length; i0++) {
           const item0: unknown = member2[i0];
           if (typeof item0 !== "string") {
+            if (errors === undefined) return false;
             report(
               errors,
               path + "/Tags" + "/" + i0,
@@ -281,8 +312,9 @@ function checkDeviceType(value: unknown, path: string, errors: ValidationError[]
               { type: "string" },
             );
           } else {
-            const length0 = codePointLength(item0);
-            if (length0 > 3)
+            const units0 = item0.length;
+            if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
+              if (errors === undefined) return false;
               report(
                 errors,
                 path + "/Tags" + "/" + i0,
@@ -290,13 +322,14 @@ function checkDeviceType(value: unknown, path: string, errors: ValidationError[]
                 "maxLength",
                 { limit: 3 },
               );
+            }
           }
         }
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeviceType: the value, typed, or every error. */
@@ -306,7 +339,7 @@ export function validateDeviceType(value: unknown): ValidationResult<DeviceType>
 
 /** Whether a value is a valid DeviceType. */
 export function isDeviceType(value: unknown): value is DeviceType {
-  return checkDeviceType(value, "", []);
+  return checkDeviceType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceType. */
@@ -314,35 +347,47 @@ export function assertDeviceType(value: unknown): asserts value is DeviceType {
   assertWith(checkDeviceType, "DeviceType", value);
 }
 
-function checkSetMfaRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkSetMfaRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/SetMfaRequest/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "Devices");
+    const member0 = Object.hasOwn(value, "Devices") ? value["Devices"] : undefined;
     if (member0 !== undefined) {
       if (!Array.isArray(member0)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Devices", "#/components/schemas/SetMfaRequest/properties/Devices/type", "type", {
           type: "array",
         });
       } else {
         for (let i0 = 0; i0 < member0.length; i0++) {
           const item0: unknown = member0[i0];
-          checkDeviceType(item0, path + "/Devices" + "/" + i0, errors);
+          if (
+            !checkDeviceType(item0, errors === undefined ? "" : path + "/Devices" + "/" + i0, errors) &&
+            errors === undefined
+          )
+            return false;
         }
       }
     }
-    const member1 = ownMember(value, "MfaConfiguration");
+    const member1 = Object.hasOwn(value, "MfaConfiguration") ? value["MfaConfiguration"] : undefined;
     if (member1 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/SetMfaRequest/required", "required", {
         missingProperty: "MfaConfiguration",
       });
     } else {
-      checkUserPoolMfaType(member1, path + "/MfaConfiguration", errors);
+      if (
+        !checkUserPoolMfaType(member1, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member2 = ownMember(value, "DevicesByName");
+    const member2 = Object.hasOwn(value, "DevicesByName") ? value["DevicesByName"] : undefined;
     if (member2 !== undefined) {
       if (!isPlainObject(member2)) {
+        if (errors === undefined) return false;
         report(
           errors,
           path + "/DevicesByName",
@@ -354,14 +399,22 @@ function checkSetMfaRequest(value: unknown, path: string, errors: ValidationErro
         for (const key0 of Object.keys(member2)) {
           const value0 = member2[key0];
           if (value0 !== undefined) {
-            checkDeviceType(value0, path + "/DevicesByName" + "/" + pointerSegment(key0), errors);
+            if (
+              !checkDeviceType(
+                value0,
+                errors === undefined ? "" : path + "/DevicesByName" + "/" + pointerSegment(key0),
+                errors,
+              ) &&
+              errors === undefined
+            )
+              return false;
           }
         }
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against SetMfaRequest: the value, typed, or every error. */
@@ -371,7 +424,7 @@ export function validateSetMfaRequest(value: unknown): ValidationResult<SetMfaRe
 
 /** Whether a value is a valid SetMfaRequest. */
 export function isSetMfaRequest(value: unknown): value is SetMfaRequest {
-  return checkSetMfaRequest(value, "", []);
+  return checkSetMfaRequest(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaRequest. */
@@ -379,34 +432,49 @@ export function assertSetMfaRequest(value: unknown): asserts value is SetMfaRequ
   assertWith(checkSetMfaRequest, "SetMfaRequest", value);
 }
 
-function checkSetMfaResponse(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkSetMfaResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/SetMfaResponse/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "MfaConfiguration");
+    const member0 = Object.hasOwn(value, "MfaConfiguration") ? value["MfaConfiguration"] : undefined;
     if (member0 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/SetMfaResponse/required", "required", {
         missingProperty: "MfaConfiguration",
       });
     } else {
-      checkUserPoolMfaTypeOutput(member0, path + "/MfaConfiguration", errors);
+      if (
+        !checkUserPoolMfaTypeOutput(member0, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member1 = ownMember(value, "Device");
+    const member1 = Object.hasOwn(value, "Device") ? value["Device"] : undefined;
     if (member1 !== undefined) {
-      checkDeviceTypeOutput(member1, path + "/Device", errors);
+      if (!checkDeviceTypeOutput(member1, errors === undefined ? "" : path + "/Device", errors) && errors === undefined)
+        return false;
     }
-    const member2 = ownMember(value, "ChallengeName");
+    const member2 = Object.hasOwn(value, "ChallengeName") ? value["ChallengeName"] : undefined;
     if (member2 !== undefined) {
-      checkChallengeNameType(member2, path + "/ChallengeName", errors);
+      if (
+        !checkChallengeNameType(member2, errors === undefined ? "" : path + "/ChallengeName", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member3 = ownMember(value, "LastModifiedDate");
+    const member3 = Object.hasOwn(value, "LastModifiedDate") ? value["LastModifiedDate"] : undefined;
     if (member3 !== undefined) {
-      checkDateType(member3, path + "/LastModifiedDate", errors);
+      if (
+        !checkDateType(member3, errors === undefined ? "" : path + "/LastModifiedDate", errors) &&
+        errors === undefined
+      )
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against SetMfaResponse: the value, typed, or every error. */
@@ -416,7 +484,7 @@ export function validateSetMfaResponse(value: unknown): ValidationResult<SetMfaR
 
 /** Whether a value is a valid SetMfaResponse. */
 export function isSetMfaResponse(value: unknown): value is SetMfaResponse {
-  return checkSetMfaResponse(value, "", []);
+  return checkSetMfaResponse(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaResponse. */
@@ -424,15 +492,20 @@ export function assertSetMfaResponse(value: unknown): asserts value is SetMfaRes
   assertWith(checkSetMfaResponse, "SetMfaResponse", value);
 }
 
-function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/UserPoolMfaType/type", "type", { type: "string" });
-  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL"))
+  }
+  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/UserPoolMfaType/enum", "enum", {
       allowedValues: ["OFF", "ON", "OPTIONAL"],
     });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against UserPoolMfaType: the value, typed, or every error. */
@@ -442,7 +515,7 @@ export function validateUserPoolMfaType(value: unknown): ValidationResult<UserPo
 
 /** Whether a value is a valid UserPoolMfaType. */
 export function isUserPoolMfaType(value: unknown): value is UserPoolMfaType {
-  return checkUserPoolMfaType(value, "", []);
+  return checkUserPoolMfaType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaType. */
@@ -450,14 +523,16 @@ export function assertUserPoolMfaType(value: unknown): asserts value is UserPool
   assertWith(checkUserPoolMfaType, "UserPoolMfaType", value);
 }
 
-function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/UsernameExistsException/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "message");
+    const member0 = Object.hasOwn(value, "message") ? value["message"] : undefined;
     if (member0 !== undefined) {
-      if (typeof member0 !== "string")
+      if (typeof member0 !== "string") {
+        if (errors === undefined) return false;
         report(
           errors,
           path + "/message",
@@ -465,10 +540,11 @@ function checkUsernameExistsException(value: unknown, path: string, errors: Vali
           "type",
           { type: "string" },
         );
+      }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against UsernameExistsException: the value, typed, or every error. */
@@ -478,7 +554,7 @@ export function validateUsernameExistsException(value: unknown): ValidationResul
 
 /** Whether a value is a valid UsernameExistsException. */
 export function isUsernameExistsException(value: unknown): value is UsernameExistsException {
-  return checkUsernameExistsException(value, "", []);
+  return checkUsernameExistsException(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameExistsException. */
@@ -486,11 +562,14 @@ export function assertUsernameExistsException(value: unknown): asserts value is 
   assertWith(checkUsernameExistsException, "UsernameExistsException", value);
 }
 
-function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceKeyType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
@@ -500,7 +579,7 @@ export function validateDeviceKeyTypeOutput(value: unknown): ValidationResult<De
 
 /** Whether a value is a valid DeviceKeyType. */
 export function isDeviceKeyTypeOutput(value: unknown): value is DeviceKeyType {
-  return checkDeviceKeyTypeOutput(value, "", []);
+  return checkDeviceKeyTypeOutput(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
@@ -508,11 +587,14 @@ export function assertDeviceKeyTypeOutput(value: unknown): asserts value is Devi
   assertWith(checkDeviceKeyTypeOutput, "DeviceKeyType", value);
 }
 
-function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceStatusType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeviceStatusTypeOutput: the value, typed, or every error. */
@@ -522,7 +604,7 @@ export function validateDeviceStatusTypeOutput(value: unknown): ValidationResult
 
 /** Whether a value is a valid DeviceStatusTypeOutput. */
 export function isDeviceStatusTypeOutput(value: unknown): value is DeviceStatusTypeOutput {
-  return checkDeviceStatusTypeOutput(value, "", []);
+  return checkDeviceStatusTypeOutput(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusTypeOutput. */
@@ -530,31 +612,43 @@ export function assertDeviceStatusTypeOutput(value: unknown): asserts value is D
   assertWith(checkDeviceStatusTypeOutput, "DeviceStatusType", value);
 }
 
-function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DeviceType/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "Status");
+    const member0 = Object.hasOwn(value, "Status") ? value["Status"] : undefined;
     if (member0 !== undefined) {
-      checkDeviceStatusTypeOutput(member0, path + "/Status", errors);
+      if (
+        !checkDeviceStatusTypeOutput(member0, errors === undefined ? "" : path + "/Status", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member1 = ownMember(value, "DeviceKey");
+    const member1 = Object.hasOwn(value, "DeviceKey") ? value["DeviceKey"] : undefined;
     if (member1 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/DeviceType/required", "required", { missingProperty: "DeviceKey" });
     } else {
-      checkDeviceKeyTypeOutput(member1, path + "/DeviceKey", errors);
+      if (
+        !checkDeviceKeyTypeOutput(member1, errors === undefined ? "" : path + "/DeviceKey", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member2 = ownMember(value, "Tags");
+    const member2 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
     if (member2 !== undefined) {
       if (!Array.isArray(member2)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/type", "type", {
           type: "array",
         });
       } else {
         for (let i0 = 0; i0 < member2.length; i0++) {
           const item0: unknown = member2[i0];
-          if (typeof item0 !== "string")
+          if (typeof item0 !== "string") {
+            if (errors === undefined) return false;
             report(
               errors,
               path + "/Tags" + "/" + i0,
@@ -562,12 +656,13 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
               "type",
               { type: "string" },
             );
+          }
         }
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DeviceTypeOutput: the value, typed, or every error. */
@@ -577,7 +672,7 @@ export function validateDeviceTypeOutput(value: unknown): ValidationResult<Devic
 
 /** Whether a value is a valid DeviceTypeOutput. */
 export function isDeviceTypeOutput(value: unknown): value is DeviceTypeOutput {
-  return checkDeviceTypeOutput(value, "", []);
+  return checkDeviceTypeOutput(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceTypeOutput. */
@@ -585,11 +680,14 @@ export function assertDeviceTypeOutput(value: unknown): asserts value is DeviceT
   assertWith(checkDeviceTypeOutput, "DeviceType", value);
 }
 
-function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/UserPoolMfaType/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against UserPoolMfaTypeOutput: the value, typed, or every error. */
@@ -599,7 +697,7 @@ export function validateUserPoolMfaTypeOutput(value: unknown): ValidationResult<
 
 /** Whether a value is a valid UserPoolMfaTypeOutput. */
 export function isUserPoolMfaTypeOutput(value: unknown): value is UserPoolMfaTypeOutput {
-  return checkUserPoolMfaTypeOutput(value, "", []);
+  return checkUserPoolMfaTypeOutput(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaTypeOutput. */

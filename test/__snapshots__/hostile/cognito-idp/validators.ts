@@ -32,21 +32,18 @@ export class ValidationFailure extends Error {
 }
 
 function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
   value: unknown,
 ): void {
+  if (check(value, "", undefined)) return;
   const errors: ValidationError[] = [];
-  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+  check(value, "", errors);
+  throw new ValidationFailure(what, errors);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
-function ownMember(object: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function report(
@@ -103,31 +100,37 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   value: unknown,
 ): ValidationResult<T> {
+  if (check(value, "", undefined)) return { ok: true, value: value as T };
   const errors: ValidationError[] = [];
-  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 const pattern0 = /* @__PURE__ */ new RegExp('a\\/b"*/', "u");
 
-function checkAnythingException(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkAnythingException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/AnythingException/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "message");
+    const member0 = Object.hasOwn(value, "message") ? value["message"] : undefined;
     if (member0 !== undefined) {
-      if (typeof member0 !== "string")
+      if (typeof member0 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/message", "#/components/schemas/AnythingException/properties/message/type", "type", {
           type: "string",
         });
+      }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against AnythingException: the value, typed, or every error. */
@@ -137,7 +140,7 @@ export function validateAnythingException(value: unknown): ValidationResult<Anyt
 
 /** Whether a value is a valid AnythingException. */
 export function isAnythingException(value: unknown): value is AnythingException {
-  return checkAnythingException(value, "", []);
+  return checkAnythingException(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnythingException. */
@@ -145,57 +148,72 @@ export function assertAnythingException(value: unknown): asserts value is Anythi
   assertWith(checkAnythingException, "AnythingException", value);
 }
 
-function checkEvilType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkEvilType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/Evil*~1Type/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "__proto__");
+    const member0 = Object.hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
     if (member0 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/Evil*~1Type/required", "required", { missingProperty: "__proto__" });
     } else {
-      if (typeof member0 !== "string")
+      if (typeof member0 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/__proto__", "#/components/schemas/Evil*~1Type/properties/__proto__/type", "type", {
           type: "string",
         });
+      }
     }
-    const member1 = ownMember(value, "constructor");
+    const member1 = Object.hasOwn(value, "constructor") ? value["constructor"] : undefined;
     if (member1 !== undefined) {
-      if (typeof member1 !== "string")
+      if (typeof member1 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/constructor", "#/components/schemas/Evil*~1Type/properties/constructor/type", "type", {
           type: "string",
         });
+      }
     }
-    const member2 = ownMember(value, 'quo"te');
+    const member2 = Object.hasOwn(value, 'quo"te') ? value['quo"te'] : undefined;
     if (member2 !== undefined) {
       if (typeof member2 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/type', "type", {
           type: "string",
         });
       } else {
-        if (!pattern0.test(member2))
+        if (!pattern0.test(member2)) {
+          if (errors === undefined) return false;
           report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/pattern', "pattern", {
             pattern: 'a\\/b"*/',
           });
+        }
       }
     }
-    const member3 = ownMember(value, "with space");
+    const member3 = Object.hasOwn(value, "with space") ? value["with space"] : undefined;
     if (member3 !== undefined) {
-      if (typeof member3 !== "string")
+      if (typeof member3 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/type", "type", {
           type: "string",
         });
-      if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028"))
+      }
+      if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
+        if (errors === undefined) return false;
         report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/enum", "enum", {
           allowedValues: ["it's", '"dq"', "*/", "\u2028"],
         });
+      }
     }
-    const member4 = ownMember(value, "new\nline");
+    const member4 = Object.hasOwn(value, "new\nline") ? value["new\nline"] : undefined;
     if (member4 !== undefined) {
-      if (typeof member4 !== "boolean")
+      if (typeof member4 !== "boolean") {
+        if (errors === undefined) return false;
         report(errors, path + "/new\nline", "#/components/schemas/Evil*~1Type/properties/new\nline/type", "type", {
           type: "boolean",
         });
+      }
     }
     for (const key0 of Object.keys(value)) {
       if (!(
@@ -204,14 +222,16 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[]):
         key0 === 'quo"te' ||
         key0 === "with space" ||
         key0 === "new\nline"
-      ))
+      )) {
+        if (errors === undefined) return false;
         report(errors, path, "#/components/schemas/Evil*~1Type/additionalProperties", "additionalProperties", {
           additionalProperty: key0,
         });
+      }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against EvilType: the value, typed, or every error. */
@@ -221,7 +241,7 @@ export function validateEvilType(value: unknown): ValidationResult<EvilType> {
 
 /** Whether a value is a valid EvilType. */
 export function isEvilType(value: unknown): value is EvilType {
-  return checkEvilType(value, "", []);
+  return checkEvilType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid EvilType. */
@@ -229,30 +249,37 @@ export function assertEvilType(value: unknown): asserts value is EvilType {
   assertWith(checkEvilType, "Evil*/Type", value);
 }
 
-function checkHostileRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkHostileRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/HostileRequest/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "build");
+    const member0 = Object.hasOwn(value, "build") ? value["build"] : undefined;
     if (member0 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "build" });
     } else {
-      if (typeof member0 !== "string")
+      if (typeof member0 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/build", "#/components/schemas/HostileRequest/properties/build/type", "type", {
           type: "string",
         });
+      }
     }
-    const member1 = ownMember(value, "Build");
+    const member1 = Object.hasOwn(value, "Build") ? value["Build"] : undefined;
     if (member1 !== undefined) {
-      if (typeof member1 !== "string")
+      if (typeof member1 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/Build", "#/components/schemas/HostileRequest/properties/Build/type", "type", {
           type: "string",
         });
+      }
     }
-    const member2 = ownMember(value, "toHttpRequest");
+    const member2 = Object.hasOwn(value, "toHttpRequest") ? value["toHttpRequest"] : undefined;
     if (member2 !== undefined) {
-      if (typeof member2 !== "string")
+      if (typeof member2 !== "string") {
+        if (errors === undefined) return false;
         report(
           errors,
           path + "/toHttpRequest",
@@ -260,30 +287,37 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
           "type",
           { type: "string" },
         );
+      }
     }
-    const member3 = ownMember(value, "delete");
+    const member3 = Object.hasOwn(value, "delete") ? value["delete"] : undefined;
     if (member3 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "delete" });
     } else {
-      if (typeof member3 !== "string")
+      if (typeof member3 !== "string") {
+        if (errors === undefined) return false;
         report(errors, path + "/delete", "#/components/schemas/HostileRequest/properties/delete/type", "type", {
           type: "string",
         });
+      }
     }
-    const member4 = ownMember(value, "Evil");
+    const member4 = Object.hasOwn(value, "Evil") ? value["Evil"] : undefined;
     if (member4 !== undefined) {
-      checkEvilType(member4, path + "/Evil", errors);
+      if (!checkEvilType(member4, errors === undefined ? "" : path + "/Evil", errors) && errors === undefined)
+        return false;
     }
-    const member5 = ownMember(value, "__proto__");
+    const member5 = Object.hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
     if (member5 !== undefined) {
-      if (!isPlainObject(member5))
+      if (!isPlainObject(member5)) {
+        if (errors === undefined) return false;
         report(errors, path + "/__proto__", "#/components/schemas/HostileRequest/properties/__proto__/type", "type", {
           type: "object",
         });
+      }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against HostileRequest: the value, typed, or every error. */
@@ -293,7 +327,7 @@ export function validateHostileRequest(value: unknown): ValidationResult<Hostile
 
 /** Whether a value is a valid HostileRequest. */
 export function isHostileRequest(value: unknown): value is HostileRequest {
-  return checkHostileRequest(value, "", []);
+  return checkHostileRequest(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid HostileRequest. */
@@ -301,10 +335,14 @@ export function assertHostileRequest(value: unknown): asserts value is HostileRe
   assertWith(checkHostileRequest, "HostileRequest", value);
 }
 
-function checkString_(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string") report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
-  return errors.length === start;
+function checkString_(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
+    report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against String_: the value, typed, or every error. */
@@ -314,7 +352,7 @@ export function validateString_(value: unknown): ValidationResult<String_> {
 
 /** Whether a value is a valid String_. */
 export function isString_(value: unknown): value is String_ {
-  return checkString_(value, "", []);
+  return checkString_(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid String_. */

@@ -32,12 +32,14 @@ export class ValidationFailure extends Error {
 }
 
 function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
   value: unknown,
 ): void {
+  if (check(value, "", undefined)) return;
   const errors: ValidationError[] = [];
-  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+  check(value, "", errors);
+  throw new ValidationFailure(what, errors);
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
@@ -76,11 +78,6 @@ function jsonEqual(a: unknown, b: unknown): boolean {
         jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
     )
   );
-}
-
-/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
-function ownMember(object: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -141,30 +138,37 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   value: unknown,
 ): ValidationResult<T> {
+  if (check(value, "", undefined)) return { ok: true, value: value as T };
   const errors: ValidationError[] = [];
-  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
 
-function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ListTreeRequest/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "Root");
+    const member0 = Object.hasOwn(value, "Root") ? value["Root"] : undefined;
     if (member0 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/ListTreeRequest/required", "required", { missingProperty: "Root" });
     } else {
-      checkTreeNodeType(member0, path + "/Root", errors);
+      if (!checkTreeNodeType(member0, errors === undefined ? "" : path + "/Root", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "Tags");
+    const member1 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
     if (member1 !== undefined) {
       if (!isPlainObject(member1)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Tags", "#/components/schemas/ListTreeRequest/properties/Tags/type", "type", {
           type: "object",
         });
@@ -172,7 +176,8 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
         for (const key0 of Object.keys(member1)) {
           const value0 = member1[key0];
           if (value0 !== undefined) {
-            if (typeof value0 !== "number" || !Number.isInteger(value0))
+            if (typeof value0 !== "number" || !Number.isInteger(value0)) {
+              if (errors === undefined) return false;
               report(
                 errors,
                 path + "/Tags" + "/" + pointerSegment(key0),
@@ -180,13 +185,14 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
                 "type",
                 { type: "integer" },
               );
+            }
           }
         }
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against ListTreeRequest: the value, typed, or every error. */
@@ -196,7 +202,7 @@ export function validateListTreeRequest(value: unknown): ValidationResult<ListTr
 
 /** Whether a value is a valid ListTreeRequest. */
 export function isListTreeRequest(value: unknown): value is ListTreeRequest {
-  return checkListTreeRequest(value, "", []);
+  return checkListTreeRequest(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ListTreeRequest. */
@@ -204,19 +210,31 @@ export function assertListTreeRequest(value: unknown): asserts value is ListTree
   assertWith(checkListTreeRequest, "ListTreeRequest", value);
 }
 
-function checkNameType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/NameType/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/NameType/minLength", "minLength", { limit: 1 });
-    if (length0 > 8) report(errors, path, "#/components/schemas/NameType/maxLength", "maxLength", { limit: 8 });
-    if (!pattern0.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/NameType/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/NameType/maxLength", "maxLength", { limit: 8 });
+    }
+    if (lengthOk0 && !pattern0.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/NameType/pattern", "pattern", { pattern: "^[a-z]+$" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against NameType: the value, typed, or every error. */
@@ -226,7 +244,7 @@ export function validateNameType(value: unknown): ValidationResult<NameType> {
 
 /** Whether a value is a valid NameType. */
 export function isNameType(value: unknown): value is NameType {
-  return checkNameType(value, "", []);
+  return checkNameType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid NameType. */
@@ -234,25 +252,30 @@ export function assertNameType(value: unknown): asserts value is NameType {
   assertWith(checkNameType, "NameType", value);
 }
 
-function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/TreeNodeType/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "Name");
+    const member0 = Object.hasOwn(value, "Name") ? value["Name"] : undefined;
     if (member0 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Name" });
     } else {
-      checkNameType(member0, path + "/Name", errors);
+      if (!checkNameType(member0, errors === undefined ? "" : path + "/Name", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "Children");
+    const member1 = Object.hasOwn(value, "Children") ? value["Children"] : undefined;
     if (member1 !== undefined) {
       if (!Array.isArray(member1)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Children", "#/components/schemas/TreeNodeType/properties/Children/type", "type", {
           type: "array",
         });
       } else {
-        if (member1.length > 10)
+        if (member1.length > 10) {
+          if (errors === undefined) return false;
           report(
             errors,
             path + "/Children",
@@ -260,43 +283,56 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             "maxItems",
             { limit: 10 },
           );
+        }
         for (let i0 = 0; i0 < member1.length; i0++) {
           const item0: unknown = member1[i0];
-          checkTreeNodeType(item0, path + "/Children" + "/" + i0, errors);
+          if (
+            !checkTreeNodeType(item0, errors === undefined ? "" : path + "/Children" + "/" + i0, errors) &&
+            errors === undefined
+          )
+            return false;
         }
       }
     }
-    const member2 = ownMember(value, "Parent");
+    const member2 = Object.hasOwn(value, "Parent") ? value["Parent"] : undefined;
     if (member2 !== undefined) {
-      checkTreeNodeType(member2, path + "/Parent", errors);
+      if (!checkTreeNodeType(member2, errors === undefined ? "" : path + "/Parent", errors) && errors === undefined)
+        return false;
     }
-    const member3 = ownMember(value, "Weight");
+    const member3 = Object.hasOwn(value, "Weight") ? value["Weight"] : undefined;
     if (member3 !== undefined) {
       if (typeof member3 !== "number" || !Number.isInteger(member3)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/type", "type", {
           type: "integer",
         });
       } else {
-        if (member3 < 0)
+        if (member3 < 0) {
+          if (errors === undefined) return false;
           report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/minimum", "minimum", {
             comparison: ">=",
             limit: 0,
           });
-        if (member3 > 100)
+        }
+        if (member3 > 100) {
+          if (errors === undefined) return false;
           report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/maximum", "maximum", {
             comparison: "<=",
             limit: 100,
           });
+        }
       }
     }
-    const member4 = ownMember(value, "Ratio");
+    const member4 = Object.hasOwn(value, "Ratio") ? value["Ratio"] : undefined;
     if (member4 !== undefined) {
       if (typeof member4 !== "number" || !Number.isFinite(member4)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Ratio", "#/components/schemas/TreeNodeType/properties/Ratio/type", "type", {
           type: "number",
         });
       } else {
-        if (member4 <= 0)
+        if (member4 <= 0) {
+          if (errors === undefined) return false;
           report(
             errors,
             path + "/Ratio",
@@ -304,7 +340,9 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             "exclusiveMinimum",
             { comparison: ">", limit: 0 },
           );
-        if (member4 >= 1)
+        }
+        if (member4 >= 1) {
+          if (errors === undefined) return false;
           report(
             errors,
             path + "/Ratio",
@@ -312,11 +350,13 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             "exclusiveMaximum",
             { comparison: "<", limit: 1 },
           );
+        }
         const quotient0 = member4 / 0.25;
         if (
           !Number.isFinite(quotient0) ||
           Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
-        )
+        ) {
+          if (errors === undefined) return false;
           report(
             errors,
             path + "/Ratio",
@@ -324,115 +364,99 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             "multipleOf",
             { multipleOf: 0.25 },
           );
+        }
       }
     }
-    const member5 = ownMember(value, "Label");
+    const member5 = Object.hasOwn(value, "Label") ? value["Label"] : undefined;
     if (member5 !== undefined) {
       if (typeof member5 === "string") {
-        const length0 = codePointLength(member5);
-        if (length0 > 5)
+        const units0 = member5.length;
+        if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
+          if (errors === undefined) return false;
           report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/maxLength", "maxLength", {
             limit: 5,
           });
-      } else if (member5 !== null)
+        }
+      } else if (member5 !== null) {
+        if (errors === undefined) return false;
         report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/type", "type", {
           type: "string,null",
         });
+      }
     }
-    const member6 = ownMember(value, "Kind");
+    const member6 = Object.hasOwn(value, "Kind") ? value["Kind"] : undefined;
     if (member6 !== undefined) {
-      checkKind(member6, path + "/Kind", errors);
+      if (!checkKind(member6, errors === undefined ? "" : path + "/Kind", errors) && errors === undefined) return false;
     }
-    const member7 = ownMember(value, "Shape");
+    const member7 = Object.hasOwn(value, "Shape") ? value["Shape"] : undefined;
     if (member7 !== undefined) {
       {
-        const subErrors0: ValidationError[] = [];
         let passed0 = 0;
-        {
-          const mark0 = subErrors0.length;
-          checkNameType(member7, path + "/Shape", subErrors0);
-          if (subErrors0.length === mark0) passed0++;
-        }
-        {
-          const mark1 = subErrors0.length;
-          if (typeof member7 !== "number" || !Number.isInteger(member7))
-            report(
-              subErrors0,
-              path + "/Shape",
-              "#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type",
-              "type",
-              { type: "integer" },
-            );
-          if (subErrors0.length === mark1) passed0++;
-        }
+        if (checkTreeNodeType$anyOf0(member7, "", undefined)) passed0++;
+        if (checkTreeNodeType$anyOf1(member7, "", undefined)) passed0++;
         if (!(passed0 > 0)) {
-          if (passed0 === 0) errors.push(...subErrors0);
-          report(errors, path + "/Shape", "#/components/schemas/TreeNodeType/properties/Shape/anyOf", "anyOf", {});
+          if (errors !== undefined && passed0 === 0) {
+            const subErrors0: ValidationError[] = [];
+            checkTreeNodeType$anyOf0(member7, path + "/Shape", subErrors0);
+            checkTreeNodeType$anyOf1(member7, path + "/Shape", subErrors0);
+            errors.push(...subErrors0);
+          }
+          {
+            if (errors === undefined) return false;
+            report(errors, path + "/Shape", "#/components/schemas/TreeNodeType/properties/Shape/anyOf", "anyOf", {});
+          }
         }
       }
     }
-    const member8 = ownMember(value, "Exactly");
+    const member8 = Object.hasOwn(value, "Exactly") ? value["Exactly"] : undefined;
     if (member8 !== undefined) {
       {
-        const subErrors1: ValidationError[] = [];
         let passed1 = 0;
-        {
-          const mark2 = subErrors1.length;
-          if (typeof member8 !== "number" || !Number.isInteger(member8))
-            report(
-              subErrors1,
-              path + "/Exactly",
-              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type",
-              "type",
-              { type: "integer" },
-            );
-          if (subErrors1.length === mark2) passed1++;
-        }
-        {
-          const mark3 = subErrors1.length;
-          if (typeof member8 !== "number" || !Number.isFinite(member8)) {
-            report(
-              subErrors1,
-              path + "/Exactly",
-              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type",
-              "type",
-              { type: "number" },
-            );
-          } else {
-            if (member8 < 10)
-              report(
-                subErrors1,
-                path + "/Exactly",
-                "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum",
-                "minimum",
-                { comparison: ">=", limit: 10 },
-              );
-          }
-          if (subErrors1.length === mark3) passed1++;
-        }
+        if (checkTreeNodeType$oneOf2(member8, "", undefined)) passed1++;
+        if (checkTreeNodeType$oneOf3(member8, "", undefined)) passed1++;
         if (!(passed1 === 1)) {
-          if (passed1 === 0) errors.push(...subErrors1);
-          report(errors, path + "/Exactly", "#/components/schemas/TreeNodeType/properties/Exactly/oneOf", "oneOf", {});
+          if (errors !== undefined && passed1 === 0) {
+            const subErrors1: ValidationError[] = [];
+            checkTreeNodeType$oneOf2(member8, path + "/Exactly", subErrors1);
+            checkTreeNodeType$oneOf3(member8, path + "/Exactly", subErrors1);
+            errors.push(...subErrors1);
+          }
+          {
+            if (errors === undefined) return false;
+            report(
+              errors,
+              path + "/Exactly",
+              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf",
+              "oneOf",
+              {},
+            );
+          }
         }
       }
     }
-    const member9 = ownMember(value, "Fixed");
+    const member9 = Object.hasOwn(value, "Fixed") ? value["Fixed"] : undefined;
     if (member9 !== undefined) {
-      if (!jsonEqual(member9, { "a": [1, 2] }))
+      if (!jsonEqual(member9, { "a": [1, 2] })) {
+        if (errors === undefined) return false;
         report(errors, path + "/Fixed", "#/components/schemas/TreeNodeType/properties/Fixed/const", "const", {
           allowedValue: { "a": [1, 2] },
         });
+      }
     }
-    const member10 = ownMember(value, "Levels");
+    const member10 = Object.hasOwn(value, "Levels") ? value["Levels"] : undefined;
     if (member10 !== undefined) {
-      if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1))
+      if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
+        if (errors === undefined) return false;
         report(errors, path + "/Levels", "#/components/schemas/TreeNodeType/properties/Levels/enum", "enum", {
           allowedValues: [1, 2, 3, -1],
         });
+      }
     }
-    const member11 = ownMember(value, "Id");
-    if (member11 === undefined)
+    const member11 = Object.hasOwn(value, "Id") ? value["Id"] : undefined;
+    if (member11 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
+    }
     for (const key0 of Object.keys(value)) {
       if (
         key0 === "Name" ||
@@ -450,7 +474,8 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         continue;
       const value0 = value[key0];
       if (value0 !== undefined) {
-        if (typeof value0 !== "number" || !Number.isInteger(value0))
+        if (typeof value0 !== "number" || !Number.isInteger(value0)) {
+          if (errors === undefined) return false;
           report(
             errors,
             path + "/" + pointerSegment(key0),
@@ -458,11 +483,12 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             "type",
             { type: "integer" },
           );
+        }
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against TreeNodeType: the value, typed, or every error. */
@@ -472,7 +498,7 @@ export function validateTreeNodeType(value: unknown): ValidationResult<TreeNodeT
 
 /** Whether a value is a valid TreeNodeType. */
 export function isTreeNodeType(value: unknown): value is TreeNodeType {
-  return checkTreeNodeType(value, "", []);
+  return checkTreeNodeType(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid TreeNodeType. */
@@ -480,15 +506,20 @@ export function assertTreeNodeType(value: unknown): asserts value is TreeNodeTyp
   assertWith(checkTreeNodeType, "TreeNodeType", value);
 }
 
-function checkKind(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/type", "type", { type: "string" });
-  if (!(value === "leaf" || value === "branch"))
+  }
+  if (!(value === "leaf" || value === "branch")) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/enum", "enum", {
       allowedValues: ["leaf", "branch"],
     });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against Kind: the value, typed, or every error. */
@@ -498,10 +529,60 @@ export function validateKind(value: unknown): ValidationResult<Kind> {
 
 /** Whether a value is a valid Kind. */
 export function isKind(value: unknown): value is Kind {
-  return checkKind(value, "", []);
+  return checkKind(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
 export function assertKind(value: unknown): asserts value is Kind {
   assertWith(checkKind, "Kind", value);
+}
+
+function checkTreeNodeType$anyOf0(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (!checkNameType(value, path, errors) && errors === undefined) return false;
+  return errors === undefined || errors.length === start;
+}
+
+function checkTreeNodeType$anyOf1(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    if (errors === undefined) return false;
+    report(errors, path, "#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type", "type", {
+      type: "integer",
+    });
+  }
+
+  return errors === undefined || errors.length === start;
+}
+
+function checkTreeNodeType$oneOf2(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    if (errors === undefined) return false;
+    report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type", "type", {
+      type: "integer",
+    });
+  }
+
+  return errors === undefined || errors.length === start;
+}
+
+function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    if (errors === undefined) return false;
+    report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type", "type", {
+      type: "number",
+    });
+  } else {
+    if (value < 10) {
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum", "minimum", {
+        comparison: ">=",
+        limit: 10,
+      });
+    }
+  }
+
+  return errors === undefined || errors.length === start;
 }

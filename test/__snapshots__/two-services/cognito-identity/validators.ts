@@ -32,12 +32,14 @@ export class ValidationFailure extends Error {
 }
 
 function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
   value: unknown,
 ): void {
+  if (check(value, "", undefined)) return;
   const errors: ValidationError[] = [];
-  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+  check(value, "", errors);
+  throw new ValidationFailure(what, errors);
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
@@ -58,11 +60,6 @@ function codePointLength(text: string): number {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A member's value if it is the object's own (never an inherited one, nor a prototype through "__proto__"). */
-function ownMember(object: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 function pointerSegment(key: string): string {
@@ -123,31 +120,46 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   value: unknown,
 ): ValidationResult<T> {
+  if (check(value, "", undefined)) return { ok: true, value: value as T };
   const errors: ValidationError[] = [];
-  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 const pattern0 = /* @__PURE__ */ new RegExp("\\d+", "u");
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]+:[0-9a-f-]+", "u");
 
-function checkAccountId(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/AccountId/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/AccountId/minLength", "minLength", { limit: 1 });
-    if (length0 > 15) report(errors, path, "#/components/schemas/AccountId/maxLength", "maxLength", { limit: 15 });
-    if (!pattern0.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/AccountId/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/AccountId/maxLength", "maxLength", { limit: 15 });
+    }
+    if (lengthOk0 && !pattern0.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/AccountId/pattern", "pattern", { pattern: "\\d+" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against AccountId: the value, typed, or every error. */
@@ -157,7 +169,7 @@ export function validateAccountId(value: unknown): ValidationResult<AccountId> {
 
 /** Whether a value is a valid AccountId. */
 export function isAccountId(value: unknown): value is AccountId {
-  return checkAccountId(value, "", []);
+  return checkAccountId(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AccountId. */
@@ -165,30 +177,38 @@ export function assertAccountId(value: unknown): asserts value is AccountId {
   assertWith(checkAccountId, "AccountId", value);
 }
 
-function checkGetIdInput(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkGetIdInput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/GetIdInput/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "AccountId");
+    const member0 = Object.hasOwn(value, "AccountId") ? value["AccountId"] : undefined;
     if (member0 !== undefined) {
-      checkAccountId(member0, path + "/AccountId", errors);
+      if (!checkAccountId(member0, errors === undefined ? "" : path + "/AccountId", errors) && errors === undefined)
+        return false;
     }
-    const member1 = ownMember(value, "IdentityPoolId");
+    const member1 = Object.hasOwn(value, "IdentityPoolId") ? value["IdentityPoolId"] : undefined;
     if (member1 === undefined) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/GetIdInput/required", "required", {
         missingProperty: "IdentityPoolId",
       });
     } else {
-      checkIdentityPoolId(member1, path + "/IdentityPoolId", errors);
+      if (
+        !checkIdentityPoolId(member1, errors === undefined ? "" : path + "/IdentityPoolId", errors) &&
+        errors === undefined
+      )
+        return false;
     }
-    const member2 = ownMember(value, "Logins");
+    const member2 = Object.hasOwn(value, "Logins") ? value["Logins"] : undefined;
     if (member2 !== undefined) {
-      checkLoginsMap(member2, path + "/Logins", errors);
+      if (!checkLoginsMap(member2, errors === undefined ? "" : path + "/Logins", errors) && errors === undefined)
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against GetIdInput: the value, typed, or every error. */
@@ -198,7 +218,7 @@ export function validateGetIdInput(value: unknown): ValidationResult<GetIdInput>
 
 /** Whether a value is a valid GetIdInput. */
 export function isGetIdInput(value: unknown): value is GetIdInput {
-  return checkGetIdInput(value, "", []);
+  return checkGetIdInput(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdInput. */
@@ -206,18 +226,20 @@ export function assertGetIdInput(value: unknown): asserts value is GetIdInput {
   assertWith(checkGetIdInput, "GetIdInput", value);
 }
 
-function checkGetIdResponse(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkGetIdResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/GetIdResponse/type", "type", { type: "object" });
   } else {
-    const member0 = ownMember(value, "IdentityId");
+    const member0 = Object.hasOwn(value, "IdentityId") ? value["IdentityId"] : undefined;
     if (member0 !== undefined) {
-      checkIdentityId(member0, path + "/IdentityId", errors);
+      if (!checkIdentityId(member0, errors === undefined ? "" : path + "/IdentityId", errors) && errors === undefined)
+        return false;
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against GetIdResponse: the value, typed, or every error. */
@@ -227,7 +249,7 @@ export function validateGetIdResponse(value: unknown): ValidationResult<GetIdRes
 
 /** Whether a value is a valid GetIdResponse. */
 export function isGetIdResponse(value: unknown): value is GetIdResponse {
-  return checkGetIdResponse(value, "", []);
+  return checkGetIdResponse(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdResponse. */
@@ -235,11 +257,14 @@ export function assertGetIdResponse(value: unknown): asserts value is GetIdRespo
   assertWith(checkGetIdResponse, "GetIdResponse", value);
 }
 
-function checkIdentityId(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
-  if (typeof value !== "string")
+function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
+  if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/IdentityId/type", "type", { type: "string" });
-  return errors.length === start;
+  }
+
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against IdentityId: the value, typed, or every error. */
@@ -249,7 +274,7 @@ export function validateIdentityId(value: unknown): ValidationResult<IdentityId>
 
 /** Whether a value is a valid IdentityId. */
 export function isIdentityId(value: unknown): value is IdentityId {
-  return checkIdentityId(value, "", []);
+  return checkIdentityId(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityId. */
@@ -257,19 +282,31 @@ export function assertIdentityId(value: unknown): asserts value is IdentityId {
   assertWith(checkIdentityId, "IdentityId", value);
 }
 
-function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/IdentityPoolId/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/IdentityPoolId/minLength", "minLength", { limit: 1 });
-    if (length0 > 55) report(errors, path, "#/components/schemas/IdentityPoolId/maxLength", "maxLength", { limit: 55 });
-    if (!pattern1.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/IdentityPoolId/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/IdentityPoolId/maxLength", "maxLength", { limit: 55 });
+    }
+    if (lengthOk0 && !pattern1.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/IdentityPoolId/pattern", "pattern", { pattern: "[\\w-]+:[0-9a-f-]+" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against IdentityPoolId: the value, typed, or every error. */
@@ -279,7 +316,7 @@ export function validateIdentityPoolId(value: unknown): ValidationResult<Identit
 
 /** Whether a value is a valid IdentityPoolId. */
 export function isIdentityPoolId(value: unknown): value is IdentityPoolId {
-  return checkIdentityPoolId(value, "", []);
+  return checkIdentityPoolId(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityPoolId. */
@@ -287,15 +324,17 @@ export function assertIdentityPoolId(value: unknown): asserts value is IdentityP
   assertWith(checkIdentityPoolId, "IdentityPoolId", value);
 }
 
-function checkLoginsMap(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/LoginsMap/type", "type", { type: "object" });
   } else {
     for (const key0 of Object.keys(value)) {
       const value0 = value[key0];
       if (value0 !== undefined) {
         if (typeof value0 !== "string") {
+          if (errors === undefined) return false;
           report(
             errors,
             path + "/" + pointerSegment(key0),
@@ -304,8 +343,9 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[])
             { type: "string" },
           );
         } else {
-          const length0 = codePointLength(value0);
-          if (length0 < 1)
+          const units0 = value0.length;
+          if (units0 < 1 || (units0 < 2 && codePointLength(value0) < 1)) {
+            if (errors === undefined) return false;
             report(
               errors,
               path + "/" + pointerSegment(key0),
@@ -313,7 +353,9 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[])
               "minLength",
               { limit: 1 },
             );
-          if (length0 > 50000)
+          }
+          if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
+            if (errors === undefined) return false;
             report(
               errors,
               path + "/" + pointerSegment(key0),
@@ -321,12 +363,13 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[])
               "maxLength",
               { limit: 50000 },
             );
+          }
         }
       }
     }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against LoginsMap: the value, typed, or every error. */
@@ -336,7 +379,7 @@ export function validateLoginsMap(value: unknown): ValidationResult<LoginsMap> {
 
 /** Whether a value is a valid LoginsMap. */
 export function isLoginsMap(value: unknown): value is LoginsMap {
-  return checkLoginsMap(value, "", []);
+  return checkLoginsMap(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid LoginsMap. */

@@ -32,12 +32,14 @@ export class ValidationFailure extends Error {
 }
 
 function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
   value: unknown,
 ): void {
+  if (check(value, "", undefined)) return;
   const errors: ValidationError[] = [];
-  if (!check(value, "", errors)) throw new ValidationFailure(what, errors);
+  check(value, "", errors);
+  throw new ValidationFailure(what, errors);
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
@@ -110,29 +112,44 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
   }
 }
 
+/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[]) => boolean,
+  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   value: unknown,
 ): ValidationResult<T> {
+  if (check(value, "", undefined)) return { ok: true, value: value as T };
   const errors: ValidationError[] = [];
-  return check(value, "", errors) ? { ok: true, value: value as T } : { ok: false, errors };
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 const pattern0 = /* @__PURE__ */ new RegExp("[a-zA-Z0-9_.:-]+", "u");
 
-function checkDatasetName(value: unknown, path: string, errors: ValidationError[]): boolean {
-  const start = errors.length;
+function checkDatasetName(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
+    if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/DatasetName/type", "type", { type: "string" });
   } else {
-    const length0 = codePointLength(value);
-    if (length0 < 1) report(errors, path, "#/components/schemas/DatasetName/minLength", "minLength", { limit: 1 });
-    if (length0 > 128) report(errors, path, "#/components/schemas/DatasetName/maxLength", "maxLength", { limit: 128 });
-    if (!pattern0.test(value))
+    const units0 = value.length;
+    let lengthOk0 = true;
+    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/DatasetName/minLength", "minLength", { limit: 1 });
+    }
+    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+      lengthOk0 = false;
+      if (errors === undefined) return false;
+      report(errors, path, "#/components/schemas/DatasetName/maxLength", "maxLength", { limit: 128 });
+    }
+    if (lengthOk0 && !pattern0.test(value)) {
+      if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/DatasetName/pattern", "pattern", { pattern: "[a-zA-Z0-9_.:-]+" });
+    }
   }
 
-  return errors.length === start;
+  return errors === undefined || errors.length === start;
 }
 
 /** Checks a value against DatasetName: the value, typed, or every error. */
@@ -142,7 +159,7 @@ export function validateDatasetName(value: unknown): ValidationResult<DatasetNam
 
 /** Whether a value is a valid DatasetName. */
 export function isDatasetName(value: unknown): value is DatasetName {
-  return checkDatasetName(value, "", []);
+  return checkDatasetName(value, "", undefined);
 }
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DatasetName. */
