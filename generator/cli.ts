@@ -9,7 +9,7 @@ import path from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { camel, checkArguments, OPTIONS, parseOperations, UsageError } from "./args.js";
-import { loadConfig, type Flags } from "./config.js";
+import { CHOICES, loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
 import { VERSION } from "./index.js";
 import { failure, Printer, runOnce, shellQuote, useColor, type Settings } from "./run.js";
@@ -97,6 +97,16 @@ async function main(): Promise<ExitCode> {
     ...(str("service") !== undefined ? { service: str("service")! } : {}),
     ...(str("job") !== undefined ? { job: str("job")! } : {}),
   };
+  for (const key of ["layout", "extension"] as const) {
+    const value = str(key);
+    if (value === undefined) continue;
+    const allowed: readonly string[] = CHOICES[key];
+    if (!allowed.includes(value)) {
+      errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: --${key} is ${allowed.join(" or ")}, not ${JSON.stringify(value)}`);
+      return EXIT.input;
+    }
+    Object.assign(flags, { [key]: value });
+  }
   const settings: Settings = {
     cwd,
     ...(str("config") !== undefined ? { config: str("config")! } : {}),

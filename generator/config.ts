@@ -34,7 +34,10 @@ export const PACKAGE_KEY = "cognito-codegen";
 export const DEFAULT_SCHEMAS = "schemas";
 export const DEFAULT_OUT = "output";
 
-type Kind = "path" | "boolean" | "operations" | "name" | "service" | "overrides" | "string";
+type Kind = "path" | "boolean" | "operations" | "name" | "service" | "overrides" | "string" | "layout" | "extension";
+
+/** The values of the keys that are a choice. */
+export const CHOICES = { layout: ["nested", "flat"], extension: ["ts", "mts"] } as const;
 
 /** What a job says: its keys, and the command-line option of each. */
 export const JOB_KEYS: Readonly<Record<string, { readonly kind: Kind; readonly flag?: string }>> = {
@@ -45,6 +48,8 @@ export const JOB_KEYS: Readonly<Record<string, { readonly kind: Kind; readonly f
   strictResponses: { kind: "boolean", flag: "--strict-responses" },
   service: { kind: "service", flag: "--service" },
   overrides: { kind: "overrides" },
+  layout: { kind: "layout", flag: "--layout" },
+  extension: { kind: "extension", flag: "--extension" },
 };
 
 /** What a run says (top level only): how it goes and what it prints. */
@@ -72,6 +77,8 @@ export interface ConfigJob {
   readonly strictResponses?: boolean;
   readonly service?: string;
   readonly overrides?: readonly SchemaOverride[];
+  readonly layout?: "nested" | "flat";
+  readonly extension?: "ts" | "mts";
 }
 
 export interface RunConfig {
@@ -137,6 +144,13 @@ class Checker {
         if (typeof value === "string") return true;
         this.fail(pointer, `must be a string, not ${kindOf(value)}`);
         return false;
+      case "layout":
+      case "extension": {
+        const allowed: readonly string[] = CHOICES[kind];
+        if (typeof value === "string" && allowed.includes(value)) return true;
+        this.fail(pointer, `must be ${allowed.map((c) => JSON.stringify(c)).join(" or ")}, not ${typeof value === "string" ? JSON.stringify(value) : kindOf(value)}`);
+        return false;
+      }
       case "path":
       case "service":
         if (typeof value === "string" && value.trim() !== "") return true;
@@ -330,6 +344,8 @@ export interface Flags {
   readonly operations?: readonly string[];
   readonly strictResponses?: boolean;
   readonly service?: string;
+  readonly layout?: "nested" | "flat";
+  readonly extension?: "ts" | "mts";
   /** Only the config's job of this name. */
   readonly job?: string;
 }
@@ -346,6 +362,8 @@ export interface Job {
   readonly strictResponses: boolean;
   readonly service?: string;
   readonly overrides?: readonly SchemaOverride[];
+  readonly layout?: "nested" | "flat";
+  readonly extension?: "ts" | "mts";
   /** `cognito-codegen.config.json#/jobs/0`, for messages; undefined without a config. */
   readonly origin?: string;
 }
@@ -362,6 +380,8 @@ export function jobsToRun(config: Config | undefined, flags: Flags, cwd: string)
         ...(flags.operations !== undefined ? { operations: flags.operations } : {}),
         strictResponses: flags.strictResponses === true,
         ...(flags.service !== undefined ? { service: flags.service } : {}),
+        ...(flags.layout !== undefined ? { layout: flags.layout } : {}),
+        ...(flags.extension !== undefined ? { extension: flags.extension } : {}),
       },
     ];
   }
@@ -377,6 +397,8 @@ export function jobsToRun(config: Config | undefined, flags: Flags, cwd: string)
   return jobs.map((j) => {
     const operations = flags.operations ?? j.operations;
     const service = flags.service ?? j.service;
+    const layout = flags.layout ?? j.layout;
+    const extension = flags.extension ?? j.extension;
     return {
       ...(j.name !== undefined ? { name: j.name } : {}),
       schemas: fromFlags("schemas") ?? path.resolve(config.dir, j.schemas ?? DEFAULT_SCHEMAS),
@@ -386,6 +408,8 @@ export function jobsToRun(config: Config | undefined, flags: Flags, cwd: string)
       strictResponses: flags.strictResponses ?? j.strictResponses ?? false,
       ...(service !== undefined ? { service } : {}),
       ...(j.overrides !== undefined ? { overrides: j.overrides } : {}),
+      ...(layout !== undefined ? { layout } : {}),
+      ...(extension !== undefined ? { extension } : {}),
       origin: `${config.file}#${j.pointer}`,
     };
   });

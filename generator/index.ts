@@ -7,6 +7,7 @@
  * checkOutput } from "cognito-codegen"`).
  */
 import { createRequire } from "node:module";
+import type { Options as PrettierOptions } from "prettier";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import { buildIR } from "./build-ir.js";
@@ -65,8 +66,14 @@ export interface GenerateOptions {
   readonly overrides?: readonly SchemaOverride[];
   /** The service of input files whose names tell none (no known prefix, no `$id`, no `<service>-<kebab title>` name). */
   readonly service?: string;
-  /** The command (or config job) that regenerates the output, for the emitted files' headers. Not used yet. */
+  /** The command (or config job) that regenerates the output, for the emitted files' headers. */
   readonly regenerate?: string;
+  /** One folder per service (default), or the one service's files straight in the output folder. */
+  readonly layout?: "nested" | "flat";
+  /** `ts` (default), or `mts`: ES modules with `.mjs` imports, which a CommonJS project compiles under verbatimModuleSyntax. */
+  readonly extension?: "ts" | "mts";
+  /** Format with these prettier options (the consumer's, resolved from the output folder) instead of ours. */
+  readonly prettier?: PrettierOptions;
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
@@ -90,7 +97,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const titles = new Set(ir.services.flatMap((s) => s.declarations.map((d) => d.title)));
     repairs = new Map([...repairs].map(([rule, changed]) => [rule, changed.filter((t) => titles.has(t))] as const).filter(([, changed]) => changed.length > 0));
   }
-  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS)), ir, warnings: sink.warnings, repairs, overrides: applied };
+  const emitOptions = {
+    ...(options.layout !== undefined ? { layout: options.layout } : {}),
+    ...(options.extension !== undefined ? { extension: options.extension } : {}),
+    ...(options.prettier !== undefined ? { prettier: options.prettier } : {}),
+    ...(options.regenerate !== undefined ? { regenerate: options.regenerate } : {}),
+  };
+  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS), emitOptions), ir, warnings: sink.warnings, repairs, overrides: applied };
 }
 
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";

@@ -5,6 +5,7 @@
  * and --watch share it. Nothing is written unless every job generated.
  */
 import path from "node:path";
+import * as prettier from "prettier";
 import { jobsToRun, loadConfig, type Config, type Flags, type Job } from "./config.js";
 import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
@@ -88,20 +89,30 @@ export function fixCommand(settings: Settings, configChecks: boolean): string {
   return [settings.program, ...args.map(shellQuote)].join(" ");
 }
 
+/**
+ * The consumer's prettier options for the files of an output folder, when a
+ * prettier config applies there (theirs, found as their `prettier --check`
+ * finds it, .editorconfig included): the output then passes their check.
+ */
+async function consumerPrettier(out: string): Promise<{ prettier?: prettier.Options }> {
+  const options = await prettier.resolveConfig(path.join(out, "index.ts"), { editorconfig: true });
+  return options ? { prettier: options } : {};
+}
+
 /** The command that regenerates one job's files: the program, `generate`, the config and job, and the job's flags as given. */
-export function regenerateCommand(settings: Settings, job: Job, config: Config | undefined): string {
+export function regenerateCommand(settings: Settings, job: Job, config: Config | undefined, program = settings.program): string {
   const words = ["generate"];
   if (settings.config !== undefined) words.push("--config", settings.config);
   if (config !== undefined && config.jobs.length > 1 && job.name !== undefined) words.push("--job", job.name);
-  const keep = /^--(?:schemas|out|operations|service|strict-responses|no-strict-responses|strictResponses)(?:=|$)/;
+  const keep = /^--(?:schemas|out|operations|service|strict-responses|no-strict-responses|strictResponses|layout|extension)(?:=|$)/;
   const args = settings.args;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (!keep.test(a)) continue;
     words.push(a);
-    if (!a.includes("=") && /^--(?:schemas|out|operations|service)$/.test(a) && args[i + 1] !== undefined) words.push(args[++i]!);
+    if (!a.includes("=") && /^--(?:schemas|out|operations|service|layout|extension)$/.test(a) && args[i + 1] !== undefined) words.push(args[++i]!);
   }
-  return [settings.program, ...words.map(shellQuote)].join(" ");
+  return [program, ...words.map(shellQuote)].join(" ");
 }
 
 export interface RunOutcome {
@@ -205,7 +216,11 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
         ...(job.operationsOrigin !== undefined ? { operationsOrigin: job.operationsOrigin } : {}),
         ...(job.overrides !== undefined ? { overrides: job.overrides } : {}),
         ...(job.service !== undefined ? { service: job.service } : {}),
-        regenerate: regenerateCommand(settings, job, config),
+        ...(job.layout !== undefined ? { layout: job.layout } : {}),
+        ...(job.extension !== undefined ? { extension: job.extension } : {}),
+        ...(await consumerPrettier(job.out)),
+        // the files' header names the tool, not how it was reached here (npx, a path): the same bytes either way
+        regenerate: regenerateCommand(settings, job, config, "cognito-codegen"),
       });
       generated.push({ job, result, started, ms: elapsed(started) });
     } catch (e) {

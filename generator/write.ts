@@ -305,13 +305,21 @@ export interface CheckReport {
 }
 
 /** What `--check` and the golden test use: does the folder hold exactly what this job would write? */
+/** The header line naming the command that made a file: it says how the files were made, not what they hold. */
+const REGENERATE_LINE = /^\/\/ Regenerate with: .*$/m;
+
+/** Whether a file on disk holds what would be written, the command named in its header aside (another way of running the same job). */
+function sameContent(have: string, want: string): boolean {
+  return have === want || have.replace(REGENERATE_LINE, "") === want.replace(REGENERATE_LINE, "");
+}
+
 export async function checkOutput(outDir: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<CheckReport> {
   const owned = await ownership(outDir, files, options.job);
   const details: Difference[] = [];
   for (const c of owned.conflicts) details.push({ path: c.split(" ")[0]!, kind: "conflict", text: `conflict: ${c}` });
   for (const file of withManifest(files, options.job)) {
     const have = await readIfExists(targetPath(outDir, file.path));
-    if (have === file.contents) continue;
+    if (have !== undefined && sameContent(have, file.contents)) continue;
     if (have === undefined) details.push({ path: file.path, kind: "missing", text: newFileSummary(file.path, file.contents) });
     else details.push({ path: file.path, kind: "changed", text: unifiedDiff(file.path, have, file.contents) });
   }

@@ -287,8 +287,11 @@ describe("the config file", () => {
     await writeFile(path.join(dir, "cognito-codegen.config.json"), JSON.stringify({ jobs: [{ name: "idp", out: "o" }] }));
     const r = run(["generate"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/idp: cognito-idp → o: (\d+) files \(0 written, \1 unchanged\)/);
-    expect((await stat(types)).mtimeMs).toBe(before.mtimeMs);
+    // the files say how they are made now (the config's job, not --out o): only that line changed
+    expect(r.stdout).toMatch(/idp: cognito-idp → o: (\d+) files \(\1 written, 0 unchanged\)/);
+    expect((await stat(types)).mtimeMs).not.toBe(before.mtimeMs);
+    expect(await readFile(types, "utf8")).toContain("// Regenerate with: cognito-codegen generate\n");
+    expect(run(["generate", "--check", "--out", "o"], dir).code).toBe(0);
     expect((await readdir(path.join(dir, "o"))).filter((f) => f.startsWith("."))).toEqual([".cognito-codegen-manifest.idp.json"]);
   });
 });

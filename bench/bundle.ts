@@ -1,0 +1,158 @@
+/**
+ * `npm run bench:bundle`: what one call costs in a browser bundle. Two tiny
+ * apps send one ResendConfirmationCode request and log the result:
+ *
+ * - ours: the corpus output (SHARED_DIR) generated into a temporary folder,
+ *   the request built with the builder and sent with `.send({ region })`
+ *   (also, for comparison, `sendResendConfirmationCode` from client.ts);
+ * - the AWS SDK v3: `new CognitoIdentityProviderClient({ region })` and
+ *   `ResendConfirmationCodeCommand`.
+ *
+ * Each is bundled with esbuild's JS API (bundle, minify, tree shaking,
+ * platform browser, format esm) and measured raw and gzipped (zlib, level 9).
+ * Then where our bytes come from: per module (esbuild's metafile) and per
+ * top-level declaration that survived tree shaking (each minified alone).
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, transform, type BuildOptions, type Metafile } from "esbuild";
+import ts from "typescript";
+import { generate } from "../generator/index.js";
+import { writeOutput } from "../generator/write.js";
+
+// dist/bench/bundle.js → the package root (for node_modules), and npm scripts run from there too
+const root = path.resolve(import.meta.dirname, "../..");
+const shared = path.resolve(process.env["SHARED_DIR"] ?? "../shared");
+const corpus = path.join(shared, "corpus/cognito-idp/json-schema");
+/** The goal for our app, gzipped. */
+const GOAL = 2_000;
+
+const APPS = {
+  builder: `import { resendConfirmationCode } from "./cognito-idp/builders.js";
+
+const result = await resendConfirmationCode().clientId("abc").username("alice").send({ region: "us-east-1" });
+console.log(result);
+`,
+  client: `import { sendResendConfirmationCode } from "./cognito-idp/client.js";
+
+const result = await sendResendConfirmationCode({ ClientId: "abc", Username: "alice" }, { region: "us-east-1" });
+console.log(result);
+`,
+  sdk: `import { CognitoIdentityProviderClient, ResendConfirmationCodeCommand } from "@aws-sdk/client-cognito-identity-provider";
+
+const client = new CognitoIdentityProviderClient({ region: "us-east-1" });
+const result = await client.send(new ResendConfirmationCodeCommand({ ClientId: "abc", Username: "alice" }));
+console.log(result);
+`,
+} as const;
+
+const OPTIONS: BuildOptions = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  legalComments: "none",
+  write: false,
+  metafile: true,
+  logLevel: "warning",
+  // the apps are in a temporary folder: packages come from this package's node_modules
+  nodePaths: [path.join(root, "node_modules")],
+};
+
+interface Bundle {
+  readonly code: string;
+  readonly raw: number;
+  readonly gzip: number;
+  readonly metafile: Metafile;
+}
+
+async function bundle(entry: string, options: BuildOptions = {}): Promise<Bundle> {
+  const result = await build({ ...OPTIONS, ...options, entryPoints: [entry], outfile: path.join(path.dirname(entry), "out.js") });
+  const file = result.outputFiles!.find((f) => f.path.endsWith(".js"))!;
+  return { code: file.text, raw: file.contents.byteLength, gzip: gzipSync(file.contents, { level: 9 }).byteLength, metafile: result.metafile! };
+}
+
+const n = (x: number): string => x.toLocaleString("en-US");
+const table = (rows: readonly (readonly string[])[], right: readonly number[]): string => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (right.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n");
+};
+
+/** The top-level declarations of an unminified bundle, each with its size when minified alone. */
+async function declarations(code: string): Promise<{ readonly name: string; readonly bytes: number }[]> {
+  const source = ts.createSourceFile("bundle.js", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const out: { name: string; bytes: number }[] = [];
+  for (const statement of source.statements) {
+    const text = statement.getText(source);
+    const minified = await transform(text, { minify: true, loader: "js", format: "esm", target: "es2022" });
+    let name: string;
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) name = `${ts.isClassDeclaration(statement) ? "class" : "function"} ${statement.name.text}`;
+    else if (ts.isVariableStatement(statement)) name = `const ${statement.declarationList.declarations.map((d) => d.name.getText(source)).join(", ")}`;
+    else name = `(${text.replace(/\s+/g, " ").slice(0, 60)})`;
+    out.push({ name, bytes: Buffer.byteLength(minified.code.trim()) });
+  }
+  return out.sort((a, b) => b.bytes - a.bytes);
+}
+
+const work = await mkdtemp(path.join(tmpdir(), "cognito-codegen-bundle-"));
+try {
+  const result = await generate({ schemas: corpus });
+  await writeOutput(work, result.files);
+  // as a user's package would be: no "sideEffects" hint for the bundler
+  await writeFile(path.join(work, "package.json"), '{ "type": "module" }\n');
+  const entries: Record<string, string> = {};
+  for (const [name, text] of Object.entries(APPS)) {
+    entries[name] = path.join(work, `app-${name}.ts`);
+    await writeFile(entries[name]!, text);
+  }
+
+  const builder = await bundle(entries["builder"]!);
+  const client = await bundle(entries["client"]!);
+  const sdk = await bundle(entries["sdk"]!);
+
+  console.log(`corpus: ${corpus}; esbuild: bundle, minify, tree shaking, platform browser, format esm, target es2022; gzip: zlib level 9\n`);
+  console.log(
+    table(
+      [
+        ["app (one ResendConfirmationCode call, result logged)", "raw (B)", "gzip (B)", "SDK / this (gzip)"],
+        ["ours: resendConfirmationCode()…send({ region })", n(builder.raw), n(builder.gzip), `${(sdk.gzip / builder.gzip).toFixed(1)}x`],
+        ["ours: sendResendConfirmationCode(input, { region })", n(client.raw), n(client.gzip), `${(sdk.gzip / client.gzip).toFixed(1)}x`],
+        ["AWS SDK v3: CognitoIdentityProviderClient + Command", n(sdk.raw), n(sdk.gzip), "1.0x"],
+      ],
+      [1, 2, 3],
+    ),
+  );
+  const verdict = builder.gzip <= GOAL ? `met (${n(GOAL - builder.gzip)} B to spare)` : `missed by ${n(builder.gzip - GOAL)} B`;
+  console.log(`\ngoal for ours (builder + send): <= ${n(GOAL)} B gzip: ${verdict}\n`);
+
+  // where our bytes come from, per module
+  const output = Object.values(builder.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+  const modules = Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file: path.relative(work, path.resolve(file)), bytes: bytesInOutput }))
+    .filter((m) => m.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  const total = modules.reduce((s, m) => s + m.bytes, 0);
+  console.log("ours (builder + send), by module: minified bytes in the bundle (esbuild metafile)");
+  console.log(table([["module", "bytes", "share"], ...modules.map((m) => [m.file, n(m.bytes), `${((100 * m.bytes) / total).toFixed(1)}%`]), ["total", n(total), ""]], [1, 2]));
+
+  // and per top-level declaration that survived tree shaking
+  const plain = await bundle(entries["builder"]!, { minify: false });
+  const decls = await declarations(plain.code);
+  console.log("\nours (builder + send), by top-level declaration kept: bytes when minified alone (names as in the source)");
+  console.log(table([["declaration", "bytes"], ...decls.map((d) => [d.name, n(d.bytes)])], [1]));
+
+  const sdkModules = Object.values(sdk.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+  const byPackage = new Map<string, number>();
+  for (const [file, { bytesInOutput }] of Object.entries(sdkModules.inputs)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? "(app)";
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytesInOutput);
+  }
+  console.log("\nAWS SDK v3, by package: minified bytes in the bundle");
+  console.log(table([["package", "bytes"], ...[...byPackage].sort((a, b) => b[1] - a[1]).map(([p, b]) => [p, n(b)])], [1]));
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,181 @@
+/**
+ * A linear-time matcher for the schema patterns a backtracking engine could
+ * take super-linear time on. The generator compiles such a pattern to a
+ * Thompson NFA (plain data, below); this module runs it in one left-to-right
+ * pass that follows every thread at once (a Pike VM without captures), so a
+ * test costs O(input length × states) whatever the input.
+ *
+ * It answers what `new RegExp(source, "u").test(input)` answers: the search
+ * is unanchored (a thread starts at every code point boundary, as the `u`
+ * flag advances), and input is read by code points, a lone surrogate being
+ * one code point.
+ */
+
+/**
+ * One NFA state. `class`: consume one code point of `classes[cls]`, go to
+ * `next`. `split`: go to both `next` and `alt`. `start`/`end`: go to `next`
+ * only at the input's start/end. `accept`: the pattern matched.
+ */
+export type AutomatonState =
+  | { readonly kind: "class"; readonly cls: number; readonly next: number }
+  | { readonly kind: "split"; readonly next: number; readonly alt: number }
+  | { readonly kind: "start" | "end"; readonly next: number }
+  | { readonly kind: "accept" };
+
+/**
+ * A compiled pattern, JSON data only. `classes` are regular expression
+ * atoms (`[\p{L}\s]`, `\{`, `.`…), each matching one code point.
+ * `anchoredStart`: every match begins at offset 0, so no thread starts later.
+ */
+export type AutomatonProgram = {
+  readonly states: readonly AutomatonState[];
+  readonly classes: readonly string[];
+  readonly start: number;
+  readonly anchoredStart: boolean;
+};
+
+const CLASS = 0;
+const SPLIT = 1;
+const START = 2;
+const END = 3;
+const ACCEPT = 4;
+
+const OPS = { class: CLASS, split: SPLIT, start: START, end: END, accept: ACCEPT } as const;
+
+/** Whether a class holds a code point. */
+type ClassTest = (cp: number) => boolean;
+
+/**
+ * A class as a lazily filled bit table, one block of 256 code points at a
+ * time: a block is filled by one scan of the engine over its 256 code points
+ * (so the engine, not this module, decides what `\p{L}` means), and then
+ * every test in it is a table lookup, whatever the input.
+ */
+function compileClass(source: string): ClassTest {
+  const scan = new RegExp(source, "gu");
+  const one = new RegExp(`^(?:${source})$`, "u");
+  const blocks: (Uint32Array | undefined)[] = [];
+  function fill(block: number): Uint32Array {
+    const bits = new Uint32Array(8);
+    const base = block << 8;
+    const set = (offset: number): void => {
+      bits[offset >> 5]! |= 1 << (offset & 31);
+    };
+    if (base >= 0xd800 && base <= 0xdfff) {
+      // lone surrogates, one at a time: in one string they would pair up
+      for (let i = 0; i < 256; i++) if (one.test(String.fromCharCode(base + i))) set(i);
+    } else {
+      const codes: number[] = [];
+      for (let i = 0; i < 256; i++) codes.push(base + i);
+      const text = String.fromCodePoint(...codes);
+      const width = base > 0xffff ? 2 : 1;
+      scan.lastIndex = 0;
+      for (let m = scan.exec(text); m; m = scan.exec(text)) set(m.index / width);
+    }
+    blocks[block] = bits;
+    return bits;
+  }
+  return (cp) => {
+    const bits = blocks[cp >> 8] ?? fill(cp >> 8);
+    return ((bits[(cp & 255) >> 5]! >>> (cp & 31)) & 1) === 1;
+  };
+}
+
+/** Compiles a program once (hoist the result): a function answering the pattern's `.test`. */
+export function compileAutomaton(program: AutomatonProgram): (input: string) => boolean {
+  const count = program.states.length;
+  const op = new Uint8Array(count);
+  const arg = new Int32Array(count); // class index, or the other branch of a split
+  const next = new Int32Array(count);
+  program.states.forEach((s, i) => {
+    op[i] = OPS[s.kind];
+    if (s.kind === "class") arg[i] = s.cls;
+    if (s.kind === "split") arg[i] = s.alt;
+    if (s.kind !== "accept") next[i] = s.next;
+  });
+  const classes = program.classes.map(compileClass);
+  // ASCII, the common case, without a call: ascii[cls * 128 + cp]
+  const ascii = new Uint8Array(classes.length * 128);
+  classes.forEach((test, cls) => {
+    for (let cp = 0; cp < 128; cp++) ascii[cls * 128 + cp] = test(cp) ? 1 : 0;
+  });
+  const { start, anchoredStart } = program;
+  // the threads waiting to consume at this position and at the next, without duplicates
+  let current = new Int32Array(count);
+  let following = new Int32Array(count);
+  const seen = new Uint32Array(count); // seen[s] === generation: s is already in this position's list
+  const stack = new Int32Array(count);
+  let generation = 0;
+
+  function nextGeneration(): void {
+    if (generation === 0xffffffff) {
+      seen.fill(0);
+      generation = 0;
+    }
+    generation++;
+  }
+
+  /** Adds `state` and what it reaches without input at offset `at` to `list[size…]`; the new size, or -1 on accept. */
+  function addThread(list: Int32Array, size: number, state: number, at: number, length: number): number {
+    let top = 0;
+    if (seen[state] === generation) return size;
+    seen[state] = generation;
+    stack[top++] = state;
+    while (top > 0) {
+      const s = stack[--top]!;
+      const kind = op[s];
+      if (kind === ACCEPT) return -1;
+      if (kind === CLASS) {
+        list[size++] = s;
+        continue;
+      }
+      if ((kind === START && at !== 0) || (kind === END && at !== length)) continue;
+      const targets = kind === SPLIT ? 2 : 1;
+      for (let t = 0; t < targets; t++) {
+        const to = t === 0 ? next[s]! : arg[s]!;
+        if (seen[to] !== generation) {
+          seen[to] = generation;
+          stack[top++] = to;
+        }
+      }
+    }
+    return size;
+  }
+
+  return (input) => {
+    const length = input.length;
+    nextGeneration();
+    let size = addThread(current, 0, start, 0, length);
+    for (let at = 0; size >= 0; ) {
+      if (at >= length || (size === 0 && anchoredStart)) return false;
+      const cp = input.codePointAt(at)!;
+      const after = at + (cp > 0xffff ? 2 : 1);
+      nextGeneration();
+      let grown = 0;
+      for (let i = 0; i < size && grown >= 0; i++) {
+        const s = current[i]!;
+        const cls = arg[s]!;
+        if (cp < 128 ? ascii[cls * 128 + cp] === 1 : classes[cls]!(cp)) grown = addThread(following, grown, next[s]!, after, length);
+      }
+      const swap = current;
+      current = following;
+      following = swap;
+      at = after;
+      // a new attempt at every code point boundary: the unanchored search, all attempts in one pass
+      size = grown >= 0 && !anchoredStart ? addThread(current, grown, start, at, length) : grown;
+    }
+    return true;
+  };
+}
+
+const compiled = new WeakMap<AutomatonProgram, (input: string) => boolean>();
+
+/** `program`'s `.test(input)`; the program is compiled on first use and kept while it lives. */
+export function linearTest(program: AutomatonProgram, input: string): boolean {
+  let test = compiled.get(program);
+  if (!test) {
+    test = compileAutomaton(program);
+    compiled.set(program, test);
+  }
+  return test(input);
+}
