@@ -12,6 +12,8 @@ import { htmlToText } from "./html.js";
 import { objectOf, type ArrayNode, type CodegenIR, type Declaration, type Doc, type Node, type NumberNode, type ObjectNode, type Operation, type Property, type Service, type ServiceProtocol, type StringNode } from "./ir.js";
 import { errorTitlesByConvention, operationsByConvention, type OperationSpec } from "./operations.js";
 import { withResponseViews } from "./response-view.js";
+import { LINEAR_PATTERN } from "./summary.js";
+import { planPattern, type PatternPlan } from "./regex/safety.js";
 import { pointerJoin } from "./json.js";
 import { isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
 import { compareStrings } from "./order.js";
@@ -90,6 +92,19 @@ class ServiceBuilder {
       const node = this.node(normalized, p, "");
       this.built.set(p.id, { pending: p, node });
     }
+  }
+
+  /**
+   * A pattern that the regex engine would not run in linear time gets an equivalent rewrite or an automaton,
+   * named in the run's summary; one that gets neither is a warning naming where it is.
+   */
+  private planOf(pattern: string, decl: PendingDeclaration, path: string): PatternPlan {
+    const plan = planPattern(pattern);
+    if (plan.kind === "rewritten" || plan.kind === "automaton") this.repaired(LINEAR_PATTERN, decl.title);
+    if (plan.kind === "unsafe") {
+      this.sink.add(warning(this.at(decl, path), `pattern ${JSON.stringify(pattern)} may take more than linear time on long values (${plan.why}), and no linear-time equivalent was found`, "bound the value with maxLength, or simplify the pattern"));
+    }
+    return plan;
   }
 
   private repaired(rule: string, title: string): void {
@@ -238,6 +253,7 @@ class ServiceBuilder {
             try {
               new RegExp(pattern, "u");
               node.pattern = pattern;
+              node.patternPlan = this.planOf(pattern, decl, pointerJoin(path, "pattern"));
             } catch (e) {
               this.sink.add(error(this.at(decl, pointerJoin(path, "pattern")), `pattern ${JSON.stringify(pattern)} is not a valid ECMAScript regular expression with the u flag: ${(e as Error).message}`, "fix the pattern; JSON Schema patterns are ECMA-262 regular expressions"));
             }

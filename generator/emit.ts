@@ -137,6 +137,7 @@ function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact
       path: `${prefix(dir)}validators.ts`,
       statements: [banner(service, "validators", version), importLine(validators.typeImports, "./types.js", true), ...validators.statements],
     });
+    validators.runtime.forEach((m) => runtime.add(m));
     index.push(`export * from "./validators.js";`);
   }
   const wire = artifacts.has("client") ? wireTemplate(service) : undefined;

@@ -5,6 +5,7 @@
  * decided once, by naming.ts, and stored here.
  */
 import type { JsonValue } from "./escape.js";
+import type { PatternPlan } from "./regex/safety.js";
 
 export interface Doc {
   /** Plain text (HTML already turned into text), not escaped. */
@@ -31,6 +32,11 @@ export interface StringNode extends NodeBase {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
+  /**
+   * How `pattern` is run in linear time (generator/regex/safety.ts): as it is,
+   * an equivalent rewrite, or an automaton. Present with `pattern`.
+   */
+  readonly patternPlan?: PatternPlan;
   /** Annotation only: recorded in docs, not asserted. */
   readonly format?: string;
   /**

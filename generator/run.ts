@@ -240,7 +240,7 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
     for (const w of result.warnings) err.diagnostic(w);
   }
   if (!quiet) {
-    const lines = new Set(generated.flatMap(({ result }) => [...repairLines(result.repairs), ...overrideLines(result.overrides)]));
+    const lines = new Set(generated.flatMap(({ result }) => [...repairLines(result.repairs, verbose), ...overrideLines(result.overrides)]));
     for (const line of lines) out.line(line);
   }
 

@@ -146,11 +146,11 @@ function validateWith<T>(
   return { ok: false, errors };
 }
 
-const pattern0 = /* @__PURE__ */ new RegExp("[\\w+]+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("[\\w+]", "u");
 
-const pattern1 = /* @__PURE__ */ new RegExp("[\\w+=/]+", "u");
+const pattern1 = /* @__PURE__ */ new RegExp("[\\w+=/]", "u");
 
-const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u");
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;

@@ -13,14 +13,20 @@ import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
 import type { HelperName } from "./runtime.js";
+import type { PatternPlan } from "../../generator/regex/safety.js";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
-  /** pattern source → hoisted constant */
-  readonly patterns: Map<string, Code>;
+  /** pattern source → its hoisted matcher: a RegExp, or (an automaton) a function */
+  readonly patterns: Map<string, HoistedPattern>;
   readonly helpers: Set<HelperName>;
   /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
   readonly hoisted: FunctionDeclarationStructure[];
+}
+
+export interface HoistedPattern {
+  readonly id: Code;
+  readonly plan: PatternPlan;
 }
 
 export interface Ctx extends FileContext {
@@ -136,12 +142,13 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     }
   }
   if (node.pattern !== undefined) {
-    let re = ctx.patterns.get(node.pattern);
-    if (!re) {
-      re = name(`pattern${ctx.patterns.size}`);
-      ctx.patterns.set(node.pattern, re);
+    let hoisted = ctx.patterns.get(node.pattern);
+    if (!hoisted) {
+      hoisted = { id: name(`pattern${ctx.patterns.size}`), plan: node.patternPlan ?? { kind: "regex", source: node.pattern } };
+      ctx.patterns.set(node.pattern, hoisted);
     }
-    const test = code`!${re}.test(${t.v})`;
+    // a linear-time automaton is a function; any other plan, a RegExp
+    const test = hoisted.plan.kind === "automaton" ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
     out.push(code`if (${lengthOk ? code`${lengthOk} && ${test}` : test}) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
   }
   return join(out);

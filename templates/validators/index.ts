@@ -11,7 +11,7 @@
  */
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure, VariableDeclarationKind } from "ts-morph";
 import { code, name, Scope } from "../../generator/code.js";
-import { regExpConstruction } from "../../generator/escape.js";
+import { regExpConstruction, type JsonValue } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
 import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
 import { HELPERS, RUNTIME_TYPES } from "./runtime.js";
@@ -56,19 +56,29 @@ export interface ValidatorsFile {
   /** Type names the file imports from the types file. */
   readonly typeImports: readonly string[];
   readonly statements: (string | StatementStructures)[];
+  /** Runtime modules (templates/runtime/) the file imports. */
+  readonly runtime: readonly string[];
 }
 
 export function validatorsTemplate(service: Service): ValidatorsFile {
   const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [] };
   const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
-  const patterns: VariableStatementStructure[] = [...file.patterns].map(([source, id]) => ({
+  // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
+  const patterns: VariableStatementStructure[] = [...file.patterns].map(([, { id, plan }]) => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: id.text, initializer: regExpConstruction(source, "u") }],
+    declarations: [
+      {
+        name: id.text,
+        initializer: plan.kind === "automaton" ? code`/* @__PURE__ */ compileAutomaton(${plan.program as unknown as JsonValue})`.text : regExpConstruction(plan.source, "u"),
+      },
+    ],
   }));
+  const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
   const helpers = [...file.helpers].sort().map((h) => HELPERS[h].trim());
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
-    statements: [RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
+    statements: [...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []), RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
+    runtime: automata ? ["linear-match"] : [],
   };
 }

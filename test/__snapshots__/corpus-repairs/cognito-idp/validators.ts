@@ -146,7 +146,7 @@ function validateWith<T>(
   return { ok: false, errors };
 }
 
-const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]+_[0-9a-f-]+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]_[0-9a-f-]", "u");
 
 function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;

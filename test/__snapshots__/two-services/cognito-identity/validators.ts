@@ -133,9 +133,9 @@ function validateWith<T>(
   return { ok: false, errors };
 }
 
-const pattern0 = /* @__PURE__ */ new RegExp("\\d+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("\\d", "u");
 
-const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]+:[0-9a-f-]+", "u");
+const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
 function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;

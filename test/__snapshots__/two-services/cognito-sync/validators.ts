@@ -125,7 +125,7 @@ function validateWith<T>(
   return { ok: false, errors };
 }
 
-const pattern0 = /* @__PURE__ */ new RegExp("[a-zA-Z0-9_.:-]+", "u");
+const pattern0 = /* @__PURE__ */ new RegExp("[a-zA-Z0-9_.:-]", "u");
 
 function checkDatasetName(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;
