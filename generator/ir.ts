@@ -221,6 +221,29 @@ export interface CodegenIR {
   readonly services: readonly Service[];
 }
 
+/** Every declaration a node refers to, through properties, items, additional members, unions and intersections. */
+export function referencedIds(node: Node, out: string[] = []): string[] {
+  switch (node.kind) {
+    case "ref":
+      out.push(node.target);
+      break;
+    case "array":
+      referencedIds(node.items, out);
+      break;
+    case "object":
+      for (const p of node.properties) referencedIds(p.node, out);
+      if (typeof node.additional === "object") referencedIds(node.additional, out);
+      break;
+    case "union":
+    case "intersection":
+      for (const m of node.members) referencedIds(m, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
 /** The object a node is, following references; undefined when it is not one, or the references go round. */
 export function objectOf(node: Node, lookup: (id: string) => Node | undefined): ObjectNode | undefined {
   const seen = new Set<string>();

@@ -13,32 +13,9 @@
  * `<Type>Output`; its type is the original's when only constraints differ),
  * unless nothing in it or below it is relaxed, when both sides share it.
  */
-import type { Declaration, Node, ObjectNode, StringNode } from "./ir.js";
+import { referencedIds, type Declaration, type Node, type ObjectNode, type StringNode } from "./ir.js";
 import { NameTable, RUNTIME_TYPE_NAMES } from "./naming.js";
 import { compareStrings } from "./order.js";
-
-/** Every declaration a node refers to. */
-function refTargets(node: Node, out: string[] = []): string[] {
-  switch (node.kind) {
-    case "ref":
-      out.push(node.target);
-      break;
-    case "array":
-      refTargets(node.items, out);
-      break;
-    case "object":
-      for (const p of node.properties) refTargets(p.node, out);
-      if (typeof node.additional === "object") refTargets(node.additional, out);
-      break;
-    case "union":
-    case "intersection":
-      for (const m of node.members) refTargets(m, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
 
 /** What a response view changes in a node itself (not below its references): its type, or only what it accepts. */
 function localChange(node: Node): "type" | "constraints" | "none" {
@@ -82,7 +59,7 @@ function reach(roots: Iterable<string>, byId: ReadonlyMap<string, Declaration>):
     if (seen.has(id)) continue;
     seen.add(id);
     const d = byId.get(id);
-    if (d) stack.push(...refTargets(d.node));
+    if (d) stack.push(...referencedIds(d.node));
   }
   return seen;
 }
@@ -90,7 +67,7 @@ function reach(roots: Iterable<string>, byId: ReadonlyMap<string, Declaration>):
 /** The declarations whose view changes `kind` (type, or anything), by themselves or through what they refer to. */
 function changing(decls: readonly Declaration[], byId: ReadonlyMap<string, Declaration>, types: boolean): Set<string> {
   const referrers = new Map<string, string[]>();
-  for (const d of decls) for (const t of refTargets(d.node)) referrers.set(t, [...(referrers.get(t) ?? []), d.id]);
+  for (const d of decls) for (const t of referencedIds(d.node)) referrers.set(t, [...(referrers.get(t) ?? []), d.id]);
   const changed = new Set<string>();
   const stack = decls.filter((d) => (types ? localChange(d.node) === "type" : localChange(d.node) !== "none")).map((d) => d.id);
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {

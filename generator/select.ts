@@ -11,31 +11,9 @@
  * operation of any service is an error with the closest names.
  */
 import { closest, error, type DiagnosticSink, type SourceLocation } from "./diagnostics.js";
-import type { CodegenIR, Declaration, Node, Service } from "./ir.js";
+import { referencedIds, type CodegenIR, type Declaration, type Service } from "./ir.js";
 import { originLocation, type Origin } from "./origin.js";
 
-/** Every declaration a node refers to, through properties, items, additional members, unions and intersections. */
-export function referencedIds(node: Node, out: string[] = []): string[] {
-  switch (node.kind) {
-    case "ref":
-      out.push(node.target);
-      break;
-    case "array":
-      referencedIds(node.items, out);
-      break;
-    case "object":
-      for (const p of node.properties) referencedIds(p.node, out);
-      if (typeof node.additional === "object") referencedIds(node.additional, out);
-      break;
-    case "union":
-    case "intersection":
-      for (const m of node.members) referencedIds(m, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
 
 /** The ids reached from `roots`. A response view that shares its original's type needs the original (which declares the type). */
 export function reachable(roots: Iterable<string>, byId: ReadonlyMap<string, Declaration>): Set<string> {

@@ -14,7 +14,7 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import { Code, code, join, name } from "../generator/code.js";
 import { docText, objectLiteralKey } from "../generator/escape.js";
-import { declarationMap, objectOf, type Declaration, type Node, type Operation, type Service } from "../generator/ir.js";
+import { declarationMap, objectOf, referencedIds, type Declaration, type Node, type Operation, type Service } from "../generator/ir.js";
 import { nameClient, type ClientNames, type ClientOperationNames } from "../generator/naming.js";
 import { compareStrings } from "../generator/order.js";
 import { SENSITIVE_MEMBERS, SECRET_HASH_PLACES, isSigned } from "../generator/services.js";
@@ -28,29 +28,6 @@ interface Imports {
   readonly wire: Set<string>;
   /** Runtime functions used. */
   readonly runtime: Set<string>;
-}
-
-/** Every declaration a node refers to. */
-function refs(node: Node, out: string[] = []): string[] {
-  switch (node.kind) {
-    case "ref":
-      out.push(node.target);
-      break;
-    case "array":
-      refs(node.items, out);
-      break;
-    case "object":
-      for (const p of node.properties) refs(p.node, out);
-      if (typeof node.additional === "object") refs(node.additional, out);
-      break;
-    case "union":
-    case "intersection":
-      for (const m of node.members) refs(m, out);
-      break;
-    default:
-      break;
-  }
-  return out;
 }
 
 /** The node a reference chain ends at. */
@@ -169,7 +146,7 @@ function reachable(roots: readonly string[], decls: Lookup): Set<string> {
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...refs(decls.get(id)!.node));
+    stack.push(...referencedIds(decls.get(id)!.node));
   }
   return seen;
 }
@@ -182,7 +159,7 @@ function withTimestamps(within: ReadonlySet<string>, decls: Lookup): Set<string>
     if (known !== undefined) return known;
     memo.set(id, false);
     const node = decls.get(id)!.node;
-    const result = containsTimestamp(node) || refs(node).some(has);
+    const result = containsTimestamp(node) || referencedIds(node).some(has);
     memo.set(id, result);
     return result;
   };
