@@ -53,7 +53,7 @@ export interface EmitOptions {
    */
   readonly extension?: "ts" | "mts";
   /** Prettier options of the consumer's own (resolved from the output folder); ours otherwise. */
-  readonly prettier?: prettier.Options;
+  readonly prettier?: Readonly<Record<string, unknown>>;
   /** The command that regenerates the files, for their header. */
   readonly regenerate?: string;
 }
@@ -164,9 +164,9 @@ function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact
 }
 
 /** The consumer's prettier options, with our parser (the output is TypeScript) and no file path of theirs. */
-function consumerFormat(theirs: prettier.Options): prettier.Options {
+function consumerFormat(theirs: Readonly<Record<string, unknown>>): prettier.Options {
   const { filepath: _filepath, plugins: _plugins, ...rest } = theirs;
-  return { ...rest, parser: "babel-ts" };
+  return { ...(rest as prettier.Options), parser: "babel-ts" };
 }
 
 /** `.ts` → `.mts` in file names, `.js` → `.mjs` in relative import specifiers (they all start with "./" or "../"). */

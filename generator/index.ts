@@ -7,7 +7,6 @@
  * checkOutput } from "cognito-codegen"`).
  */
 import { createRequire } from "node:module";
-import type { Options as PrettierOptions } from "prettier";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import { buildIR } from "./build-ir.js";
@@ -72,8 +71,11 @@ export interface GenerateOptions {
   readonly layout?: "nested" | "flat";
   /** `ts` (default), or `mts`: ES modules with `.mjs` imports, which a CommonJS project compiles under verbatimModuleSyntax. */
   readonly extension?: "ts" | "mts";
-  /** Format with these prettier options (the consumer's, resolved from the output folder) instead of ours. */
-  readonly prettier?: PrettierOptions;
+  /**
+   * Format with these prettier options (the consumer's, e.g. from prettier.resolveConfig) instead of
+   * ours. Typed loosely so that this package's types do not pull in prettier's.
+   */
+  readonly prettier?: Readonly<Record<string, unknown>>;
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
