@@ -94,6 +94,7 @@ async function main(): Promise<ExitCode> {
     ...(str("out") !== undefined ? { out: str("out")! } : {}),
     ...(operations !== undefined ? { operations } : {}),
     ...(bool("strict-responses") !== undefined ? { strictResponses: bool("strict-responses")! } : {}),
+    ...(bool("assert-formats") !== undefined ? { assertFormats: bool("assert-formats")! } : {}),
     ...(str("service") !== undefined ? { service: str("service")! } : {}),
     ...(str("job") !== undefined ? { job: str("job")! } : {}),
   };

@@ -46,6 +46,7 @@ export const JOB_KEYS: Readonly<Record<string, { readonly kind: Kind; readonly f
   out: { kind: "path", flag: "--out" },
   operations: { kind: "operations", flag: "--operations" },
   strictResponses: { kind: "boolean", flag: "--strict-responses" },
+  assertFormats: { kind: "boolean", flag: "--assert-formats" },
   service: { kind: "service", flag: "--service" },
   overrides: { kind: "overrides" },
   layout: { kind: "layout", flag: "--layout" },
@@ -75,6 +76,7 @@ export interface ConfigJob {
   /** Where `operations` is in the file. */
   readonly operationsPointer?: string;
   readonly strictResponses?: boolean;
+  readonly assertFormats?: boolean;
   readonly service?: string;
   readonly overrides?: readonly SchemaOverride[];
   readonly layout?: "nested" | "flat";
@@ -343,6 +345,7 @@ export interface Flags {
   readonly out?: string;
   readonly operations?: readonly string[];
   readonly strictResponses?: boolean;
+  readonly assertFormats?: boolean;
   readonly service?: string;
   readonly layout?: "nested" | "flat";
   readonly extension?: "ts" | "mts";
@@ -360,6 +363,7 @@ export interface Job {
   readonly operations?: readonly string[];
   readonly operationsOrigin?: Origin;
   readonly strictResponses: boolean;
+  readonly assertFormats?: boolean;
   readonly service?: string;
   readonly overrides?: readonly SchemaOverride[];
   readonly layout?: "nested" | "flat";
@@ -379,6 +383,7 @@ export function jobsToRun(config: Config | undefined, flags: Flags, cwd: string)
         out: fromFlags("out") ?? path.resolve(cwd, DEFAULT_OUT),
         ...(flags.operations !== undefined ? { operations: flags.operations } : {}),
         strictResponses: flags.strictResponses === true,
+        ...(flags.assertFormats === true ? { assertFormats: true } : {}),
         ...(flags.service !== undefined ? { service: flags.service } : {}),
         ...(flags.layout !== undefined ? { layout: flags.layout } : {}),
         ...(flags.extension !== undefined ? { extension: flags.extension } : {}),
@@ -406,6 +411,7 @@ export function jobsToRun(config: Config | undefined, flags: Flags, cwd: string)
       ...(operations !== undefined ? { operations } : {}),
       ...(flags.operations === undefined && j.operationsPointer !== undefined ? { operationsOrigin: { file: config.file, pointer: j.operationsPointer, positions: config.positions } } : {}),
       strictResponses: flags.strictResponses ?? j.strictResponses ?? false,
+      ...((flags.assertFormats ?? j.assertFormats) === true ? { assertFormats: true } : {}),
       ...(service !== undefined ? { service } : {}),
       ...(j.overrides !== undefined ? { overrides: j.overrides } : {}),
       ...(layout !== undefined ? { layout } : {}),

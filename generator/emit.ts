@@ -56,6 +56,8 @@ export interface EmitOptions {
   readonly prettier?: Readonly<Record<string, unknown>>;
   /** The command that regenerates the files, for their header. */
   readonly regenerate?: string;
+  /** Validators assert `format` (date, time, date-time) instead of taking it as an annotation. */
+  readonly assertFormats?: boolean;
 }
 
 /** Linters skip a file that opens so (ESLint's directive; `@generated` for the tools that look for it). */
@@ -132,7 +134,7 @@ function plan(service: Service, version: string, artifacts: ReadonlySet<Artifact
   const index = [banner(service, "entry point", version), `export type * from "./types.js";`];
   files.push({ path: `${prefix(dir)}types.ts`, statements: [banner(service, "types", version), ...typesTemplate(service)] });
   if (artifacts.has("validators")) {
-    const validators = validatorsTemplate(service);
+    const validators = validatorsTemplate(service, { assertFormats: options.assertFormats === true });
     files.push({
       path: `${prefix(dir)}validators.ts`,
       statements: [banner(service, "validators", version), importLine(validators.typeImports, "./types.js", true), ...validators.statements],

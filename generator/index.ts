@@ -67,6 +67,8 @@ export interface GenerateOptions {
   readonly service?: string;
   /** The command (or config job) that regenerates the output, for the emitted files' headers. */
   readonly regenerate?: string;
+  /** Validators assert `format` (date, time, date-time, as RFC 3339 and the JSON Schema Test Suite read them) instead of taking it as an annotation. */
+  readonly assertFormats?: boolean;
   /** One folder per service (default), or the one service's files straight in the output folder. */
   readonly layout?: "nested" | "flat";
   /** `ts` (default), or `mts`: ES modules with `.mjs` imports, which a CommonJS project compiles under verbatimModuleSyntax. */
@@ -104,6 +106,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...(options.extension !== undefined ? { extension: options.extension } : {}),
     ...(options.prettier !== undefined ? { prettier: options.prettier } : {}),
     ...(options.regenerate !== undefined ? { regenerate: options.regenerate } : {}),
+    ...(options.assertFormats === true ? { assertFormats: true } : {}),
   };
   return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS), emitOptions), ir, warnings: sink.warnings, repairs, overrides: applied };
 }

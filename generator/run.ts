@@ -104,7 +104,7 @@ export function regenerateCommand(settings: Settings, job: Job, config: Config |
   const words = ["generate"];
   if (settings.config !== undefined) words.push("--config", settings.config);
   if (config !== undefined && config.jobs.length > 1 && job.name !== undefined) words.push("--job", job.name);
-  const keep = /^--(?:schemas|out|operations|service|strict-responses|no-strict-responses|strictResponses|layout|extension)(?:=|$)/;
+  const keep = /^--(?:schemas|out|operations|service|strict-responses|no-strict-responses|strictResponses|assert-formats|no-assert-formats|assertFormats|layout|extension)(?:=|$)/;
   const args = settings.args;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -212,6 +212,7 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
         schemas: job.schemas,
         cwd: settings.cwd,
         strictResponses: job.strictResponses,
+        ...(job.assertFormats === true ? { assertFormats: true } : {}),
         ...(job.operations !== undefined ? { operations: job.operations } : {}),
         ...(job.operationsOrigin !== undefined ? { operationsOrigin: job.operationsOrigin } : {}),
         ...(job.overrides !== undefined ? { overrides: job.overrides } : {}),

@@ -14,6 +14,7 @@ import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
 import type { HelperName } from "./runtime.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
+import { FORMAT_CHECKS } from "../runtime/formats.js";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
@@ -22,6 +23,10 @@ export interface FileContext {
   readonly helpers: Set<HelperName>;
   /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
   readonly hoisted: FunctionDeclarationStructure[];
+  /** `format` is asserted (the assertFormats option), for the formats templates/runtime/formats.ts knows. */
+  readonly assertFormats: boolean;
+  /** The format checks used (their function names in runtime/formats.ts). */
+  readonly formats: Set<string>;
 }
 
 export interface HoistedPattern {
@@ -150,6 +155,11 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     // a linear-time automaton is a function; any other plan, a RegExp
     const test = hoisted.plan.kind === "automaton" ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
     out.push(code`if (${lengthOk ? code`${lengthOk} && ${test}` : test}) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
+  }
+  const format = node.format !== undefined && ctx.assertFormats && Object.hasOwn(FORMAT_CHECKS, node.format) ? FORMAT_CHECKS[node.format as keyof typeof FORMAT_CHECKS] : undefined;
+  if (format !== undefined) {
+    ctx.formats.add(format);
+    out.push(code`if (!${name(format)}(${t.v})) ${fail(ctx, t, node, "format", code`{ format: ${node.format!} }`)}`);
   }
   return join(out);
 }

@@ -60,8 +60,8 @@ export interface ValidatorsFile {
   readonly runtime: readonly string[];
 }
 
-export function validatorsTemplate(service: Service): ValidatorsFile {
-  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [] };
+export function validatorsTemplate(service: Service, options: { readonly assertFormats?: boolean } = {}): ValidatorsFile {
+  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
   const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
   // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
   const patterns: VariableStatementStructure[] = [...file.patterns].map(([, { id, plan }]) => ({
@@ -78,7 +78,10 @@ export function validatorsTemplate(service: Service): ValidatorsFile {
   const helpers = [...file.helpers].sort().map((h) => HELPERS[h].trim());
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
-    statements: [...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []), RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
-    runtime: automata ? ["linear-match"] : [],
+    statements: [
+      ...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []),
+      ...(file.formats.size ? [`import { ${[...file.formats].sort().join(", ")} } from "./runtime/formats.js";`] : []),
+      RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
+    runtime: [...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
   };
 }

@@ -79,6 +79,8 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
       return \`must NOT have fewer than \${limit} properties\`;
     case "maxProperties":
       return \`must NOT have more than \${limit} properties\`;
+    case "format":
+      return \`must match format "\${String(params["format"])}"\`;
     case "required":
       return \`must have required property '\${String(params["missingProperty"])}'\`;
     case "additionalProperties":
