@@ -39,10 +39,26 @@ export function getAtPointer(root: JsonValue, pointer: string): JsonValue | unde
   return node;
 }
 
+/** The base URI of a file with no `$id`: its place in the input folder, under a scheme no reference can reach otherwise. */
+const INPUT_BASE = "file:///__input__/";
+
+const stripFragment = (uri: string): string => uri.replace(/#.*$/, "");
+
+/** A schema resource a `$id` below a file's root starts: its absolute URI and where it is. */
+interface Resource {
+  readonly uri: string;
+  readonly file: SchemaFile;
+  readonly pointer: string;
+}
+
 export class Resolver {
   private readonly byServiceTitle = new Map<string, Map<string, SchemaFile>>();
   private readonly byName = new Map<string, SchemaFile>();
   private readonly byId = new Map<string, SchemaFile>();
+  /** Resources of `$id`s below the files' roots, by absolute URI (no fragment). */
+  private readonly resources = new Map<string, Resource>();
+  /** Per file, its embedded resources, deepest last: the base of a reference is the deepest that holds it. */
+  private readonly embedded = new Map<SchemaFile, Resource[]>();
 
   constructor(readonly files: readonly SchemaFile[], sink: DiagnosticSink) {
     for (const file of files) {
@@ -57,7 +73,54 @@ export class Resolver {
       this.byName.set(file.name, file);
       const id = file.schema["$id"];
       if (typeof id === "string") this.byId.set(id.replace(/#.*$/, ""), file);
+      this.registerEmbedded(file, sink);
     }
+  }
+
+  /** The file's own base URI: its `$id` (made absolute against its place), or its place in the input folder. */
+  private rootBase(file: SchemaFile): string {
+    const place = INPUT_BASE + file.name.split("/").map(encodeURIComponent).join("/");
+    const id = file.schema["$id"];
+    try {
+      return typeof id === "string" ? stripFragment(new URL(id, place).href) : place;
+    } catch {
+      return place;
+    }
+  }
+
+  /** `$id`s below a file's root start resources of their own; each is resolved against the resource around it. */
+  private registerEmbedded(file: SchemaFile, sink: DiagnosticSink): void {
+    const ids = [...keywordsOf(file.schema)].filter((k) => k.key === "$id" && k.schema !== "" && typeof k.value === "string");
+    // outer ones first, so that each $id is resolved against the one around it
+    ids.sort((a, b) => a.schema.split("/").length - b.schema.split("/").length);
+    const list: Resource[] = [];
+    for (const k of ids) {
+      const around = this.enclosingIn(list, k.schema);
+      try {
+        const uri = stripFragment(new URL(k.value as string, around?.uri ?? this.rootBase(file)).href);
+        const resource = { uri, file, pointer: k.schema };
+        list.push(resource);
+        this.resources.set(uri, resource);
+      } catch {
+        sink.add(error(locate(file, pointerJoin(k.schema, "$id")), `$id ${JSON.stringify(k.value)} is not a URI reference`));
+      }
+    }
+    if (list.length > 0) this.embedded.set(file, list);
+  }
+
+  /** The deepest resource of a list that holds a pointer. */
+  private enclosingIn(list: readonly Resource[], pointer: string): Resource | undefined {
+    let found: Resource | undefined;
+    for (const r of list) if ((pointer === r.pointer || pointer.startsWith(r.pointer + "/")) && (!found || r.pointer.length > found.pointer.length)) found = r;
+    return found;
+  }
+
+  /** A resource by absolute URI: an embedded one, or a file by its `$id`. */
+  private byUri(uri: string): { file: SchemaFile; pointer: string } | undefined {
+    const embedded = this.resources.get(uri);
+    if (embedded) return embedded;
+    const file = this.byId.get(uri);
+    return file ? { file, pointer: "" } : undefined;
   }
 
   /** Resolves one reference, or says why it cannot be resolved. */
@@ -70,6 +133,31 @@ export class Resolver {
       fragment = decodeURIComponent(fragment);
     } catch {
       return error(where, `$ref ${JSON.stringify(ref)} has a malformed %-escape`);
+    }
+
+    // inside a resource a `$id` below the root starts, references are resolved against that `$id`
+    const around = this.enclosingIn(this.embedded.get(from) ?? [], refPointer);
+    if (around !== undefined || this.resources.size > 0) {
+      if (base === "" && around !== undefined) {
+        if (fragment !== "" && !fragment.startsWith("/")) return this.inFile(from, fragment, ref, where);
+        return this.inFile(from, around.pointer + fragment, ref, where);
+      }
+      if (base !== "") {
+        let uri: string | undefined;
+        try {
+          uri = stripFragment(new URL(base, around?.uri ?? this.rootBase(from)).href);
+        } catch {
+          uri = undefined;
+        }
+        const target = uri === undefined ? undefined : this.byUri(uri);
+        if (target) {
+          if (fragment !== "" && !fragment.startsWith("/")) return this.inFile(target.file, fragment, ref, where);
+          return this.inFile(target.file, target.pointer + fragment, ref, where);
+        }
+        if (around !== undefined && uri !== undefined && !uri.startsWith(INPUT_BASE)) {
+          return error(where, `$ref ${JSON.stringify(ref)} names ${uri}, which is not among the input files (remote references are not fetched)`, "put that schema in the input folder, with this $id");
+        }
+      }
     }
 
     if (base === "") {
@@ -163,10 +251,6 @@ export function* refsOf(value: JsonValue): Generator<{ ref: JsonValue; pointer: 
 /** Checks every reference of every file; all failures are reported, not just the first. */
 export function checkReferences(resolver: Resolver, sink: DiagnosticSink): void {
   for (const file of resolver.files) {
-    for (const k of keywordsOf(file.schema)) {
-      if (k.key !== "$id" || k.schema === "") continue;
-      sink.add(error(locate(file, pointerJoin(k.schema, "$id")), "a $id inside a schema changes the base of the references below it, which is not supported", "give that subschema a file of its own, or remove its $id"));
-    }
     for (const { ref, pointer } of refsOf(file.schema)) {
       if (typeof ref !== "string") {
         sink.add(error(locate(file, pointer), "$ref must be a string"));

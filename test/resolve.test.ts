@@ -67,11 +67,28 @@ describe("references", () => {
     expect(sink.items.map(formatDiagnostic).join("\n")).toContain('title "AType" of service cognito-idp is also the title of');
   });
 
-  it("report a $id below the root, which would change the base of references", () => {
-    const messages = check({ [A]: { title: "AType", $id: "https://example.test/a.json", properties: { x: { $id: "inner.json", type: "string" } }, examples: [{ $id: "data" }] } });
-    expect(messages).toEqual([
-      `${A}:6:14 (at #/properties/x/$id): error: a $id inside a schema changes the base of the references below it, which is not supported\n  hint: give that subschema a file of its own, or remove its $id`,
-    ]);
+  it("a $id below the root starts a resource: references inside it resolve against it, and its URI names it", () => {
+    const schema = {
+      title: "AType",
+      $id: "https://example.test/dir/a.json",
+      properties: {
+        x: { $id: "inner.json", $defs: { d: { type: "string" } }, $ref: "#/$defs/d" },
+        y: { $ref: "inner.json#/$defs/d" },
+        z: { $ref: "/dir/inner.json" },
+        w: { $ref: "https://elsewhere.test/nothing.json" },
+      },
+      // data, not a schema: no resource
+      examples: [{ $id: "data.json" }],
+    };
+    const fs = files({ [A]: schema });
+    const r = new Resolver(fs, new DiagnosticSink());
+    expect(r.resolve("#/$defs/d", fs[0]!, "/properties/x/$ref")).toMatchObject({ pointer: "/properties/x/$defs/d" });
+    expect(r.resolve("inner.json#/$defs/d", fs[0]!, "/properties/y/$ref")).toMatchObject({ pointer: "/properties/x/$defs/d" });
+    expect(r.resolve("/dir/inner.json", fs[0]!, "/properties/z/$ref")).toMatchObject({ pointer: "/properties/x" });
+    expect(r.resolve("data.json", fs[0]!, "/properties/z/$ref")).toMatchObject({ severity: "error" });
+    const messages = check({ [A]: schema });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/at #\/properties\/w\/\$ref\): error: .*not among the input files \(remote references are not fetched\)/);
   });
 
   it("ignore $ref-looking data inside enum, const and examples, and reach $refs under a property named like a keyword", () => {

@@ -30,13 +30,7 @@ afterAll(async () => {
 });
 
 /** Not supported yet, with the reason; a group listed here must fail to generate with a clear error. */
-const UNSUPPORTED: Record<string, string> = {
-  "ref#10": "a $id inside a schema changes the base of its references",
-  "ref#14": "a $id inside a schema changes the base of its references",
-  "ref#15": "a $id inside a schema changes the base of its references",
-  "ref#27": "a $id inside a schema changes the base of its references",
-  "ref#31": "a $id inside a schema changes the base of its references",
-};
+const UNSUPPORTED: Record<string, string> = {};
 /** Format assertion is opt-in in draft 2020-12: these files run with the assertFormats option on. */
 const ASSERTING_FORMATS = new Set(["format-date-time"]);
 
