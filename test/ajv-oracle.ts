@@ -111,15 +111,30 @@ function mutate(r: () => number, value: unknown, keys: readonly string[], depth 
 }
 
 
-/** An ajv validator for each title of the input folder, as a request reads it or (`response`) as a response does. */
-export async function ajvOracle(dir: string, options: OracleOptions = {}): Promise<(title: string, response?: boolean) => (value: unknown) => boolean> {
+/** ajv's verdict on a value, and the instance paths of its errors (allErrors). */
+export type AjvJudge = (value: unknown) => { readonly valid: boolean; readonly paths: readonly string[] };
+
+/** An ajv judge for each title of the input folder, as a request reads it or (`response`) as a response does. */
+export async function ajvJudges(dir: string, options: OracleOptions = {}): Promise<(title: string, response?: boolean) => AjvJudge> {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   ajv.addSchema(await bundle(dir, options, "urn:cognito-codegen:bundle", false));
   ajv.addSchema(await bundle(dir, options, "urn:cognito-codegen:responses", true));
   return (title, response = false) => {
     const validate = ajv.getSchema(`urn:cognito-codegen:${response ? "responses" : "bundle"}${fragment(title, "")}`);
     if (!validate) throw new Error(`ajv has no schema for ${title}`);
-    return (value) => validate(value) as boolean;
+    return (value) => {
+      const valid = validate(value) as boolean;
+      return { valid, paths: valid ? [] : (validate.errors ?? []).map((e) => e.instancePath) };
+    };
+  };
+}
+
+/** An ajv validator for each title of the input folder, as a request reads it or (`response`) as a response does. */
+export async function ajvOracle(dir: string, options: OracleOptions = {}): Promise<(title: string, response?: boolean) => (value: unknown) => boolean> {
+  const judges = await ajvJudges(dir, options);
+  return (title, response) => {
+    const judge = judges(title, response);
+    return (value) => judge(value).valid;
   };
 }
 
