@@ -142,27 +142,125 @@ export function compileAutomaton(program: AutomatonProgram): (input: string) => 
     return size;
   }
 
+  /** One step over code point `cp`: the threads of `current` move to `following` (then swapped); the new count, or -1 on accept. */
+  function advance(size: number, cp: number, after: number, length: number): number {
+    nextGeneration();
+    let grown = 0;
+    for (let i = 0; i < size && grown >= 0; i++) {
+      const s = current[i]!;
+      const cls = arg[s]!;
+      if (cp < 128 ? ascii[cls * 128 + cp] === 1 : classes[cls]!(cp)) grown = addThread(following, grown, next[s]!, after, length);
+    }
+    const swap = current;
+    current = following;
+    following = swap;
+    // a new attempt at every code point boundary: the unanchored search, all attempts in one pass
+    return grown >= 0 && !anchoredStart ? addThread(current, grown, start, after, length) : grown;
+  }
+
+  // A lazy DFA over the sets of threads: where a step cannot meet `^` or `$` (not at the start, not to
+  // the end) and reads an ASCII code point, its outcome depends on the set and the code point alone,
+  // so it is computed once and then looked up. Bounded: past MAX_SETS sets, the threads are followed as above.
+  const MAX_SETS = 512;
+  const UNKNOWN = -2;
+  const ACCEPTED = -1;
+  const FULL = -3;
+  const sets: Int32Array[] = [];
+  const steps: Int32Array[] = [];
+  const lastSteps: Int32Array[] = [];
+  const ids = new Map<string, number>();
+  function intern(size: number): number {
+    const members = Array.from(current.subarray(0, size)).sort((a, b) => a - b);
+    const key = members.join(",");
+    let id = ids.get(key);
+    if (id === undefined) {
+      if (sets.length >= MAX_SETS) return FULL;
+      id = sets.length;
+      ids.set(key, id);
+      sets.push(Int32Array.from(members));
+      steps.push(new Int32Array(128).fill(UNKNOWN));
+      lastSteps.push(new Int32Array(128).fill(UNKNOWN));
+    }
+    return id;
+  }
+  function load(id: number): number {
+    const members = sets[id]!;
+    current.set(members);
+    return members.length;
+  }
+
+  // the first step, from the threads at offset 0 (where `^` holds), by its ASCII code point
+  const firstSteps = new Int32Array(128).fill(UNKNOWN);
+
   return (input) => {
     const length = input.length;
-    nextGeneration();
-    let size = addThread(current, 0, start, 0, length);
-    for (let at = 0; size >= 0; ) {
-      if (at >= length || (size === 0 && anchoredStart)) return false;
+    let size = 0;
+    let set = FULL; // the interned set `current` holds, if any (FULL: not interned)
+    let at = 0;
+    const cp0 = length > 0 ? input.codePointAt(0)! : -1;
+    const after0 = cp0 > 0xffff ? 2 : 1;
+    const cacheable = cp0 >= 0 && cp0 < 128 && after0 < length;
+    const known = cacheable ? firstSteps[cp0]! : UNKNOWN;
+    if (known === ACCEPTED) return true;
+    if (known >= 0) {
+      set = known;
+      at = after0;
+    } else {
+      nextGeneration();
+      size = addThread(current, 0, start, 0, length);
+      if (size < 0) return true;
+      if (cacheable) {
+        const grown = advance(size, cp0, after0, length);
+        if (grown < 0) {
+          firstSteps[cp0] = ACCEPTED;
+          return true;
+        }
+        set = intern(grown);
+        if (set !== FULL) firstSteps[cp0] = set;
+        size = grown;
+        at = after0;
+      }
+    }
+    for (; size >= 0; ) {
+      if (at >= length) return false;
+      if (set >= 0 ? sets[set]!.length === 0 && anchoredStart : size === 0 && anchoredStart) return false;
       const cp = input.codePointAt(at)!;
       const after = at + (cp > 0xffff ? 2 : 1);
-      nextGeneration();
-      let grown = 0;
-      for (let i = 0; i < size && grown >= 0; i++) {
-        const s = current[i]!;
-        const cls = arg[s]!;
-        if (cp < 128 ? ascii[cls * 128 + cp] === 1 : classes[cls]!(cp)) grown = addThread(following, grown, next[s]!, after, length);
+      if (cp < 128 && at > 0 && after === length && set >= 0) {
+        // the last step (where `$` holds) decides: cached per set and code point, 1 for a match, 0 for none
+        let last = lastSteps[set]![cp]!;
+        if (last === UNKNOWN) {
+          last = advance(load(set), cp, after, length) < 0 ? 1 : 0;
+          lastSteps[set]![cp] = last;
+        }
+        return last === 1;
       }
-      const swap = current;
-      current = following;
-      following = swap;
+      if (cp < 128 && at > 0 && after < length) {
+        if (set === FULL) set = intern(size);
+        if (set >= 0) {
+          let to = steps[set]![cp]!;
+          if (to === UNKNOWN) {
+            const grown = advance(load(set), cp, after, length);
+            to = grown < 0 ? ACCEPTED : intern(grown);
+            if (to === FULL) {
+              // too many sets: follow the threads from here
+              set = FULL;
+              size = grown;
+              at = after;
+              continue;
+            }
+            steps[set]![cp] = to;
+          }
+          if (to === ACCEPTED) return true;
+          set = to;
+          at = after;
+          continue;
+        }
+      }
+      if (set >= 0) size = load(set);
+      set = FULL;
+      size = advance(size, cp, after, length);
       at = after;
-      // a new attempt at every code point boundary: the unanchored search, all attempts in one pass
-      size = grown >= 0 && !anchoredStart ? addThread(current, grown, start, at, length) : grown;
     }
     return true;
   };
