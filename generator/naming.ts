@@ -12,7 +12,7 @@ import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
 export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
-export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "endpointUrl", "inOrder", "eachItem", "eachValue"] as const;
+export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "asciiSearch", "endpointUrl", "inOrder", "eachItem", "eachValue"] as const;
 
 /** Hands out unique names within one space. */
 export class NameTable {

@@ -46,6 +46,18 @@ export class ValidationFailure extends Error {
   }
 }
 
+/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
+function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
+  const masks = [m0, m1, m2, m3];
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
+    }
+    return false;
+  };
+}
+
 function assertWith(
   check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
@@ -148,9 +160,9 @@ function validateWith<T>(
   return { ok: false, errors };
 }
 
-const pattern0 = /* @__PURE__ */ new RegExp("[\\w+]", "u");
+const pattern0 = /* @__PURE__ */ asciiSearch(0, 67045376, 2281701374, 134217726);
 
-const pattern1 = /* @__PURE__ */ new RegExp("[\\w+=/]", "u");
+const pattern1 = /* @__PURE__ */ asciiSearch(0, 603949056, 2281701374, 134217726);
 
 const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u");
 
@@ -231,7 +243,7 @@ function checkClientIdType(value: unknown, path: string, errors: ValidationError
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
     }
-    if (lengthOk0 && !pattern0.test(value)) {
+    if (lengthOk0 && !pattern0(value)) {
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/ClientIdType/pattern", "pattern", { pattern: "[\\w+]+" });
     }
@@ -261,7 +273,9 @@ function checkClientMetadataType(value: unknown, path: string, errors: Validatio
     if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/ClientMetadataType/type", "type", { type: "object" });
   } else {
-    for (const key0 of Object.keys(value)) {
+    for (const key0 in value) {
+      if (!Object.hasOwn(value, key0)) continue;
+
       const value0 = value[key0];
       if (value0 !== undefined) {
         if (
@@ -503,7 +517,7 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/SecretHashType/maxLength", "maxLength", { limit: 128 });
     }
-    if (lengthOk0 && !pattern1.test(value)) {
+    if (lengthOk0 && !pattern1(value)) {
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/SecretHashType/pattern", "pattern", { pattern: "[\\w+=/]+" });
     }

@@ -15,6 +15,7 @@ import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, St
 import type { HelperName } from "./runtime.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
+import { asciiClassMasks } from "../../generator/regex/ascii.js";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
@@ -32,6 +33,8 @@ export interface FileContext {
 export interface HoistedPattern {
   readonly id: Code;
   readonly plan: PatternPlan;
+  /** One ASCII class: a scan over this table, not the regex engine (generator/regex/ascii.ts). */
+  readonly ascii?: readonly [number, number, number, number];
 }
 
 export interface Ctx extends FileContext {
@@ -149,11 +152,14 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   if (node.pattern !== undefined) {
     let hoisted = ctx.patterns.get(node.pattern);
     if (!hoisted) {
-      hoisted = { id: name(`pattern${ctx.patterns.size}`), plan: node.patternPlan ?? { kind: "regex", source: node.pattern } };
+      const plan: PatternPlan = node.patternPlan ?? { kind: "regex", source: node.pattern };
+      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? asciiClassMasks(plan.source) : undefined;
+      hoisted = { id: name(`pattern${ctx.patterns.size}`), plan, ...(ascii ? { ascii } : {}) };
+      if (ascii) helper(ctx, "asciiSearch");
       ctx.patterns.set(node.pattern, hoisted);
     }
-    // a linear-time automaton is a function; any other plan, a RegExp
-    const test = hoisted.plan.kind === "automaton" ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
+    // an automaton or an ASCII scan is a function; any other plan, a RegExp
+    const test = hoisted.plan.kind === "automaton" || hoisted.ascii ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
     out.push(code`if (${lengthOk ? code`${lengthOk} && ${test}` : test}) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
   }
   const format = node.format !== undefined && ctx.assertFormats && Object.hasOwn(FORMAT_CHECKS, node.format) ? FORMAT_CHECKS[node.format as keyof typeof FORMAT_CHECKS] : undefined;
@@ -227,7 +233,9 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     const declared = node.properties.filter((p) => p.declared);
     const known = declared.length === 0 ? code`false` : join(declared.map((p) => code`${key} === ${p.name}`), " || ");
     if (node.additional === "forbid") {
-      out.push(code`for (const ${key} of Object.keys(${t.v})) {
+      // own enumerable keys, as Object.keys has them, with no array made
+      out.push(code`for (const ${key} in ${t.v}) {
+        if (!Object.hasOwn(${t.v}, ${key})) continue;
         if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`)}
       }`);
     } else {
@@ -235,7 +243,8 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
       // the key's path is made only when an error is reported
       const inner = checkNode(ctx, node.additional, { v: x, p: code`${t.p} + "/" + ${helper(ctx, "pointerSegment")}(${key})`, errs: t.errs });
       if (inner.text.trim() !== "") {
-        out.push(code`for (const ${key} of Object.keys(${t.v})) {
+        out.push(code`for (const ${key} in ${t.v}) {
+          if (!Object.hasOwn(${t.v}, ${key})) continue;
           ${declared.length ? code`if (${known}) continue;` : code``}
           const ${x} = ${t.v}[${key}];
           if (${x} !== undefined) { ${inner} }

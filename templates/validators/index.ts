@@ -64,13 +64,18 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
   const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
   const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
   // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
-  const patterns: VariableStatementStructure[] = [...file.patterns].map(([, { id, plan }]) => ({
+  const patterns: VariableStatementStructure[] = [...file.patterns].map(([, { id, plan, ascii }]) => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
       {
         name: id.text,
-        initializer: plan.kind === "automaton" ? code`/* @__PURE__ */ compileAutomaton(${plan.program as unknown as JsonValue})`.text : regExpConstruction(plan.source, "u"),
+        initializer:
+          plan.kind === "automaton"
+            ? code`/* @__PURE__ */ compileAutomaton(${plan.program as unknown as JsonValue})`.text
+            : ascii
+              ? code`/* @__PURE__ */ asciiSearch(${ascii[0]}, ${ascii[1]}, ${ascii[2]}, ${ascii[3]})`.text
+              : regExpConstruction(plan.source, "u"),
       },
     ],
   }));

@@ -97,6 +97,18 @@ function messageFor(keyword: string, params: Readonly<Record<string, unknown>>):
       return "boolean schema is false";
   }
 }`,
+  asciiSearch: `
+/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
+function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
+  const masks = [m0, m1, m2, m3];
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
+    }
+    return false;
+  };
+}`,
   isPlainObject: `
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

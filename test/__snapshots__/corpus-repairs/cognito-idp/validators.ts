@@ -400,7 +400,9 @@ function checkSetMfaRequest(value: unknown, path: string, errors: ValidationErro
           { type: "object" },
         );
       } else {
-        for (const key0 of Object.keys(member2)) {
+        for (const key0 in member2) {
+          if (!Object.hasOwn(member2, key0)) continue;
+
           const value0 = member2[key0];
           if (value0 !== undefined) {
             if (

@@ -234,7 +234,8 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[] |
         });
       }
     }
-    for (const key0 of Object.keys(value)) {
+    for (const key0 in value) {
+      if (!Object.hasOwn(value, key0)) continue;
       if (!(
         key0 === "__proto__" ||
         key0 === "constructor" ||

@@ -177,7 +177,9 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
           type: "object",
         });
       } else {
-        for (const key0 of Object.keys(member1)) {
+        for (const key0 in member1) {
+          if (!Object.hasOwn(member1, key0)) continue;
+
           const value0 = member1[key0];
           if (value0 !== undefined) {
             if (typeof value0 !== "number" || !Number.isInteger(value0)) {
@@ -461,7 +463,8 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
     }
-    for (const key0 of Object.keys(value)) {
+    for (const key0 in value) {
+      if (!Object.hasOwn(value, key0)) continue;
       if (
         key0 === "Name" ||
         key0 === "Children" ||

@@ -33,6 +33,18 @@ export class ValidationFailure extends Error {
   }
 }
 
+/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
+function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
+  const masks = [m0, m1, m2, m3];
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
+    }
+    return false;
+  };
+}
+
 function assertWith(
   check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
   what: string,
@@ -135,7 +147,7 @@ function validateWith<T>(
   return { ok: false, errors };
 }
 
-const pattern0 = /* @__PURE__ */ new RegExp("\\d", "u");
+const pattern0 = /* @__PURE__ */ asciiSearch(0, 67043328, 0, 0);
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
@@ -157,7 +169,7 @@ function checkAccountId(value: unknown, path: string, errors: ValidationError[] 
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/AccountId/maxLength", "maxLength", { limit: 15 });
     }
-    if (lengthOk0 && !pattern0.test(value)) {
+    if (lengthOk0 && !pattern0(value)) {
       if (errors === undefined) return false;
       report(errors, path, "#/components/schemas/AccountId/pattern", "pattern", { pattern: "\\d+" });
     }
@@ -334,7 +346,9 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] 
     if (errors === undefined) return false;
     report(errors, path, "#/components/schemas/LoginsMap/type", "type", { type: "object" });
   } else {
-    for (const key0 of Object.keys(value)) {
+    for (const key0 in value) {
+      if (!Object.hasOwn(value, key0)) continue;
+
       const value0 = value[key0];
       if (value0 !== undefined) {
         if (typeof value0 !== "string") {
