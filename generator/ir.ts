@@ -244,6 +244,20 @@ export function referencedIds(node: Node, out: string[] = []): string[] {
   return out;
 }
 
+/** The ids reached from `roots` through `next` (by default, what each declaration refers to); unknown ids are left out. */
+export function reachableIds(roots: Iterable<string>, byId: ReadonlyMap<string, Declaration>, next: (decl: Declaration) => readonly string[] = (d) => referencedIds(d.node)): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    const d = byId.get(id);
+    if (!d) continue;
+    seen.add(id);
+    stack.push(...next(d));
+  }
+  return seen;
+}
+
 /** The object a node is, following references; undefined when it is not one, or the references go round. */
 export function objectOf(node: Node, lookup: (id: string) => Node | undefined): ObjectNode | undefined {
   const seen = new Set<string>();

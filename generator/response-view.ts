@@ -13,7 +13,7 @@
  * `<Type>Output`; its type is the original's when only constraints differ),
  * unless nothing in it or below it is relaxed, when both sides share it.
  */
-import { referencedIds, type Declaration, type Node, type ObjectNode, type StringNode } from "./ir.js";
+import { reachableIds, referencedIds, type Declaration, type Node, type ObjectNode, type StringNode } from "./ir.js";
 import { NameTable, RUNTIME_TYPE_NAMES } from "./naming.js";
 import { compareStrings } from "./order.js";
 
@@ -49,19 +49,6 @@ function strongest(changes: readonly ("type" | "constraints" | "none")[]): "type
 /** Only enumerations of strings open up: a response may carry a value newer than the schema. */
 function openable(values: readonly unknown[]): values is readonly string[] {
   return values.length > 0 && values.every((v) => typeof v === "string");
-}
-
-/** The ids reachable from some roots through references. */
-function reach(roots: Iterable<string>, byId: ReadonlyMap<string, Declaration>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...roots];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const d = byId.get(id);
-    if (d) stack.push(...referencedIds(d.node));
-  }
-  return seen;
 }
 
 /** The declarations whose view changes `kind` (type, or anything), by themselves or through what they refer to. */
@@ -147,10 +134,10 @@ export interface WithViews {
 export function withResponseViews(decls: readonly Declaration[], roots: ViewRoots, strict: boolean): WithViews {
   const byId = new Map(decls.map((d) => [d.id, d]));
   if (strict) return { declarations: [...decls], viewOf: (id) => id };
-  const responses = reach(roots.responses, byId);
+  const responses = reachableIds(roots.responses, byId);
   // what no operation reaches is a component in its own right: strict, like a request
-  const reached = reach([...roots.requests, ...roots.responses], byId);
-  const requests = reach([...roots.requests, ...decls.filter((d) => d.source.pointer === "" && !reached.has(d.id)).map((d) => d.id)], byId);
+  const reached = reachableIds([...roots.requests, ...roots.responses], byId);
+  const requests = reachableIds([...roots.requests, ...decls.filter((d) => d.source.pointer === "" && !reached.has(d.id)).map((d) => d.id)], byId);
   const relaxed = changing(decls, byId, false);
   const retyped = changing(decls, byId, true);
   const views = new Map<string, string>();

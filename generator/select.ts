@@ -11,23 +11,13 @@
  * operation of any service is an error with the closest names.
  */
 import { closest, error, type DiagnosticSink, type SourceLocation } from "./diagnostics.js";
-import { referencedIds, type CodegenIR, type Declaration, type Service } from "./ir.js";
+import { reachableIds, referencedIds, type CodegenIR, type Declaration, type Service } from "./ir.js";
 import { originLocation, type Origin } from "./origin.js";
 
 
 /** The ids reached from `roots`. A response view that shares its original's type needs the original (which declares the type). */
 export function reachable(roots: Iterable<string>, byId: ReadonlyMap<string, Declaration>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...roots];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    if (seen.has(id)) continue;
-    const d = byId.get(id);
-    if (!d) continue;
-    seen.add(id);
-    referencedIds(d.node, stack);
-    if (d.sharesType && d.viewOf !== undefined) stack.push(d.viewOf);
-  }
-  return seen;
+  return reachableIds(roots, byId, (d) => (d.sharesType && d.viewOf !== undefined ? [...referencedIds(d.node), d.viewOf] : referencedIds(d.node)));
 }
 
 function selectInService(service: Service, wanted: ReadonlySet<string>): Service | undefined {

@@ -14,7 +14,7 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import { Code, code, join, name } from "../generator/code.js";
 import { docText, objectLiteralKey } from "../generator/escape.js";
-import { declarationMap, objectOf, referencedIds, type Declaration, type Node, type Operation, type Service } from "../generator/ir.js";
+import { declarationMap, objectOf, reachableIds, referencedIds, type Declaration, type Node, type Operation, type Service } from "../generator/ir.js";
 import { nameClient, type ClientNames, type ClientOperationNames } from "../generator/naming.js";
 import { compareStrings } from "../generator/order.js";
 import { SENSITIVE_MEMBERS, SECRET_HASH_PLACES, isSigned } from "../generator/services.js";
@@ -139,18 +139,6 @@ function sensitivity(decls: Lookup): (member: string | undefined, node: Node) =>
 
 const isTimestamp = (_member: string | undefined, node: Node): boolean => node.kind === "number" && node.timestamp !== undefined;
 
-/** The declarations reachable from some roots. */
-function reachable(roots: readonly string[], decls: Lookup): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...roots];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...referencedIds(decls.get(id)!.node));
-  }
-  return seen;
-}
-
 /** Declarations with a timestamp at or below them (through references), among `within`. */
 function withTimestamps(within: ReadonlySet<string>, decls: Lookup): Set<string> {
   const memo = new Map<string, boolean>();
@@ -207,7 +195,7 @@ export function clientTemplate(service: Service): ClientFile | undefined {
   if (!protocol || service.operations.length === 0) return undefined;
   const decls = declarationMap(service);
   const outputs = service.operations.flatMap((op) => (op.response ? [op.response] : []));
-  const decoded = withTimestamps(reachable(outputs, decls), decls);
+  const decoded = withTimestamps(reachableIds(outputs, decls), decls);
   const errorIds = [...new Set(service.operations.flatMap((op) => op.errors))].sort(compareStrings);
   const names: ClientNames = nameClient(service, [...decoded].map((id) => decls.get(id)!), errorIds.map((id) => decls.get(id)!));
 
