@@ -1,14 +1,16 @@
 /**
- * Stages 5 and 6: the IR through the templates into ts-morph structures, one
- * batch per file, printed with `printStructure` (never declaration by
- * declaration into a source file: ts-morph re-parses a file on every
- * manipulation, and parses even a file made in one go), then formatted with
- * prettier under fixed options, so no user configuration can change the output.
+ * Stages 5 and 6: the IR through the templates into ts-morph structures,
+ * printed with `printStructure` (never into a source file: ts-morph re-parses
+ * a file on every manipulation, and parses even a file made in one go), then
+ * formatted with prettier under fixed options, so no user configuration can
+ * change the output. Each top-level statement is a chunk of its own
+ * (format.ts): printed and formatted only when the cache does not have it.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { printStructure, StructureKind, type CodeBlockWriter, type StatementStructures } from "ts-morph";
-import * as prettier from "prettier";
+import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
+import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
+import { formatChunks, type Chunk, type FormatCache, type FormatStats } from "./format.js";
 import { fileStem, lineComment, stringLiteral } from "./escape.js";
 import { compareStrings } from "./order.js";
 import type { CodegenIR, Service } from "./ir.js";
@@ -58,6 +60,12 @@ export interface EmitOptions {
   readonly regenerate?: string;
   /** Validators assert `format` (date, time, date-time) instead of taking it as an annotation. */
   readonly assertFormats?: boolean;
+  /** Formatted chunks kept from earlier runs (format.ts). */
+  readonly formatCache?: FormatCache;
+  /** Worker threads for formatting: 0 for none; by default, as the amount of work and the cores say. */
+  readonly workers?: number;
+  /** Filled in with how the run formatted. */
+  readonly stats?: FormatStats;
 }
 
 /** Linters skip a file that opens so (ESLint's directive; `@generated` for the tools that look for it). */
@@ -171,6 +179,26 @@ function consumerFormat(theirs: Readonly<Record<string, unknown>>): prettier.Opt
   return { ...(rest as prettier.Options), parser: "babel-ts" };
 }
 
+/** The line ending prettier writes under these options ("auto" keeps the source's, which is \n). */
+function lineEnd(options: prettier.Options): string {
+  return options.endOfLine === "crlf" ? "\r\n" : options.endOfLine === "cr" ? "\r" : "\n";
+}
+
+/** Refuses a writer function in a structure: a chunk's identity is its JSON, which would leave a function out. */
+function noFunctions(_key: string, value: unknown): unknown {
+  if (typeof value === "function") throw new Error("internal: a template gave a writer function; give text or structures");
+  return value;
+}
+
+/** A top-level statement as a chunk: identified by its text, or by its structure's JSON (printed only when formatted). */
+function chunkOf(statement: string | StatementStructures): Chunk {
+  if (typeof statement === "string") return { identity: `text ${statement}`, source: () => statement };
+  return {
+    identity: `structure ${JSON.stringify(statement, noFunctions)}`,
+    source: () => printStructure({ kind: StructureKind.SourceFile, statements: [statement] }),
+  };
+}
+
 /** `.ts` → `.mts` in file names, `.js` → `.mjs` in relative import specifiers (they all start with "./" or "../"). */
 function withExtension(file: GeneratedFile, extension: "ts" | "mts"): GeneratedFile {
   if (extension === "ts") return file;
@@ -188,7 +216,6 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
   }
   // the consumer's options where they have them, but always our parser (the output is TypeScript)
   const format: prettier.Options = options.prettier ? consumerFormat(options.prettier) : PRETTIER;
-  const out: GeneratedFile[] = [];
   const folders = new Map<string, string>();
   for (const service of ir.services) {
     const other = folders.get(fileStem(service.id));
@@ -200,14 +227,19 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
     folders.set(fileStem(service.id), service.id);
   }
   const wanted = withDependencies(artifacts);
-  for (const service of ir.services) {
-    for (const file of plan(service, version, wanted, options)) {
-      // a blank line between top-level statements (ts-morph puts none between type aliases)
-      const statements = file.statements.filter((s) => s !== "").flatMap((s, i) => (i === 0 ? [s] : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s]));
-      // printed straight from the structures: no source file is parsed back
-      const text = printStructure({ kind: StructureKind.SourceFile, statements });
-      out.push(withExtension({ path: file.path, contents: await prettier.format(text, format) }, options.extension ?? "ts"));
-    }
-  }
+  const plans = ir.services.flatMap((service) => plan(service, version, wanted, options));
+  // every file's chunks in one list, formatted together (the workers share them out)
+  const chunks: Chunk[] = [];
+  const spans = plans.map((file) => {
+    const start = chunks.length;
+    for (const statement of file.statements) if (statement !== "") chunks.push(chunkOf(statement));
+    return { file, start, end: chunks.length };
+  });
+  const stats = options.stats ?? { formatted: 0, formattedBytes: 0, cached: 0, workers: 0 };
+  const formatted = await formatChunks(chunks, { options: format, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
+  const out = spans.map(({ file, start, end }) =>
+    // one blank line between top-level statements, as prettier leaves it in a whole file
+    withExtension({ path: file.path, contents: formatted.slice(start, end).join(lineEnd(format)) }, options.extension ?? "ts"),
+  );
   return out.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
+import type { FormatCache, FormatStats } from "./format.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
 import { loadInput } from "./input.js";
@@ -78,6 +79,12 @@ export interface GenerateOptions {
    * ours. Typed loosely so that this package's types do not pull in prettier's.
    */
   readonly prettier?: Readonly<Record<string, unknown>>;
+  /** Formatted chunks from earlier runs, and where this run's go (format.ts): the caller keeps it, in memory or on disk. */
+  readonly formatCache?: FormatCache;
+  /** Worker threads for formatting: 0 for none; by default, as the amount of work and the cores say. */
+  readonly workers?: number;
+  /** Filled in with how the run formatted (chunks formatted, from the cache, workers). */
+  readonly stats?: FormatStats;
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
@@ -107,6 +114,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...(options.prettier !== undefined ? { prettier: options.prettier } : {}),
     ...(options.regenerate !== undefined ? { regenerate: options.regenerate } : {}),
     ...(options.assertFormats === true ? { assertFormats: true } : {}),
+    ...(options.formatCache !== undefined ? { formatCache: options.formatCache } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.stats !== undefined ? { stats: options.stats } : {}),
   };
   return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS), emitOptions), ir, warnings: sink.warnings, repairs, overrides: applied };
 }
@@ -116,5 +126,6 @@ export { checkOutput, OutputError, writeOutput } from "./write.js";
 export type { CheckReport, Difference, WriteOptions, WriteReport } from "./write.js";
 export type { Diagnostic, SourceLocation } from "./diagnostics.js";
 export type { Artifact, GeneratedFile } from "./emit.js";
+export type { FormatCache, FormatStats } from "./format.js";
 export type { AppliedOverride, SchemaOverride } from "./overrides.js";
 export type { Origin } from "./origin.js";

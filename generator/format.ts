@@ -1,0 +1,257 @@
+/**
+ * Stage 6: formatting, chunk by chunk.
+ *
+ * A chunk is one top-level statement of a generated file. The files are
+ * printed with exactly one blank line between top-level statements, and
+ * prettier formats top-level statements independently of each other, so a
+ * file's formatted text is its chunks' formatted texts joined by a blank
+ * line: the same bytes as formatting the whole file at once (the golden
+ * output and the snapshots hold this). That makes formatting
+ *
+ * - incremental: a chunk whose key (its source, and the formatting options)
+ *   was formatted before is taken from a `FormatCache` (in memory under
+ *   --watch, on disk between CLI runs; see run-cache.ts);
+ * - parallel: on a cold run the chunks left are spread over worker threads
+ *   (format-worker.ts), each formatting whole batches.
+ *
+ * Nothing here touches the file system but the worker's own module.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import * as prettier from "prettier";
+
+/** Formatted chunks by key. A Map is one; run-cache.ts keeps one on disk. */
+export interface FormatCache {
+  get(key: string): string | undefined;
+  set(key: string, formatted: string): void;
+}
+
+/** How a run formatted: how many chunks (and their bytes) were formatted, and how many were reused (from the cache, or repeated). */
+export interface FormatStats {
+  formatted: number;
+  formattedBytes: number;
+  cached: number;
+  /** Worker threads used (0: formatted in this thread). */
+  workers: number;
+}
+
+export interface FormatSettings {
+  readonly options: prettier.Options;
+  readonly cache?: FormatCache;
+  /**
+   * Worker threads for the chunks to format: 0 formats in this thread;
+   * undefined decides by the amount of work and the machine's cores.
+   */
+  readonly workers?: number;
+}
+
+/** Below this many bytes to format, starting workers (each loads prettier) costs more than it saves. */
+const WORKER_THRESHOLD = 384 * 1024;
+/** Bytes of source per worker, at least, so that each one pays for its start. */
+const BYTES_PER_WORKER = 256 * 1024;
+/** Stack for formatting in a worker: prettier recurses once per nesting level of the code. */
+const WORKER_STACK_MB = 256;
+
+/** A chunk's cache key: its source and everything that decides its formatting. */
+export function chunkKey(optionsKey: string, source: string): string {
+  return createHash("sha256").update(optionsKey).update("\0").update(source).digest("base64url");
+}
+
+/** The part of the key that the options and the formatter's version make. */
+export function optionsKey(options: prettier.Options): string {
+  const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `prettier ${prettier.version} ${JSON.stringify(sorted)}`;
+}
+
+/** The worker module, when this module runs from compiled JavaScript (from TypeScript sources, there is none). */
+function workerModule(): URL | undefined {
+  const url = new URL("./format-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync(url) ? url : undefined;
+}
+
+/** Workers besides this thread, which formats a share too. */
+function workerCount(settings: FormatSettings, bytes: number): number {
+  if (settings.workers !== undefined) return Math.max(0, Math.floor(settings.workers));
+  if (bytes < WORKER_THRESHOLD) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, 3, Math.floor(bytes / BYTES_PER_WORKER) - 1));
+}
+
+/** A formatting failure: the chunk's first line, for the internal error it becomes. */
+export class FormatError extends Error {
+  override name = "FormatError";
+}
+
+/** The line between two chunks of a batch: a comment, which prettier keeps as it is, on a line of its own. */
+const SEPARATOR = "//@@cognito-codegen chunk@@";
+const SPLIT = /^\/\/@@cognito-codegen chunk@@\r?\n/m;
+/** Source bytes per batch: prettier's set-up per call costs about as much as formatting a few hundred bytes. */
+const BATCH_BYTES = 128 * 1024;
+
+/** The sources in batches of about BATCH_BYTES (indices into `sources`, in order). */
+export function batchesOf(sources: readonly string[]): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  sources.forEach((s, i) => {
+    if (current.length > 0 && bytes + s.length > BATCH_BYTES) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(i);
+    bytes += s.length;
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Formats chunks in one call of prettier: joined by a separator comment,
+ * formatted, split at the separators. A chunk that holds the separator's
+ * text, or a batch that does not split back into as many chunks, is
+ * formatted chunk by chunk instead.
+ */
+export async function formatBatch(sources: readonly string[], options: prettier.Options): Promise<string[]> {
+  if (sources.length > 1 && !sources.some((s) => s.includes(SEPARATOR))) {
+    const text = sources.map((s) => s.replace(/^\s+/, "").replace(/\s+$/, "")).join(`\n${SEPARATOR}\n`) + "\n";
+    let formatted: string | undefined;
+    try {
+      formatted = await prettier.format(text, options);
+    } catch {
+      // the failing chunk is found, and named, one by one below
+    }
+    const parts = formatted?.split(SPLIT);
+    if (parts && parts.length === sources.length) return parts;
+  }
+  const out: string[] = [];
+  for (const source of sources) {
+    try {
+      out.push(await prettier.format(source, options));
+    } catch (e) {
+      throw new FormatError(formatFailure(source, e));
+    }
+  }
+  return out;
+}
+
+async function formatHere(sources: readonly string[], options: prettier.Options): Promise<string[]> {
+  const out = new Array<string>(sources.length);
+  for (const batch of batchesOf(sources)) {
+    const formatted = await formatBatch(
+      batch.map((i) => sources[i]!),
+      options,
+    );
+    batch.forEach((i, k) => (out[i] = formatted[k]!));
+  }
+  return out;
+}
+
+/** What a failure to format a chunk says: the chunk's first line of code, and prettier's first line. */
+export function formatFailure(source: string, e: unknown): string {
+  const first = source.split("\n").find((l) => l.trim() !== "" && !/^\s*(?:\/\/|\/\*|\*)/.test(l)) ?? "";
+  const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return `cannot format the generated code at ${JSON.stringify(first.slice(0, 120))}: ${why}`;
+}
+
+interface WorkerReply {
+  readonly formatted?: string[];
+  readonly error?: string;
+}
+
+/**
+ * Formats the sources on `count` workers and this thread: one share each,
+ * dealt out by size so that they finish together; each worker gets its share
+ * in one message and answers in one.
+ */
+async function formatOnWorkers(url: URL, sources: readonly string[], options: prettier.Options, count: number): Promise<string[]> {
+  const order = sources.map((_s, i) => i).sort((a, b) => sources[b]!.length - sources[a]!.length || a - b);
+  const shares: number[][] = Array.from({ length: count + 1 }, () => []);
+  const loads = new Array<number>(count + 1).fill(0);
+  for (const i of order) {
+    let least = 0;
+    for (let w = 1; w <= count; w++) if (loads[w]! < loads[least]!) least = w;
+    shares[least]!.push(i);
+    loads[least]! += sources[i]!.length;
+  }
+  // each share back in source order, so that batches hold neighbouring chunks
+  for (const share of shares) share.sort((a, b) => a - b);
+  const out = new Array<string>(sources.length);
+  const place = (share: readonly number[], texts: readonly string[]): void => share.forEach((i, k) => (out[i] = texts[k]!));
+  const workers = shares.slice(1).map(() => new Worker(url, { resourceLimits: { stackSizeMb: WORKER_STACK_MB } }));
+  try {
+    const remote = workers.map(
+      (worker, w) =>
+        new Promise<void>((resolve, reject) => {
+          const share = shares[w + 1]!;
+          worker.once("message", (reply: WorkerReply) => {
+            if (reply.error !== undefined || !reply.formatted) return reject(new FormatError(reply.error ?? "the formatting worker answered nothing"));
+            place(share, reply.formatted);
+            resolve();
+          });
+          worker.once("error", reject);
+          worker.postMessage({ sources: share.map((i) => sources[i]!), options });
+        }),
+    );
+    const local = formatHere(
+      shares[0]!.map((i) => sources[i]!),
+      options,
+    ).then((texts) => place(shares[0]!, texts));
+    await Promise.all([local, ...remote]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return out;
+}
+
+/** A chunk: what identifies its source (the source itself, or what it is printed from), and how to print it. */
+export interface Chunk {
+  readonly identity: string;
+  source(): string;
+}
+
+/**
+ * Formats every chunk (formatted texts out, in the chunks' order), taking
+ * what it can from the cache (a hit is not even printed) and putting back
+ * what it formats.
+ */
+export async function formatChunks(chunks: readonly Chunk[], settings: FormatSettings, stats: FormatStats): Promise<string[]> {
+  const key = optionsKey(settings.options);
+  const keys = chunks.map((c) => chunkKey(key, c.identity));
+  const out = new Array<string>(chunks.length);
+  // a chunk that occurs twice is formatted once
+  const missing = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const hit = settings.cache?.get(k);
+    if (hit !== undefined) {
+      out[i] = hit;
+      stats.cached++;
+    } else {
+      const at = missing.get(k);
+      if (at) at.push(i);
+      else missing.set(k, [i]);
+    }
+  });
+  if (missing.size === 0) return out;
+  const todo = [...missing.values()].map((at) => chunks[at[0]!]!.source());
+  const bytes = todo.reduce((n, s) => n + s.length, 0);
+  const url = workerModule();
+  const count = url ? Math.min(workerCount(settings, bytes), todo.length) : 0;
+  const formatted = count > 0 ? await formatOnWorkers(url!, todo, settings.options, count) : await formatHere(todo, settings.options);
+  stats.workers = Math.max(stats.workers, count);
+  [...missing.entries()].forEach(([k, at], j) => {
+    const text = formatted[j]!;
+    for (const i of at) out[i] = text;
+    settings.cache?.set(k, text);
+    stats.formatted++;
+    // the repeats of a chunk in this run were formatted once: they count as reused
+    stats.cached += at.length - 1;
+    stats.formattedBytes += todo[j]!.length;
+  });
+  return out;
+}
+
+export function emptyStats(): FormatStats {
+  return { formatted: 0, formattedBytes: 0, cached: 0, workers: 0 };
+}
