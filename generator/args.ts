@@ -32,6 +32,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   quiet: { type: "boolean", describe: "print only warnings and errors" },
   verbose: { type: "boolean", describe: "print one line per file (written, unchanged, removed)" },
   color: { type: "boolean", describe: "colors on a terminal (never with NO_COLOR); --no-color turns them off [default: true]" },
+  cache: { type: "boolean", describe: "a rerun with nothing changed generates nothing; after an edit, only what changed is formatted (node_modules/.cache/cognito-codegen, or COGNITO_CODEGEN_CACHE_DIR); --no-cache turns it off [default: true]" },
   help: { type: "boolean", alias: "h", describe: "show this help" },
   version: { type: "boolean", alias: "v", describe: "print cognito-codegen's version" },
 };

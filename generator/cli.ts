@@ -11,7 +11,7 @@ import { hideBin } from "yargs/helpers";
 import { camel, checkArguments, OPTIONS, parseOperations, UsageError } from "./args.js";
 import { CHOICES, loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
-import { VERSION } from "./index.js";
+import { VERSION } from "./version.js";
 import { failure, Printer, runOnce, shellQuote, useColor, type Settings } from "./run.js";
 import { watchAndRun } from "./watch.js";
 
@@ -112,7 +112,7 @@ async function main(): Promise<ExitCode> {
     cwd,
     ...(str("config") !== undefined ? { config: str("config")! } : {}),
     flags,
-    ...Object.fromEntries((["check", "quiet", "verbose", "color", "watch"] as const).flatMap((k) => (bool(k) !== undefined ? [[k, bool(k)!]] : []))),
+    ...Object.fromEntries((["check", "quiet", "verbose", "color", "watch", "cache"] as const).flatMap((k) => (bool(k) !== undefined ? [[k, bool(k)!]] : []))),
     program: program(cwd),
     args,
   };

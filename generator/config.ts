@@ -60,6 +60,7 @@ export const RUN_KEYS: Readonly<Record<string, { readonly kind: Kind; readonly f
   quiet: { kind: "boolean", flag: "--quiet" },
   verbose: { kind: "boolean", flag: "--verbose" },
   color: { kind: "boolean", flag: "--color" },
+  cache: { kind: "boolean", flag: "--cache" },
 };
 
 const TOP_KEYS = ["$schema", "jobs", ...Object.keys(JOB_KEYS), ...Object.keys(RUN_KEYS)];
@@ -89,6 +90,7 @@ export interface RunConfig {
   readonly quiet?: boolean;
   readonly verbose?: boolean;
   readonly color?: boolean;
+  readonly cache?: boolean;
 }
 
 export interface Config {

@@ -13,6 +13,7 @@ import { CodegenError, error } from "./diagnostics.js";
 import { formatChunks, type Chunk, type FormatCache, type FormatStats } from "./format.js";
 import { fileStem, lineComment, stringLiteral } from "./escape.js";
 import { compareStrings } from "./order.js";
+import { GENERATOR_NAME } from "./version.js";
 import type { CodegenIR, Service } from "./ir.js";
 import { typesTemplate } from "../templates/types.js";
 import { validatorsTemplate } from "../templates/validators/index.js";
@@ -20,7 +21,7 @@ import { buildersTemplate } from "../templates/builders.js";
 import { clientTemplate } from "../templates/client.js";
 import { wireTemplate } from "../templates/wire.js";
 
-export const GENERATOR_NAME = "cognito-codegen";
+export { GENERATOR_NAME } from "./version.js";
 
 export interface GeneratedFile {
   /** Relative to the output folder, with `/`. */

@@ -130,6 +130,8 @@ export async function formatBatch(sources: readonly string[], options: prettier.
     try {
       out.push(await prettier.format(source, options));
     } catch (e) {
+      // too deep for this thread's stack: the caller starts one with a larger stack (index.ts)
+      if (e instanceof RangeError) throw e;
       throw new FormatError(formatFailure(source, e));
     }
   }

@@ -6,31 +6,20 @@
  * This module is the package's entry point (`import { generate, writeOutput,
  * checkOutput } from "cognito-codegen"`).
  */
-import { createRequire } from "node:module";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import type { FormatCache, FormatStats } from "./format.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
-import { loadInput } from "./input.js";
+import { loadInput, type InputCache } from "./input.js";
 import type { Origin } from "./origin.js";
 import { applyOverrides, type AppliedOverride, type SchemaOverride } from "./overrides.js";
 import { checkReferences, Resolver } from "./resolve.js";
 import { selectOperations } from "./select.js";
+import { VERSION } from "./version.js";
+import { generateWithLargeStack, isStackOverflow } from "./large-stack.js";
 
-/** This package's version, from its package.json (one level up from source, two from dist/). */
-export const VERSION: string = (() => {
-  const require = createRequire(import.meta.url);
-  for (const candidate of ["../package.json", "../../package.json"]) {
-    try {
-      const pkg = require(candidate) as { name?: string; version?: string };
-      if (pkg.name === "cognito-codegen" && typeof pkg.version === "string") return pkg.version;
-    } catch {
-      // not at this level
-    }
-  }
-  throw new Error("internal: cannot find cognito-codegen's package.json");
-})();
+export { VERSION } from "./version.js";
 
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
@@ -85,12 +74,24 @@ export interface GenerateOptions {
   readonly workers?: number;
   /** Filled in with how the run formatted (chunks formatted, from the cache, workers). */
   readonly stats?: FormatStats;
+  /** Input files parsed before, by their bytes (input.ts): --watch keeps one between runs. */
+  readonly inputCache?: InputCache;
 }
 
 /** Throws CodegenError (every error found, with file, pointer and line:column) when the input is bad. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  try {
+    return await generateHere(options);
+  } catch (e) {
+    // nested deeper than this thread's stack reaches (within the limits of depth.ts): again, in a thread with a large stack
+    if (!isStackOverflow(e)) throw e;
+    return generateWithLargeStack(options, e);
+  }
+}
+
+async function generateHere(options: GenerateOptions): Promise<GenerateResult> {
   const sink = new DiagnosticSink();
-  const input = loadInput(options.schemas, sink, options.cwd, options.service !== undefined ? { service: options.service } : {});
+  const input = loadInput(options.schemas, sink, options.cwd, options.service !== undefined ? { service: options.service } : {}, options.inputCache);
   sink.throwIfErrors();
   const { files, applied } = applyOverrides(input.files, options.overrides ?? [], sink);
   sink.throwIfErrors();
@@ -127,5 +128,6 @@ export type { CheckReport, Difference, WriteOptions, WriteReport } from "./write
 export type { Diagnostic, SourceLocation } from "./diagnostics.js";
 export type { Artifact, GeneratedFile } from "./emit.js";
 export type { FormatCache, FormatStats } from "./format.js";
+export type { InputCache } from "./input.js";
 export type { AppliedOverride, SchemaOverride } from "./overrides.js";
 export type { Origin } from "./origin.js";

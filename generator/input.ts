@@ -7,11 +7,14 @@
  * table. Where a service has both, the schema files are its schemas and the
  * document gives the operations; a document alone gives both.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { error, warning, type DiagnosticSink } from "./diagnostics.js";
+import { DiagnosticSink, error, warning, type Diagnostic } from "./diagnostics.js";
 import type { ServiceDocument } from "./build-ir.js";
-import { listInputFiles, loadSchemaBytes, type LoadOptions, type SchemaFile } from "./load.js";
+import { MAX_SCHEMA_DEPTH, tooDeep } from "./depth.js";
+import { DOCUMENT_EXTENSIONS, siblingDocument } from "./input-files.js";
+import { listInputFiles, loadSchemaBytes, locate, type LoadOptions, type SchemaFile } from "./load.js";
 import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "./openapi.js";
 import type { OperationSpec } from "./operations.js";
 import { compareStrings } from "./order.js";
@@ -22,8 +25,29 @@ export interface Input {
   readonly documents: ReadonlyMap<string, ServiceDocument>;
 }
 
-const DOCUMENT_EXTENSIONS = [".yaml", ".yml"];
-const SIBLING_DOCUMENTS = ["openapi.yaml", "openapi.yml", "openapi.json"];
+
+/**
+ * Files read before, by what they were read as and their bytes: what --watch
+ * keeps between runs, so that an edit re-reads one file, not all of them. A
+ * parsed file is never changed by the stages after this one.
+ */
+export type InputCache = Map<string, { readonly value: unknown; readonly diagnostics: readonly Diagnostic[] }>;
+
+/** `read` once per kind, name, display name and bytes; its diagnostics are replayed on a hit. */
+function memo<T>(cache: InputCache | undefined, parts: readonly string[], bytes: Uint8Array, sink: DiagnosticSink, read: (sink: DiagnosticSink) => T): T {
+  if (cache === undefined) return read(sink);
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p).update("\0");
+  const key = h.update(bytes).digest("base64url");
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    const own = new DiagnosticSink();
+    entry = { value: read(own), diagnostics: own.items };
+    cache.set(key, entry);
+  }
+  for (const d of entry.diagnostics) sink.add(d);
+  return entry.value as T;
+}
 
 function display(full: string, cwd: string): string {
   return path.relative(cwd, full) || full;
@@ -49,12 +73,14 @@ function operationTable(doc: OpenApiDocument, sink: DiagnosticSink): ServiceDocu
   return { ...(doc.protocol ? { protocol: doc.protocol } : {}), operations, display: doc.display };
 }
 
-function readDocument(name: string, full: string, cwd: string, sink: DiagnosticSink): OpenApiDocument | undefined {
-  return loadOpenApiBytes(name, display(full, cwd), readFileSync(full), sink);
+function readDocument(name: string, full: string, cwd: string, sink: DiagnosticSink, cache: InputCache | undefined): OpenApiDocument | undefined {
+  const shown = display(full, cwd);
+  const bytes = readFileSync(full);
+  return memo(cache, ["openapi", name, shown], bytes, sink, (s) => loadOpenApiBytes(name, shown, bytes, s));
 }
 
 /** The documents and schema files of a folder (and the document beside a `json-schema/` folder). */
-function readFolder(dir: string, sink: DiagnosticSink, cwd: string, options: LoadOptions): { files: SchemaFile[]; docs: OpenApiDocument[] } {
+function readFolder(dir: string, sink: DiagnosticSink, cwd: string, options: LoadOptions, cache: InputCache | undefined): { files: SchemaFile[]; docs: OpenApiDocument[] } {
   const files: SchemaFile[] = [];
   const docs: OpenApiDocument[] = [];
   const names = listInputFiles(dir, [".json", ...DOCUMENT_EXTENSIONS]).sort(compareStrings);
@@ -62,7 +88,8 @@ function readFolder(dir: string, sink: DiagnosticSink, cwd: string, options: Loa
     const full = path.join(dir, name);
     const bytes = readFileSync(full);
     if (name.endsWith(".json") && !looksLikeOpenApi(new TextDecoder().decode(bytes.subarray(0, 4096)))) {
-      const file = loadSchemaBytes(name, display(full, cwd), bytes, sink, options);
+      const shown = display(full, cwd);
+      const file = memo(cache, ["schema", name, shown, JSON.stringify(options)], bytes, sink, (s) => loadSchemaBytes(name, shown, bytes, s, options));
       if (file) files.push(file);
       continue;
     }
@@ -70,24 +97,21 @@ function readFolder(dir: string, sink: DiagnosticSink, cwd: string, options: Loa
       sink.add(warning({ file: display(full, cwd) }, "not an OpenAPI document (no top-level `openapi` key); skipped", "a folder of schemas holds .json schema files and OpenAPI documents"));
       continue;
     }
-    const doc = loadOpenApiBytes(name, display(full, cwd), bytes, sink);
+    const shown = display(full, cwd);
+    const doc = memo(cache, ["openapi", name, shown], bytes, sink, (s) => loadOpenApiBytes(name, shown, bytes, s));
     if (doc) docs.push(doc);
   }
-  if (path.basename(path.resolve(dir)) === "json-schema") {
-    for (const sibling of SIBLING_DOCUMENTS) {
-      const full = path.join(dir, "..", sibling);
-      if (!existsSync(full)) continue;
-      const doc = readDocument(`../${sibling}`, full, cwd, sink);
-      if (doc) docs.push(doc);
-      break;
-    }
+  const sibling = siblingDocument(dir);
+  if (sibling !== undefined) {
+    const doc = readDocument(`../${path.basename(sibling)}`, sibling, cwd, sink, cache);
+    if (doc) docs.push(doc);
   }
   if (names.length === 0 && docs.length === 0) sink.add(error({ file: dir }, "no .json schema files or OpenAPI documents in this folder", "pass the folder that holds the schemas with --schemas"));
   return { files, docs };
 }
 
 /** Reads the input that `target` names (a folder, or an OpenAPI document). */
-export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cwd(), options: LoadOptions = {}): Input {
+export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cwd(), options: LoadOptions = {}, cache?: InputCache): Input {
   let isFile: boolean;
   try {
     isFile = statSync(target).isFile();
@@ -98,10 +122,10 @@ export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cw
   let files: SchemaFile[] = [];
   let docs: OpenApiDocument[] = [];
   if (isFile) {
-    const doc = readDocument(path.basename(target), target, cwd, sink);
+    const doc = readDocument(path.basename(target), target, cwd, sink, cache);
     if (doc) docs = [doc];
   } else {
-    ({ files, docs } = readFolder(target, sink, cwd, options));
+    ({ files, docs } = readFolder(target, sink, cwd, options, cache));
   }
   const documents = new Map<string, ServiceDocument>();
   const withFiles = new Set(files.map((f) => f.service));
@@ -114,5 +138,12 @@ export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cw
     // a document alone: its components are the service's schemas
     if (!withFiles.has(doc.service)) files = [...files, ...doc.components];
   }
+  // deeper than the limit (depth.ts): an error at the first subschema past it, from either reader
+  files = files.filter((file) => {
+    const deep = tooDeep(file.schema);
+    if (deep === undefined) return true;
+    sink.add(error(locate(file, deep), `schemas nest deeper than ${MAX_SCHEMA_DEPTH.toLocaleString("en")} levels here, the generator's limit`, "flatten the schema: move nested parts into components of their own and refer to them with $ref"));
+    return false;
+  });
   return { files, documents };
 }

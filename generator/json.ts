@@ -30,10 +30,15 @@ export class JsonSyntaxError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    /** Where in the document, when the text parsed that far. */
+    readonly pointer?: string,
   ) {
     super(message);
   }
 }
+
+/** How deep arrays and objects may nest in one JSON text (depth.ts documents the limits). */
+export const MAX_JSON_DEPTH = 10_000;
 
 export function pointerSegment(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -128,10 +133,14 @@ export function parseJson(text: string): ParsedJson {
     }
   };
 
-  const readValue = (pointer: string): JsonValue => {
+  const readValue = (pointer: string, depth: number): JsonValue => {
     skipSpace();
     positions.set(pointer, here());
     const c = text[i];
+    if ((c === "{" || c === "[") && depth >= MAX_JSON_DEPTH) {
+      const p = here();
+      throw new JsonSyntaxError(`arrays and objects nest deeper than ${MAX_JSON_DEPTH.toLocaleString("en")} levels here, the generator's limit`, p.line, p.column, pointer);
+    }
     if (c === "{") {
       const start = i;
       i++;
@@ -156,7 +165,7 @@ export function parseJson(text: string): ParsedJson {
         if (Object.prototype.hasOwnProperty.call(obj, key)) {
           warnings.push({ ...keyAt, message: `duplicate property ${JSON.stringify(key)}; the last one is used` });
         }
-        Object.defineProperty(obj, key, { value: readValue(pointerJoin(pointer, key)), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(obj, key, { value: readValue(pointerJoin(pointer, key), depth + 1), enumerable: true, writable: true, configurable: true });
         skipSpace();
         if (text[i] === ",") {
           i++;
@@ -182,7 +191,7 @@ export function parseJson(text: string): ParsedJson {
       for (;;) {
         skipSpace();
         if (text[i] === "]") fail("trailing comma before ']' (not allowed in JSON): remove the comma");
-        arr.push(readValue(pointerJoin(pointer, arr.length)));
+        arr.push(readValue(pointerJoin(pointer, arr.length), depth + 1));
         skipSpace();
         if (text[i] === ",") {
           i++;
@@ -216,7 +225,7 @@ export function parseJson(text: string): ParsedJson {
     i = 1;
     lineStart = 1;
   }
-  const value = readValue("");
+  const value = readValue("", 0);
   skipSpace();
   if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
   return { value, positions, warnings };

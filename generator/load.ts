@@ -97,6 +97,10 @@ export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array
     parsed = parseJson(text);
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
+      if (e.pointer !== undefined) {
+        sink.add(error({ file: display, pointer: e.pointer, line: e.line, column: e.column }, e.message, "flatten the schema: move nested parts into components of their own and refer to them with $ref"));
+        return undefined;
+      }
       sink.add(error({ file: display, line: e.line, column: e.column }, `invalid JSON: ${e.message}`, "fix the JSON at that position"));
       return undefined;
     }

@@ -5,14 +5,15 @@
  * and --watch share it. Nothing is written unless every job generated.
  */
 import path from "node:path";
-import * as prettier from "prettier";
 import { jobsToRun, loadConfig, type Config, type Flags, type Job } from "./config.js";
 import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import { generate, type GenerateResult } from "./index.js";
+import type { FormatCache } from "./format.js";
+import type { GenerateResult, InputCache } from "./index.js";
 import { overrideLines } from "./overrides.js";
+import { cacheFolder, JobCache, jobKey, type ChunkStore, type JobRecord } from "./run-cache.js";
 import { repairLines } from "./summary.js";
-import { checkOutput, OutputError, writeOutput } from "./write.js";
+import { checkOutput, manifestName, manifestText, OutputError, writeOutput } from "./write.js";
 
 /** What the command line says (each run option only when it was given). */
 export interface Settings {
@@ -25,6 +26,8 @@ export interface Settings {
   readonly verbose?: boolean;
   readonly color?: boolean;
   readonly watch?: boolean;
+  /** `--no-cache`: no run cache (run-cache.ts) for this run. */
+  readonly cache?: boolean;
   /** How the tool was started, as a command to print: `npx cognito-codegen`, `node dist/generator/cli.js`. */
   readonly program: string;
   /** The arguments after the program, as given (for the command that fixes a --check). */
@@ -94,7 +97,9 @@ export function fixCommand(settings: Settings, configChecks: boolean): string {
  * prettier config applies there (theirs, found as their `prettier --check`
  * finds it, .editorconfig included): the output then passes their check.
  */
-async function consumerPrettier(out: string): Promise<{ prettier?: prettier.Options }> {
+async function consumerPrettier(out: string): Promise<{ prettier?: Record<string, unknown> }> {
+  // loaded here, not at the top: a run that the cache answers never needs the formatter
+  const prettier = await import("prettier");
   const options = await prettier.resolveConfig(path.join(out, "index.ts"), { editorconfig: true });
   return options ? { prettier: options } : {};
 }
@@ -127,6 +132,26 @@ interface Generated {
   readonly result: GenerateResult;
   readonly started: number;
   readonly ms: number;
+  /** The job's place in the run cache, its key and its chunks. */
+  readonly cached?: { readonly cache: JobCache; readonly key: string; readonly chunks?: ChunkStore };
+}
+
+/** A job the run cache answered: its output is on disk as the last run wrote it. */
+interface Answered {
+  readonly job: Job;
+  readonly record: JobRecord;
+  readonly started: number;
+}
+
+/** Memory kept by --watch from one run to the next: each job's formatted chunks, and the files parsed. */
+export interface RunMemory {
+  readonly chunks: Map<string, FormatCache>;
+  readonly inputs: InputCache;
+}
+
+/** What identifies a job's output for the run cache: everything generate() is given, as data. */
+function jobOptions(settings: Settings, job: Job, config: Config | undefined): unknown {
+  return { cwd: settings.cwd, job, regenerate: regenerateCommand(settings, job, config, "cognito-codegen") };
 }
 
 /** A path as messages show it: relative to the working directory when below it, else absolute. */
@@ -142,12 +167,13 @@ function label(cwd: string, job: Job, result: GenerateResult): string {
 }
 
 /** Two jobs that would write one file: a message each, before anything is written. */
-function crossJobConflicts(cwd: string, generated: readonly Generated[]): string[] {
+function crossJobConflicts(cwd: string, generated: readonly { readonly job: Job; readonly paths: readonly string[] }[]): string[] {
   const owners = new Map<string, string>();
   const out: string[] = [];
   for (const g of generated) {
     const who = g.job.name !== undefined ? `job ${JSON.stringify(g.job.name)}` : "the job";
-    for (const f of g.result.files) {
+    for (const p of g.paths) {
+      const f = { path: p };
       const key = path.join(g.job.out, f.path);
       const other = owners.get(key);
       if (other !== undefined) out.push(`${rel(cwd, key)} would be written by ${other} and ${who}`);
@@ -179,7 +205,7 @@ export function failure(e: unknown, err: Printer): ExitCode {
 }
 
 /** One run; never throws (a failure is printed and is its exit code). */
-export async function runOnce(settings: Settings, out: Printer, err: Printer): Promise<RunOutcome> {
+export async function runOnce(settings: Settings, out: Printer, err: Printer, memory?: RunMemory): Promise<RunOutcome> {
   const inputs: string[] = [];
   let config: Config | undefined;
   try {
@@ -193,6 +219,8 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
   const check = settings.check ?? run.check ?? false;
   const quiet = settings.quiet ?? run.quiet ?? false;
   const verbose = !quiet && (settings.verbose ?? run.verbose ?? false);
+  // the run cache: not for --check, which compares for real, nor with --no-cache
+  const folder = check || (settings.cache ?? run.cache) === false ? undefined : cacheFolder(settings.cwd);
 
   let jobs: Job[];
   try {
@@ -204,10 +232,35 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
 
   // every job in memory first: nothing is written unless all of them generate
   const generated: Generated[] = [];
+  const answered: Answered[] = [];
   const problems: Diagnostic[] = [];
   for (const job of jobs) {
     const started = performance.now();
+    let cached: Generated["cached"];
+    if (folder !== undefined) {
+      const cache = new JobCache(folder, job.out, job.name);
+      let key: string | undefined;
+      try {
+        key = jobKey(jobOptions(settings, job, config), job.schemas, job.out);
+      } catch {
+        // an input that cannot be read: generate() says what is wrong with it
+      }
+      const record = key !== undefined ? cache.upToDate(key, job.out) : undefined;
+      if (record) {
+        answered.push({ job, record, started });
+        continue;
+      }
+      // under --watch the chunks are in memory; the record is still kept for the next run of the CLI
+      if (key !== undefined) cached = { cache, key, ...(memory ? {} : { chunks: cache.chunks() }) };
+    }
+    let formatCache: FormatCache | undefined = cached?.chunks;
+    if (memory) {
+      const memoryKey = `${path.resolve(job.out)}\0${job.name ?? ""}`;
+      formatCache = memory.chunks.get(memoryKey) ?? new Map<string, string>();
+      memory.chunks.set(memoryKey, formatCache);
+    }
     try {
+      const { generate } = await import("./index.js");
       const result = await generate({
         schemas: job.schemas,
         cwd: settings.cwd,
@@ -220,17 +273,22 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
         ...(job.layout !== undefined ? { layout: job.layout } : {}),
         ...(job.extension !== undefined ? { extension: job.extension } : {}),
         ...(await consumerPrettier(job.out)),
+        ...(formatCache !== undefined ? { formatCache } : {}),
+        ...(memory ? { inputCache: memory.inputs } : {}),
         // the files' header names the tool, not how it was reached here (npx, a path): the same bytes either way
         regenerate: regenerateCommand(settings, job, config, "cognito-codegen"),
       });
-      generated.push({ job, result, started, ms: elapsed(started) });
+      generated.push({ job, result, started, ms: elapsed(started), ...(cached ? { cached } : {}) });
     } catch (e) {
       if (!(e instanceof CodegenError)) return outcome(failure(e, err));
       problems.push(...e.diagnostics);
     }
   }
   if (problems.length > 0) return outcome(failure(new CodegenError(problems), err));
-  const conflicts = crossJobConflicts(settings.cwd, generated);
+  const conflicts = crossJobConflicts(settings.cwd, [
+    ...generated.map((g) => ({ job: g.job, paths: g.result.files.map((f) => f.path) })),
+    ...answered.map((a) => ({ job: a.job, paths: Object.keys(a.record.files).filter((f) => f !== manifestName(a.job.name)) })),
+  ]);
   if (conflicts.length > 0) {
     for (const c of conflicts) err.line(`${config?.file ?? "--out"}: ${err.paint("red", "error")}: ${c}`);
     err.line(`  ${err.paint("dim", "hint:")} two jobs cannot write the same file: give them different output folders (or operations of different services)\n\nNothing was written.`);
@@ -240,8 +298,11 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
   for (const { result } of generated) {
     for (const w of result.warnings) err.diagnostic(w);
   }
+  // a job the cache answered says again what its run said
+  for (const { record } of answered) for (const w of record.warnings) err.diagnostic(w);
+  const summaries = new Map(generated.map((g) => [g, [...repairLines(g.result.repairs, verbose), ...overrideLines(g.result.overrides)]]));
   if (!quiet) {
-    const lines = new Set(generated.flatMap(({ result }) => [...repairLines(result.repairs, verbose), ...overrideLines(result.overrides)]));
+    const lines = new Set([...[...summaries.values()].flat(), ...answered.flatMap((a) => a.record.lines)]);
     for (const line of lines) out.line(line);
   }
 
@@ -284,7 +345,14 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
     try {
       report = await writeOutput(g.job.out, g.result.files, g.job.name !== undefined ? { job: g.job.name } : {});
     } catch (e) {
+      g.cached?.cache.forget();
       return outcome(failure(e, err));
+    }
+    if (g.cached) {
+      const { cache, key, chunks } = g.cached;
+      const written = [...g.result.files, { path: manifestName(g.job.name), contents: manifestText(g.result.files, g.job.name) }];
+      cache.save({ key, warnings: g.result.warnings, lines: summaries.get(g) ?? [], services: g.result.ir.services.map((s) => s.id), count: g.result.files.length }, written);
+      if (chunks) cache.saveChunks(chunks);
     }
     const ms = elapsed(g.started);
     if (verbose) {
@@ -296,6 +364,12 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer): P
     if (!quiet) {
       const parts = [`${report.written.length} written`, `${report.unchanged.length} unchanged`, ...(report.removed.length > 0 ? [`${report.removed.length} removed`] : [])];
       out.line(`${label(settings.cwd, g.job, g.result)}: ${g.result.files.length} files (${parts.join(", ")}) in ${ms} ms`);
+    }
+  }
+  if (!quiet) {
+    for (const a of answered) {
+      const services = a.record.services.join(", ") || "no service";
+      out.line(`${a.job.name !== undefined ? `${a.job.name}: ` : ""}${services} → ${rel(settings.cwd, a.job.out)}: ${a.record.count} files (up to date: inputs, options and generator unchanged) in ${elapsed(a.started)} ms`);
     }
   }
   return outcome(EXIT.ok);

@@ -14,9 +14,10 @@ import { existsSync, readdirSync, statSync, watch, type FSWatcher } from "node:f
 import path from "node:path";
 import { CONFIG_FILE } from "./config.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import { runOnce, type Printer, type Settings } from "./run.js";
+import { runOnce, type Printer, type RunMemory, type Settings } from "./run.js";
 
-export const DEBOUNCE_MS = 100;
+/** How long a burst of changes (an editor's save is several writes) settles before a run. */
+export const DEBOUNCE_MS = 20;
 const INPUT = /\.(?:json|ya?ml)$/;
 const SKIPPED = new Set(["node_modules"]);
 const SIBLINGS = new Set(["openapi.yaml", "openapi.yml", "openapi.json"]);
@@ -122,6 +123,8 @@ class Watchers {
 export function watchAndRun(settings: Settings, out: Printer, err: Printer, signals: NodeJS.EventEmitter = process): Promise<ExitCode> {
   return new Promise((resolve) => {
     const changed = new Set<string>();
+    // what one run leaves for the next: formatted chunks and parsed files (an edit redoes only what it touches)
+    const memory: RunMemory = { chunks: new Map(), inputs: new Map() };
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
     let again = false;
@@ -136,7 +139,7 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
     const once = async (reason: string | undefined): Promise<void> => {
       const started = performance.now();
       if (reason !== undefined) out.line(out.paint("cyan", `[watch] ${reason}`));
-      const outcome = await runOnce(settings, out, err);
+      const outcome = await runOnce(settings, out, err, memory);
       const ms = Math.round(performance.now() - started);
       watchers.sync(targets(settings.cwd, outcome.inputs, outcome.config));
       if (outcome.code === EXIT.ok) out.line(out.paint("cyan", `[watch] ${reason === undefined ? "generated" : "regenerated"} in ${ms} ms; waiting for changes (Ctrl-C stops)`));

@@ -25,7 +25,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { newFileSummary, unifiedDiff } from "./diff.js";
 import type { GeneratedFile } from "./emit.js";
-import { GENERATOR_NAME } from "./emit.js";
+import { GENERATOR_NAME } from "./version.js";
 
 /** The manifest of a run with no job name (and of every run before jobs existed). */
 export const MANIFEST = ".cognito-codegen-manifest.json";
