@@ -12,6 +12,7 @@ import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
 import { loadInput } from "./input.js";
+import { checkSchemas } from "./meta-check.js";
 import type { Origin } from "./origin.js";
 import { applyOverrides, type AppliedOverride, type SchemaOverride } from "./overrides.js";
 import { checkReferences, Resolver } from "./resolve.js";
@@ -87,6 +88,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   sink.throwIfErrors();
   const { files, applied } = applyOverrides(input.files, options.overrides ?? [], sink);
   sink.throwIfErrors();
+  // the meta-schema rules and the references, reported together
+  checkSchemas(files, sink);
   const resolver = new Resolver(files, sink);
   checkReferences(resolver, sink);
   sink.throwIfErrors();
