@@ -89,7 +89,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { files, applied } = applyOverrides(input.files, options.overrides ?? [], sink);
   sink.throwIfErrors();
   // the meta-schema rules and the references, reported together
-  checkSchemas(files, sink);
+  checkSchemas(files, sink, applied);
   const resolver = new Resolver(files, sink);
   checkReferences(resolver, sink);
   sink.throwIfErrors();

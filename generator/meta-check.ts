@@ -17,9 +17,10 @@
  * `$ref` and `$id` values by the resolver. Neither is repeated here.
  */
 import type { JsonValue } from "./escape.js";
-import { closest, error, warning, type DiagnosticSink } from "./diagnostics.js";
+import { closest, DiagnosticSink, error, warning } from "./diagnostics.js";
 import { pointerJoin } from "./json.js";
 import { isJsonObject, locate, type JsonObject, type SchemaFile } from "./load.js";
+import type { AppliedOverride } from "./overrides.js";
 
 /**
  * Subschema levels a file may nest. Real schemas nest a handful; the emitted types and validators nest
@@ -149,9 +150,26 @@ export function checkSchemaFile(file: SchemaFile, sink: DiagnosticSink): void {
   }
 }
 
-/** Checks every file (see checkSchemaFile). */
-export function checkSchemas(files: readonly SchemaFile[], sink: DiagnosticSink): void {
-  for (const file of files) checkSchemaFile(file, sink);
+/**
+ * Checks every file (see checkSchemaFile). A finding at or below the place a schema override
+ * changed says so in its hint, since the file alone does not show the value.
+ */
+export function checkSchemas(files: readonly SchemaFile[], sink: DiagnosticSink, overrides: readonly AppliedOverride[] = []): void {
+  for (const file of files) {
+    const mine = overrides.filter((o) => o.service === file.service && o.title === file.title);
+    if (mine.length === 0) {
+      checkSchemaFile(file, sink);
+      continue;
+    }
+    const local = new DiagnosticSink();
+    checkSchemaFile(file, local);
+    for (const d of local.items) {
+      const at = d.location.pointer;
+      const o = at === undefined ? undefined : mine.find((o) => at === o.pointer || (o.pointer !== "" && at.startsWith(`${o.pointer}/`)));
+      const note = o && `the value comes from the override ${o.origin} (${o.change})`;
+      sink.add(note === undefined ? d : { ...d, hint: d.hint === undefined ? note : `${d.hint}; ${note}` });
+    }
+  }
 }
 
 function checkRequired(value: JsonValue, pointer: string, file: SchemaFile, sink: DiagnosticSink): void {

@@ -291,6 +291,23 @@ describe("in generate()", () => {
     }
   });
 
+  it("a finding where a schema override set the value says so in its hint", async () => {
+    const dir = await tempDir("cognito-codegen-meta-");
+    try {
+      await writeFile(path.join(dir, A), '{ "title": "AType", "type": "string", "minLength": 1, "maxLength": 8 }');
+      const result = await generate({ schemas: dir, cwd: dir, overrides: [{ title: "AType", pointer: "/minLength", set: 9 }] });
+      expect(result.warnings.map(formatDiagnostic)).toEqual([
+        `${A}:1:52 (at #/minLength): warning: minLength 9 is greater than maxLength 8, so no string passes\n  hint: lower minLength or raise maxLength; the value comes from the override overrides/0 (1 → 9)`,
+      ]);
+      // a finding elsewhere in the file is not attributed to it
+      await writeFile(path.join(dir, A), '{ "title": "AType", "type": "string", "minLength": 1, "maxLength": 8, "enum": [] }');
+      const other = await generate({ schemas: dir, cwd: dir, overrides: [{ title: "AType", pointer: "/minLength", set: 2 }] });
+      expect(other.warnings.map((w) => [w.location.pointer, w.hint])).toEqual([["/enum", "list the allowed values, or remove enum"]]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("warnings are in the result, and the output is generated", async () => {
     const dir = await tempDir("cognito-codegen-meta-");
     try {
