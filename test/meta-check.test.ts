@@ -291,6 +291,39 @@ describe("in generate()", () => {
     }
   });
 
+  it("the components of an OpenAPI document are checked too, at the document's line:column", async () => {
+    const dir = await tempDir("cognito-codegen-meta-");
+    try {
+      const yaml = [
+        "openapi: 3.0.0",
+        "info: { title: Cognito Identity, version: '2014-06-30' }",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        "    IdentityPoolId:",
+        "      type: string",
+        "      minLength: 9",
+        "      maxLength: 3",
+        "    GetIdInput:",
+        "      type: object",
+        "      properties:",
+        "        IdentityPoolId: { $ref: '#/components/schemas/IdentityPoolId' }",
+        "      required: [IdentityPoolId, IdentityPoolId]",
+      ].join("\n");
+      await writeFile(path.join(dir, "openapi.yaml"), yaml);
+      const failure = (await generate({ schemas: path.join(dir, "openapi.yaml"), cwd: dir, service: "cognito-identity" }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as CodegenError;
+      expect(failure).toBeInstanceOf(CodegenError);
+      expect(failure.diagnostics.map((d) => `${d.location.file}:${d.location.line}:${d.location.column} ${d.location.pointer} ${d.message}`)).toEqual([
+        'openapi.yaml:14:34 /required/1 required lists "IdentityPoolId" twice (first at #/required/0)',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a finding where a schema override set the value says so in its hint", async () => {
     const dir = await tempDir("cognito-codegen-meta-");
     try {
