@@ -251,14 +251,15 @@ function checkSatisfiable(schema: JsonObject, pointer: string, inPlace: boolean,
     range("minItems", "maxItems", "array");
     if (schema["contains"] !== undefined) range("minContains", "maxContains", "array");
   }
-  if (allows("number", "integer")) checkBounds(schema, warn);
+  if (allows("number", "integer")) checkBounds(schema, warn, !allows("number"));
   if (allows("object")) checkObject(schema, warn, inPlace);
 }
 
 /** A warning at the keyword (or array item) below the schema that `keys` name. */
 type Warn = (keys: readonly (string | number)[], message: string, hint: string) => void;
 
-function checkBounds(schema: JsonObject, warn: Warn): void {
+/** `integers`: the schema allows integers but no other numbers. */
+function checkBounds(schema: JsonObject, warn: Warn, integers: boolean): void {
   // the stricter of each pair of bounds
   const bound = (inclusive: string, exclusive: string, lower: boolean): { key: string; value: number; exclusive: boolean } | undefined => {
     const i = numberOf(schema, inclusive);
@@ -272,7 +273,12 @@ function checkBounds(schema: JsonObject, warn: Warn): void {
   const strict = low.exclusive || high.exclusive;
   if (strict ? low.value >= high.value : low.value > high.value) {
     warn([low.key], `${low.key} ${low.value} is ${strict ? "not less than" : "greater than"} ${high.key} ${high.value}, so no number passes`, `lower ${low.key} or raise ${high.key}`);
+    return;
   }
+  if (!integers) return;
+  const least = low.exclusive ? Math.floor(low.value) + 1 : Math.ceil(low.value);
+  const most = high.exclusive ? Math.ceil(high.value) - 1 : Math.floor(high.value);
+  if (least > most) warn([low.key], `no integer lies between ${low.key} ${low.value} and ${high.key} ${high.value}, so no value of type integer passes`, `lower ${low.key} or raise ${high.key}`);
 }
 
 function checkObject(schema: JsonObject, warn: Warn, inPlace: boolean): void {
