@@ -19,6 +19,10 @@ import { pointerJoin } from "./json.js";
 /** Levels of subschemas one schema may nest. */
 export const MAX_SCHEMA_DEPTH = 1_000;
 
+/** What the error past MAX_SCHEMA_DEPTH says, and what to do. */
+export const TOO_DEEP = `schemas nest deeper than ${MAX_SCHEMA_DEPTH.toLocaleString("en")} levels here, the generator's limit`;
+export const TOO_DEEP_HINT = "flatten the schema: move nested parts into $defs or components of their own and refer to them with $ref";
+
 /** Keywords whose value is a schema, a list of schemas, or a map of schemas. */
 const ONE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems"];
 const LIST = ["allOf", "anyOf", "oneOf", "prefixItems"];

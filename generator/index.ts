@@ -12,6 +12,7 @@ import type { FormatCache, FormatStats } from "./format.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
 import { loadInput, type InputCache } from "./input.js";
+import { checkSchemas } from "./meta-check.js";
 import type { Origin } from "./origin.js";
 import { applyOverrides, type AppliedOverride, type SchemaOverride } from "./overrides.js";
 import { checkReferences, Resolver } from "./resolve.js";
@@ -95,6 +96,8 @@ async function generateHere(options: GenerateOptions): Promise<GenerateResult> {
   sink.throwIfErrors();
   const { files, applied } = applyOverrides(input.files, options.overrides ?? [], sink);
   sink.throwIfErrors();
+  // the meta-schema rules and the references, reported together
+  checkSchemas(files, sink, applied);
   const resolver = new Resolver(files, sink);
   checkReferences(resolver, sink);
   sink.throwIfErrors();

@@ -12,7 +12,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DiagnosticSink, error, warning, type Diagnostic } from "./diagnostics.js";
 import type { ServiceDocument } from "./build-ir.js";
-import { MAX_SCHEMA_DEPTH, tooDeep } from "./depth.js";
+import { TOO_DEEP, TOO_DEEP_HINT, tooDeep } from "./depth.js";
 import { DOCUMENT_EXTENSIONS, siblingDocument } from "./input-files.js";
 import { listInputFiles, loadSchemaBytes, locate, type LoadOptions, type SchemaFile } from "./load.js";
 import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "./openapi.js";
@@ -142,7 +142,7 @@ export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cw
   files = files.filter((file) => {
     const deep = tooDeep(file.schema);
     if (deep === undefined) return true;
-    sink.add(error(locate(file, deep), `schemas nest deeper than ${MAX_SCHEMA_DEPTH.toLocaleString("en")} levels here, the generator's limit`, "flatten the schema: move nested parts into components of their own and refer to them with $ref"));
+    sink.add(error(locate(file, deep), TOO_DEEP, TOO_DEEP_HINT));
     return false;
   });
   return { files, documents };

@@ -12,6 +12,7 @@ import type { JsonValue } from "./escape.js";
 import { closest, DiagnosticSink, error, type Diagnostic } from "./diagnostics.js";
 import { isJsonObject, locate, type SchemaFile } from "./load.js";
 import { pointerJoin } from "./json.js";
+import { compareStrings } from "./order.js";
 
 export interface RefTarget {
   readonly file: SchemaFile;
@@ -225,20 +226,26 @@ const MAP_KEYWORDS = new Set(["properties", "$defs", "definitions", "patternProp
  * Every keyword of every subschema, in document order, with the pointer of
  * the schema it belongs to; the values of data keywords (enum, const, …)
  * are not entered, and the names in name maps (properties, $defs, …) are
- * not taken for keywords.
+ * not taken for keywords. An explicit stack, not recursion: any depth.
  */
-export function* keywordsOf(value: JsonValue, pointer = "", isNameMap = false): Generator<{ key: string; value: JsonValue; schema: string }> {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* keywordsOf(value[i] as JsonValue, pointerJoin(pointer, i));
-  } else if (isJsonObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const at = pointerJoin(pointer, key);
-      if (isNameMap) {
-        yield* keywordsOf(child, at);
-        continue;
+export function* keywordsOf(root: JsonValue): Generator<{ key: string; value: JsonValue; schema: string }> {
+  // a value to enter, or a keyword to yield before its value is entered; pushed in reverse for document order
+  type Task = { readonly value: JsonValue; readonly pointer: string; readonly isNameMap: boolean; readonly key?: string; readonly schema?: string };
+  const stack: Task[] = [{ value: root, pointer: "", isNameMap: false }];
+  for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
+    const { value, pointer } = task;
+    if (task.key !== undefined) {
+      yield { key: task.key, value, schema: task.schema! };
+      if (!DATA_KEYWORDS.has(task.key)) stack.push({ value, pointer, isNameMap: MAP_KEYWORDS.has(task.key) });
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] as JsonValue, pointer: pointerJoin(pointer, i), isNameMap: false });
+    } else if (isJsonObject(value)) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        const at = pointerJoin(pointer, key);
+        stack.push(task.isNameMap ? { value: value[key]!, pointer: at, isNameMap: false } : { value: value[key]!, pointer: at, isNameMap: false, key, schema: pointer });
       }
-      yield { key, value: child, schema: pointer };
-      if (!DATA_KEYWORDS.has(key)) yield* keywordsOf(child, at, MAP_KEYWORDS.has(key));
     }
   }
 }
@@ -248,8 +255,14 @@ export function* refsOf(value: JsonValue): Generator<{ ref: JsonValue; pointer: 
   for (const k of keywordsOf(value)) if (k.key === "$ref") yield { ref: k.value, pointer: pointerJoin(k.schema, "$ref") };
 }
 
-/** Checks every reference of every file; all failures are reported, not just the first. */
+const refKey = (file: SchemaFile, pointer: string): string => `${file.name}#${pointer}`;
+
+/**
+ * Checks every reference of every file; all failures are reported, not just the first. Then a cycle
+ * of references alone (see checkAliasCycles) is an error at the `$ref` that closes it.
+ */
 export function checkReferences(resolver: Resolver, sink: DiagnosticSink): void {
+  const targets = new Map<string, RefTarget>();
   for (const file of resolver.files) {
     for (const { ref, pointer } of refsOf(file.schema)) {
       if (typeof ref !== "string") {
@@ -258,6 +271,104 @@ export function checkReferences(resolver: Resolver, sink: DiagnosticSink): void 
       }
       const result = resolver.resolve(ref, file, pointer);
       if (isDiagnostic(result)) sink.add(result);
+      else targets.set(refKey(file, pointer), result);
+    }
+  }
+  checkAliasCycles(resolver.files, targets, sink);
+}
+
+/** Applicators whose subschemas apply to the schema's own value, as its `$ref` does. */
+const IN_PLACE_ONE = ["not", "if", "then", "else"] as const;
+const IN_PLACE_LIST = ["allOf", "anyOf", "oneOf"] as const;
+
+/** The `$ref` members that apply to the value of the schema at `pointer` itself: its own and its in-place applicators' (not those below a property or an item). */
+function inPlaceRefs(file: SchemaFile, pointer: string): string[] {
+  const out: string[] = [];
+  const root = getAtPointer(file.schema, pointer);
+  const stack: { value: JsonValue | undefined; pointer: string }[] = [{ value: root, pointer }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const schema = item.value;
+    if (!isJsonObject(schema)) continue;
+    if (schema["$ref"] !== undefined) out.push(pointerJoin(item.pointer, "$ref"));
+    for (const key of IN_PLACE_ONE) if (schema[key] !== undefined) stack.push({ value: schema[key], pointer: pointerJoin(item.pointer, key) });
+    for (const key of IN_PLACE_LIST) {
+      const list = schema[key];
+      if (Array.isArray(list)) list.forEach((m, i) => stack.push({ value: m, pointer: pointerJoin(item.pointer, key, i) }));
+    }
+    const dependent = schema["dependentSchemas"];
+    if (isJsonObject(dependent)) for (const name of Object.keys(dependent)) stack.push({ value: dependent[name], pointer: pointerJoin(item.pointer, "dependentSchemas", name) });
+  }
+  return out;
+}
+
+/** A chain of names for a message: a long one keeps its two ends. */
+function chainText(chain: readonly string[]): string {
+  const keep = 5;
+  if (chain.length <= 2 * keep + 1) return chain.join(" → ");
+  return [...chain.slice(0, keep), `… (${chain.length - 2 * keep} more) …`, ...chain.slice(-keep)].join(" → ");
+}
+
+/**
+ * A cycle of references with no property or array item in between (A is B, B is A; or A is anyOf
+ * [A, …]) describes no value: checking one against it never ends. Each is an error at the `$ref`
+ * member that closes it, in that file, naming the chain. A cycle through a property or an item is a
+ * recursive type and stays legal. Depth-first over an explicit stack, from every file's root, then
+ * from every reference's target (a cycle among `$defs` nobody uses counts too).
+ */
+export function checkAliasCycles(files: readonly SchemaFile[], targets: ReadonlyMap<string, RefTarget>, sink: DiagnosticSink): void {
+  interface Frame {
+    readonly id: string;
+    readonly file: SchemaFile;
+    readonly pointer: string;
+    readonly refs: readonly string[];
+    next: number;
+  }
+  const state = new Map<string, "open" | "done">();
+  const name = (file: SchemaFile, pointer: string): string => (pointer === "" ? file.title : `${file.title}#${pointer}`);
+  const frame = (file: SchemaFile, pointer: string): Frame => {
+    const id = refKey(file, pointer);
+    state.set(id, "open");
+    return { id, file, pointer, refs: inPlaceRefs(file, pointer), next: 0 };
+  };
+  // every file's root, then the other targets, file by file, in document order
+  const order = new Map(files.map((file, i) => [file, i]));
+  const inner = new Map<string, RefTarget>();
+  for (const t of targets.values()) if (t.pointer !== "") inner.set(refKey(t.file, t.pointer), t);
+  const place = (t: RefTarget): number => {
+    const p = t.file.positions.get(t.pointer);
+    return p === undefined ? Number.MAX_SAFE_INTEGER : p.line * 1e6 + p.column;
+  };
+  const starts: RefTarget[] = [
+    ...files.map((file) => ({ file, pointer: "" })),
+    ...[...inner.values()].sort((x, y) => order.get(x.file)! - order.get(y.file)! || place(x) - place(y) || compareStrings(x.pointer, y.pointer)),
+  ];
+  for (const start of starts) {
+    if (state.has(refKey(start.file, start.pointer))) continue;
+    const stack: Frame[] = [frame(start.file, start.pointer)];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next === top.refs.length) {
+        state.set(top.id, "done");
+        stack.pop();
+        continue;
+      }
+      const refPointer = top.refs[top.next++]!;
+      const target = targets.get(refKey(top.file, refPointer));
+      if (target === undefined) continue;
+      const id = refKey(target.file, target.pointer);
+      const seen = state.get(id);
+      if (seen === undefined) stack.push(frame(target.file, target.pointer));
+      else if (seen === "open") {
+        const chain = stack.slice(stack.findIndex((f) => f.id === id)).map((f) => name(f.file, f.pointer));
+        chain.push(name(target.file, target.pointer));
+        sink.add(
+          error(
+            locate(top.file, refPointer),
+            `the references ${chainText(chain)} form a cycle with no property or array item in between, closed by this $ref: no value can be checked against it (the check would never end)`,
+            "break the cycle, or make it go through a property or an array item",
+          ),
+        );
+      }
     }
   }
 }

@@ -97,3 +97,52 @@ describe("references", () => {
     expect(messages[0]).toContain("#/properties/enum/$ref");
   });
 });
+
+describe("cycles of references alone", () => {
+  const B_ = "cognito-idp-b-type-schema.json";
+  const C = "cognito-idp-c-type-schema.json";
+  const component = (title: string) => ({ $ref: `#/components/schemas/${title}` });
+
+  it("are an error at the $ref that closes the cycle, in its file, naming the chain", () => {
+    expect(check({ [A]: { title: "AType", ...component("BType") }, [B_]: { title: "BType", ...component("AType") } })).toEqual([
+      `${B_}:3:11 (at #/$ref): error: the references AType → BType → AType form a cycle with no property or array item in between, closed by this $ref: no value can be checked against it (the check would never end)\n  hint: break the cycle, or make it go through a property or an array item`,
+    ]);
+  });
+
+  it.each([
+    ["a schema that is its own reference", { [A]: { title: "AType", $ref: "#" } }, `${A}:3:11 (at #/$ref)`, "AType → AType"],
+    [
+      "through the corpus's allOf wrapper and an anyOf",
+      { [A]: { title: "AType", allOf: [component("BType"), { description: "d" }] }, [B_]: { title: "BType", anyOf: [{ type: "string" }, component("CType")] }, [C]: { title: "CType", ...component("AType") } },
+      `${C}:3:11 (at #/$ref)`,
+      "AType → BType → CType → AType",
+    ],
+    ["among $defs no one refers to", { [A]: { title: "AType", type: "string", $defs: { X: { $ref: "#/$defs/Y" }, Y: { not: { $ref: "#/$defs/X" } } } } }, `${A}:10:17 (at #/$defs/Y/not/$ref)`, "AType#/$defs/X → AType#/$defs/Y → AType#/$defs/X"],
+    ["beside other keywords, which do not break it", { [A]: { title: "AType", type: "object", properties: { a: {} }, oneOf: [{ $ref: "#" }] } }, `${A}:9:15 (at #/oneOf/0/$ref)`, "AType → AType"],
+  ])("%s", (_name, entries, where, chain) => {
+    const messages = check(entries);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(`${where}: error: the references ${chain} form a cycle`);
+  });
+
+  it.each([
+    ["a property", { [A]: { title: "AType", type: "object", properties: { next: component("AType") } } }],
+    ["an array item", { [A]: { title: "AType", type: "array", items: component("BType") }, [B_]: { title: "BType", allOf: [component("AType")] } }],
+    ["additionalProperties (a map of itself)", { [A]: { title: "AType", additionalProperties: { $ref: "#" } } }],
+    ["a $def's property", { [A]: { title: "AType", $ref: "#/$defs/N", $defs: { N: { type: "object", properties: { child: { $ref: "#/$defs/N" } } } } } }],
+    ["a chain that ends", { [A]: { title: "AType", ...component("BType") }, [B_]: { title: "BType", ...component("CType") }, [C]: { title: "CType", type: "string" } }],
+  ])("through %s is a recursive type (or none), not an error", (_name, entries) => {
+    expect(check(entries)).toEqual([]);
+  });
+
+  it("a chain of 5,000 references is walked without recursion, and the message keeps its two ends", () => {
+    const n = 5000;
+    const $defs: Record<string, object> = {};
+    for (let i = 0; i < n; i++) $defs[`d${i}`] = { $ref: `#/$defs/d${(i + 1) % n}` };
+    const messages = check({ [A]: { title: "AType", $ref: "#/$defs/d0", $defs } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(
+      `(at #/$defs/d4999/$ref): error: the references AType#/$defs/d0 → AType#/$defs/d1 → AType#/$defs/d2 → AType#/$defs/d3 → AType#/$defs/d4 → … (4991 more) … → AType#/$defs/d4996 → AType#/$defs/d4997 → AType#/$defs/d4998 → AType#/$defs/d4999 → AType#/$defs/d0 form a cycle`,
+    );
+  });
+});
