@@ -8,6 +8,7 @@
  */
 import type { JsonValue } from "./escape.js";
 import { closest, DiagnosticSink, error, warning } from "./diagnostics.js";
+import { hoistDeep } from "./hoist.js";
 import { htmlToText } from "./html.js";
 import { objectOf, type ArrayNode, type CodegenIR, type Declaration, type Doc, type Node, type NumberNode, type ObjectNode, type Operation, type Property, type Service, type ServiceProtocol, type StringNode } from "./ir.js";
 import { errorTitlesByConvention, operationsByConvention, type OperationSpec } from "./operations.js";
@@ -422,20 +423,30 @@ function buildService(serviceId: string, serviceFiles: SchemaFile[], resolver: R
   for (const f of serviceFiles) builder.enqueue(f, "");
   builder.run();
 
-  const entries = [...builder.built.values()].sort((a, b) => compareStrings(a.pending.id, b.pending.id));
+  const schemaBase = (pending: PendingDeclaration): string => `#/components/schemas/${pending.file.title.replace(/~/g, "~0").replace(/\//g, "~1")}${pending.pointer}`;
+  // inline schemas nested past INLINE_DEPTH become declarations of their own (hoist.ts), with their original's schemaPath base
+  const entries: { pending: PendingDeclaration; node: Node; base: string }[] = [];
+  for (const { pending, node: original } of [...builder.built.values()].sort((a, b) => compareStrings(a.pending.id, b.pending.id))) {
+    const { node, parts } = hoistDeep(original, pending.id, pending.pointer, (pointer) => declId(pending.file, pointer), (n) => `${pending.title}Part${n}`, { n: 0 });
+    entries.push({ pending, node, base: schemaBase(pending) });
+    for (const part of parts) {
+      const p: PendingDeclaration = { id: part.id, file: pending.file, pointer: part.pointer, title: part.title };
+      entries.push({ pending: p, node: part.node, base: schemaBase(pending) });
+      builder.built.set(part.id, { pending: p, node: part.node });
+    }
+    if (parts.length > 0) builder.built.set(pending.id, { pending, node });
+  }
+  entries.sort((a, b) => compareStrings(a.pending.id, b.pending.id));
   const names = nameDeclarations(entries.map(({ pending }) => ({ id: pending.id, title: pending.title, isRoot: pending.pointer === "" })));
-  const strictDecls: Declaration[] = entries.map(({ pending, node }) => {
-    const rootTitle = pending.file.title.replace(/~/g, "~0").replace(/\//g, "~1");
-    return {
-      id: pending.id,
-      service: serviceId,
-      title: pending.title,
-      source: { file: pending.file.name, pointer: pending.pointer },
-      schemaPath: `#/components/schemas/${rootTitle}${pending.pointer}`,
-      names: names.get(pending.id)!,
-      node,
-    };
-  });
+  const strictDecls: Declaration[] = entries.map(({ pending, node, base }) => ({
+    id: pending.id,
+    service: serviceId,
+    title: pending.title,
+    source: { file: pending.file.name, pointer: pending.pointer },
+    schemaPath: base,
+    names: names.get(pending.id)!,
+    node,
+  }));
   const files = new Map(resolver.files.map((f) => [f.name, f]));
   checkAliasCycles(strictDecls, sink, files);
 

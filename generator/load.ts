@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { JsonValue } from "./escape.js";
 import { DiagnosticSink, error, warning, type SourceLocation } from "./diagnostics.js";
+import { TOO_DEEP_HINT } from "./depth.js";
 import { JsonSyntaxError, parseJson, type Position } from "./json.js";
 import { compareStrings } from "./order.js";
 import { KNOWN_SERVICES } from "./services.js";
@@ -98,7 +99,7 @@ export function loadSchemaBytes(name: string, display: string, bytes: Uint8Array
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
       if (e.pointer !== undefined) {
-        sink.add(error({ file: display, pointer: e.pointer, line: e.line, column: e.column }, e.message, "flatten the schema: move nested parts into components of their own and refer to them with $ref"));
+        sink.add(error({ file: display, pointer: e.pointer, line: e.line, column: e.column }, e.message, TOO_DEEP_HINT));
         return undefined;
       }
       sink.add(error({ file: display, line: e.line, column: e.column }, `invalid JSON: ${e.message}`, "fix the JSON at that position"));
