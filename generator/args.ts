@@ -107,3 +107,36 @@ export function parseOperations(value: unknown): string[] | undefined {
   const list = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(","));
   return list.map((s) => s.trim()).filter((s) => s !== "");
 }
+
+/**
+ * The values of arguments that checkArguments accepted, by camelCase option
+ * name: a string option's value (an array when it is given more than once), a
+ * switch's true or false (`--no-x`, `--x=false`). What yargs would give for
+ * them, without yargs's help layout on every run (yargs prints --help).
+ */
+export function readArguments(args: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (name: string, value: unknown): void => {
+    const key = camel(name);
+    const before = out[key];
+    out[key] = typeof value === "string" && before !== undefined ? [...(Array.isArray(before) ? before : [before]), value] : value;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--") break;
+    if (!a.startsWith("--")) {
+      const letter = a.startsWith("-") && a.length === 2 ? SHORT.get(a.slice(1)) : undefined;
+      if (letter !== undefined) put(letter, true);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    let name = kebab(a.slice(2, eq < 0 ? undefined : eq));
+    const negated = name.startsWith("no-") && OPTIONS[name.slice(3)] !== undefined;
+    if (negated) name = name.slice(3);
+    const spec = OPTIONS[name];
+    if (!spec) continue;
+    if (spec.type === "boolean") put(name, negated ? false : eq < 0 ? true : a.slice(eq + 1) === "true");
+    else put(name, eq >= 0 ? a.slice(eq + 1) : args[++i]!);
+  }
+  return out;
+}

@@ -6,9 +6,8 @@
  * whatever the locale.
  */
 import path from "node:path";
-import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { camel, checkArguments, OPTIONS, parseOperations, UsageError } from "./args.js";
+import { camel, checkArguments, OPTIONS, parseOperations, readArguments, UsageError } from "./args.js";
 import { CHOICES, loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
@@ -30,24 +29,9 @@ const EPILOGUE = [
   ...EXIT_TABLE.map(([code, text]) => `  ${code}  ${text}`),
 ].join("\n");
 
-async function main(): Promise<ExitCode> {
-  const args = hideBin(process.argv);
-  const cwd = process.cwd();
-  const errOut = new Printer(process.stderr, useColor(process.stderr, args.includes("--no-color") ? false : undefined));
-  try {
-    checkArguments(args);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: ${e.message}\nRun cognito-codegen generate --help for the options.`);
-    return EXIT.input;
-  }
-  if (args.includes("--version") || args.includes("-v")) {
-    // this package's version, not the version of the project it runs in
-    process.stdout.write(`${VERSION}\n`);
-    return EXIT.ok;
-  }
-
-  let parsed: Record<string, unknown> | undefined;
+/** `--help`: yargs lays out the options and the exit codes. */
+async function printHelp(args: readonly string[], errOut: Printer): Promise<ExitCode> {
+  const { default: yargs } = await import("yargs");
   const parser = yargs(args)
     .scriptName("cognito-codegen")
     // every message in one language, whatever the machine's locale
@@ -71,7 +55,7 @@ async function main(): Promise<ExitCode> {
       throw error ?? new UsageError(message);
     });
   try {
-    parsed = (await parser.parseAsync()) as Record<string, unknown>;
+    await parser.parseAsync();
   } catch (e) {
     if (e instanceof UsageError) {
       errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: ${e.message}`);
@@ -79,7 +63,29 @@ async function main(): Promise<ExitCode> {
     }
     throw e;
   }
-  if (args.includes("--help") || args.includes("-h")) return EXIT.ok;
+  return EXIT.ok;
+}
+
+async function main(): Promise<ExitCode> {
+  const args = hideBin(process.argv);
+  const cwd = process.cwd();
+  const errOut = new Printer(process.stderr, useColor(process.stderr, args.includes("--no-color") ? false : undefined));
+  try {
+    checkArguments(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: ${e.message}\nRun cognito-codegen generate --help for the options.`);
+    return EXIT.input;
+  }
+  if (args.includes("--version") || args.includes("-v")) {
+    // this package's version, not the version of the project it runs in
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+
+  // yargs prints the help; a run reads the arguments (checked above) itself: yargs lays its help text out on every parse, ~30 ms
+  if (args.some((a) => a === "--help" || a === "-h")) return printHelp(args, errOut);
+  const parsed = readArguments(args);
 
   const given = (name: string): boolean => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a === `--${camel(name)}` || a.startsWith(`--${camel(name)}=`));
   const str = (name: string): string | undefined => (given(name) ? String(parsed![camel(name)]) : undefined);
