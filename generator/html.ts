@@ -41,7 +41,21 @@ function tidyPlain(text: string): string {
     .trim();
 }
 
+/** Converted descriptions, by their HTML: a corpus repeats many, and --watch converts the same ones on every run. */
+const converted = new Map<string, string>();
+const CONVERTED_MAX = 50_000;
+
 export function htmlToText(input: string): string {
+  let text = converted.get(input);
+  if (text === undefined) {
+    text = convert(input);
+    if (converted.size >= CONVERTED_MAX) converted.clear();
+    converted.set(input, text);
+  }
+  return text;
+}
+
+function convert(input: string): string {
   if (!looksLikeHtml(input)) return tidyPlain(decodeEntities(input));
   const out: string[] = [];
   const links: { href: string | undefined; start: number }[] = [];
