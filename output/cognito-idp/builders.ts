@@ -16,11 +16,11 @@ import type {
 
 import { assertResendConfirmationCodeRequest } from "./validators.js";
 
-import { wireResendConfirmationCodeRequest } from "./wire.js";
+import { SERVICE, wireResendConfirmationCodeRequest } from "./wire.js";
 
 import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-import { endpointUrl } from "./runtime/http.js";
+import { httpRequest } from "./runtime/http.js";
 
 import type { ClientOptions } from "./runtime/send.js";
 
@@ -108,7 +108,7 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
     this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
     options: ClientOptions,
   ): Promise<ResendConfirmationCodeOutput> {
-    return sendResendConfirmationCode(this.build(), options);
+    return sendResendConfirmationCode(this.members as ResendConfirmationCodeRequest, options);
   }
 }
 
@@ -127,13 +127,5 @@ export function resendConfirmationCodeHttpRequest(
   options: HttpRequestOptions,
 ): HttpRequest {
   assertResendConfirmationCodeRequest(request);
-  return {
-    method: "POST",
-    url: endpointUrl("cognito-idp", options),
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "AWSCognitoIdentityProviderService.ResendConfirmationCode",
-    },
-    body: JSON.stringify(wireResendConfirmationCodeRequest(request)),
-  };
+  return httpRequest(SERVICE, "ResendConfirmationCode", wireResendConfirmationCodeRequest(request), options);
 }
