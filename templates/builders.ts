@@ -130,7 +130,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
     isExported: true,
     docs: [docText(`Builds a ${op.name} request (\`${op.target}\`).\n\n${doc}${errorsLine(op, decls)}`)],
     typeParameters: [{ name: "Set", constraint: "string", default: "never" }],
-    properties: [{ name: "members", scope: Scope.Private, isReadonly: true, type: membersType, docs: ["Members set so far (undefined: not set)."] }],
+    // declared, set in the constructor: no field initializer in the output
+    properties: [{ name: "members", scope: Scope.Private, isReadonly: true, hasDeclareKeyword: true, type: membersType, docs: ["Members set so far (undefined: not set)."] }],
     ctors: [{ parameters: [{ name: "members", type: membersType, initializer: "{}" }], statements: ["this.members = members;"] }],
     methods,
   };

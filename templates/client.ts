@@ -242,7 +242,7 @@ export function ${name(n.guard)}(error: unknown): error is ${name(n.cls)} {
     `import { ${wireImports.join(", ")} } from "./wire.js";`,
     `import { ${list([errorIds.length > 0 && "isServiceException", "type ClientFailure", errorIds.length > 0 && "type ServiceException", "type UnknownServiceException"])} } from "./runtime/errors.js";`,
     uses("paginate") ? `import { paginate } from "./runtime/paginate.js";` : "",
-    `import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";`,
+    `import { ${list(["send", uses("sigV4") && "sigV4", "type ClientOptions", "type OperationInfo"])} } from "./runtime/send.js";`,
     walk ? `import { ${walk} } from "./runtime/walk.js";` : "",
     `export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";`,
     `export type { UnknownServiceException } from "./runtime/errors.js";`,
@@ -282,7 +282,10 @@ export type ${name(n.error)} = ${new Code([...errors, "UnknownServiceException",
   const place = secretHashPlace(op, decls);
   const fields: Code[] = [code`name: ${op.name}`];
   if (op.target !== `${protocol.targetPrefix}.${op.name}`) fields.push(code`target: ${op.target}`);
-  if (isSigned(service.id, op.name)) fields.push(code`signed: true`);
+  if (isSigned(service.id, op.name)) {
+    imports.runtime.add("sigV4");
+    fields.push(code`sign: sigV4`);
+  }
   fields.push(code`assert: ${name(request.names.assert)}`, code`wire: ${name(request.names.wire)}`);
   if (response) {
     imports.validators.add(response.names.validate);

@@ -35,7 +35,7 @@ import { sendResendConfirmationCode } from "./client.js";
  */
 export class ResendConfirmationCodeBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: {
+  declare private readonly members: {
     [K in keyof ResendConfirmationCodeRequest]?: ResendConfirmationCodeRequest[K] | undefined;
   };
 

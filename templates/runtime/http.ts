@@ -53,12 +53,14 @@ const REGION = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
 /**
  * The service's endpoint: the explicit one if given, else
  * `https://<host label>.<region>.amazonaws.com/` (`amazonaws.com.cn` in the
- * China regions). A region that is not one (it would change the host) is refused.
+ * China regions). A region that is not one (it would change the host) is
+ * refused, and so are options with neither; the errors name `operation`.
  */
-export function endpointUrl(hostLabel: string, options: EndpointOptions): string {
-  const { region = "", endpoint } = options;
+export function endpointUrl(hostLabel: string, options: EndpointOptions, operation = "endpointUrl"): string {
+  const { region, endpoint } = options;
   if (endpoint !== undefined) return endpoint;
-  if (!REGION.test(region)) throw new RangeError(`not an AWS region: ${JSON.stringify(region)}`);
+  if (region === undefined) throw new TypeError(`${operation}: pass a region or an endpoint`);
+  if (!REGION.test(region)) throw new RangeError(`${operation}: not an AWS region: ${JSON.stringify(region)}`);
   return `https://${hostLabel}.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}/`;
 }
 
@@ -66,13 +68,12 @@ export function endpointUrl(hostLabel: string, options: EndpointOptions): string
  * An operation's request: POST to the endpoint, the protocol's content type
  * and `x-amz-target` (the service's prefix and the operation's name, unless
  * the operation has a target of its own), the body (already checked and in
- * wire order) as JSON. Without a region and an endpoint, an error naming the operation.
+ * wire order) as JSON.
  */
 export function httpRequest(service: ServiceInfo, operation: string, body: unknown, options: EndpointOptions, target = `${service.targetPrefix}.${operation}`): HttpRequest {
-  if (options.region === undefined && options.endpoint === undefined) throw new TypeError(`${operation}: pass a region or an endpoint`);
   return {
     method: "POST",
-    url: endpointUrl(service.hostLabel, options),
+    url: endpointUrl(service.hostLabel, options, operation),
     headers: { "content-type": service.contentType, "x-amz-target": target },
     body: JSON.stringify(body),
   };

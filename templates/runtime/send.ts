@@ -19,8 +19,8 @@ export interface OperationInfo<O> {
   readonly name: string;
   /** The x-amz-target where it is not the service's prefix, ".", the name. */
   readonly target?: string;
-  /** Present when the operation needs SigV4 (absent for `@aws.auth#unsigned` / `@optionalAuth` ones). */
-  readonly signed?: true;
+  /** `sigV4` when the operation needs SigV4 (absent for `@aws.auth#unsigned` / `@optionalAuth` ones). */
+  readonly sign?: (operation: string, request: HttpRequest, options: SendOptions) => Promise<HttpRequest>;
   /** Throws when the input is not valid (the generated `assert…`). */
   readonly assert: (value: unknown) => void;
   /** Puts the input in wire order (the generated `wire…`). */
@@ -77,6 +77,16 @@ export interface ClientOptions extends SendOptions {
 }
 
 /**
+ * The `sign` of the operations that need SigV4: the caller's signer signs
+ * the request; without one, a `ClientFailure` "unsigned" and nothing is sent.
+ * Only the signed operations reach this code.
+ */
+export async function sigV4(operation: string, request: HttpRequest, options: SendOptions): Promise<HttpRequest> {
+  if (!options.signer) throw new ClientFailure(operation, "unsigned", "this operation needs a `signer` (AWS SigV4; see README)");
+  return options.signer(request);
+}
+
+/**
  * Sends `input` as the operation's request: its SECRET_HASH filled in (with
  * the `secretHash` hook, for the operations that take one), checked, put in
  * wire order, signed (the signed operations), sent; the output, or a thrown error.
@@ -85,15 +95,11 @@ export async function send<O>(service: ServiceInfo, op: OperationInfo<O>, input:
   const { name, secretHash: place } = op;
   const filled = place && options.secretHash ? await options.secretHash(name, input, place) : input;
   op.assert(filled);
-  let request = httpRequest(service, name, op.wire(filled), options, op.target);
+  const request = httpRequest(service, name, op.wire(filled), options, op.target);
   // The SDK signs only the operations whose auth scheme is SigV4; the
   // unsigned ones (SignUp, InitiateAuth…) go without, even with credentials.
-  if (op.signed) {
-    if (!options.signer) throw new ClientFailure(name, "unsigned", "this operation needs a `signer` (AWS SigV4; see README)");
-    request = await options.signer(request);
-  }
+  const { url, ...init } = op.sign ? await op.sign(name, request, options) : request;
   const { signal } = options;
-  const { url, ...init } = request;
   let response: ResponseLike;
   let text: string;
   try {

@@ -18,7 +18,11 @@ describe("endpointUrl", () => {
   });
 
   it.each(["", "us-east-1.evil.test", "evil.test/#", "US-EAST-1", "us-east-1 ", "us-east"])("refuses %j as a region", (region) => {
-    expect(() => endpointUrl("svc", { region })).toThrow(RangeError);
+    expect(() => endpointUrl("svc", { region })).toThrow(new RangeError(`endpointUrl: not an AWS region: ${JSON.stringify(region)}`));
+  });
+
+  it("refuses options with neither a region nor an endpoint, naming the operation it is given", () => {
+    expect(() => endpointUrl("svc", {}, "SignUp")).toThrow(new TypeError("SignUp: pass a region or an endpoint"));
   });
 });
 
@@ -44,7 +48,7 @@ describe("httpRequest", () => {
 
   it("needs a region or an endpoint, and says so naming the operation", () => {
     expect(() => httpRequest(service, "SignUp", {}, {})).toThrow(new TypeError("SignUp: pass a region or an endpoint"));
-    expect(() => httpRequest(service, "SignUp", {}, { region: "evil.test/#" })).toThrow(RangeError);
+    expect(() => httpRequest(service, "SignUp", {}, { region: "evil.test/#" })).toThrow(new RangeError('SignUp: not an AWS region: "evil.test/#"'));
   });
 });
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { ClientFailure, ServiceException } from "../../templates/runtime/errors.js";
 import type { HttpRequest, ServiceInfo } from "../../templates/runtime/http.js";
 import type { SecretHashHook } from "../../templates/runtime/secret-hash.js";
-import { send, type CheckResult, type FetchLike, type OperationInfo, type ResponseLike, type SendOptions, type Signer } from "../../templates/runtime/send.js";
+import { send, sigV4, type CheckResult, type FetchLike, type OperationInfo, type ResponseLike, type SendOptions, type Signer } from "../../templates/runtime/send.js";
 
 // ---- an operation as the generator will describe it --------------------------------------------------------------
 
@@ -54,7 +54,7 @@ const signUp: OperationInfo<SignUpResponse> = {
   secretHash: "SecretHash",
 };
 
-const listUsers: OperationInfo<unknown> = { name: "ListUsers", signed: true, assert: () => {}, wire: (v) => v };
+const listUsers: OperationInfo<unknown> = { name: "ListUsers", sign: sigV4, assert: () => {}, wire: (v) => v };
 
 const signUpInput = { ClientId: "client", Username: "alice", Password: "hunter2" };
 const okBody = '{"UserConfirmed":false,"UserSub":"5f3c"}';

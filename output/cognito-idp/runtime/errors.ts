@@ -29,12 +29,13 @@ export interface HeadersLike {
 export class ServiceException<Name extends string = string> extends Error {
   /** The error code, sanitized (see `errorCode`). */
   declare readonly name: Name;
-  readonly $status: number;
-  readonly $requestId: string | undefined;
+  // declared, set in the constructor: no field initializers in the output
+  declare readonly $status: number;
+  declare readonly $requestId: string | undefined;
   /** As the SDK decides it for codes it does not know; modeled errors agree (4xx client, 5xx server). */
-  readonly $fault: "client" | "server";
+  declare readonly $fault: "client" | "server";
   /** The parsed error body (`undefined` when it was empty or not JSON). */
-  readonly $body: unknown;
+  declare readonly $body: unknown;
 
   /** The message is the body's `message` or `Message`, else the name. */
   constructor(name: Name, status: number, requestId: string | undefined, body: unknown) {
@@ -96,10 +97,10 @@ export type ClientFailureReason = "network" | "aborted" | "empty-body" | "not-js
  * failure is named "ClientFailure".
  */
 export class ClientFailure extends Error {
-  readonly operation: string;
-  readonly reason: ClientFailureReason;
+  declare readonly operation: string;
+  declare readonly reason: ClientFailureReason;
   /** The validation errors, for "invalid-response" and "empty-body"; else none. */
-  readonly errors: readonly unknown[];
+  declare readonly errors: readonly unknown[];
 
   constructor(
     operation: string,

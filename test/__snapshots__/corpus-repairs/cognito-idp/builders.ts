@@ -29,7 +29,7 @@ import { sendSetMfa } from "./client.js";
  */
 export class SetMfaBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined };
+  declare private readonly members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined };
 
   constructor(members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined } = {}) {
     this.members = members;

@@ -17,7 +17,7 @@ import {
   type UnknownServiceException,
 } from "./runtime/errors.js";
 
-import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
+import { send, sigV4, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
 import { epochSecondsToDate, mapLeaves, type WalkShape } from "./runtime/walk.js";
 
@@ -66,7 +66,7 @@ export type SetMfaError = UsernameExistsException | UnknownServiceException | Cl
 
 const setMfaOperation: OperationInfo<SetMfaOutput> = {
   name: "SetMfa",
-  signed: true,
+  sign: sigV4,
   assert: assertSetMfaRequest,
   wire: wireSetMfaRequest,
   check: validateSetMfaResponse,

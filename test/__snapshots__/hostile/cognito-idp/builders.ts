@@ -29,7 +29,7 @@ import { sendHostile } from "./client.js";
  */
 export class HostileBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined };
+  declare private readonly members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined };
 
   constructor(members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined } = {}) {
     this.members = members;

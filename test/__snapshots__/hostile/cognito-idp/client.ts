@@ -17,7 +17,7 @@ import {
   type UnknownServiceException,
 } from "./runtime/errors.js";
 
-import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
+import { send, sigV4, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
 export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
@@ -45,7 +45,7 @@ export type HostileError = AnythingException | UnknownServiceException | ClientF
 
 const hostileOperation: OperationInfo<HostileOutput> = {
   name: "Hostile",
-  signed: true,
+  sign: sigV4,
   assert: assertHostileRequest,
   wire: wireHostileRequest,
 };

@@ -27,7 +27,7 @@ import { sendListTree } from "./client.js";
  */
 export class ListTreeBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined };
+  declare private readonly members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined };
 
   constructor(members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined } = {}) {
     this.members = members;

@@ -12,7 +12,7 @@ import { SERVICE, wireListTreeRequest } from "./wire.js";
 
 import { type ClientFailure, type UnknownServiceException } from "./runtime/errors.js";
 
-import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
+import { send, sigV4, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
 export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
@@ -32,7 +32,7 @@ export type ListTreeError = UnknownServiceException | ClientFailure;
 
 const listTreeOperation: OperationInfo<ListTreeOutput> = {
   name: "ListTree",
-  signed: true,
+  sign: sigV4,
   assert: assertListTreeRequest,
   wire: wireListTreeRequest,
 };

@@ -27,7 +27,7 @@ import { sendGetId } from "./client.js";
  */
 export class GetIdBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined };
+  declare private readonly members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined };
 
   constructor(members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined } = {}) {
     this.members = members;
