@@ -171,6 +171,15 @@ try {
     ),
   );
 
+  // the goal is shared: what the validators take, and what the rest leaves them
+  const validators = modules.find((m) => m.file.endsWith("validators.ts"));
+  if (validators?.gzipSaved !== undefined) {
+    const rest = builder.gzip - validators.gzipSaved;
+    console.log(
+      `\nvalidators.ts: ${n(validators.gzipSaved)} B of the gzip; everything else: ${n(rest)} B, which leaves the validators ${rest < GOAL ? `${n(GOAL - rest)} B` : "nothing"} under the goal`,
+    );
+  }
+
   // and per top-level declaration that survived tree shaking
   const plain = await bundle(entries["builder"]!, { minify: false });
   const decls = await declarations(plain.code);
