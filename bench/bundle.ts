@@ -3,7 +3,8 @@
  * apps send one ResendConfirmationCode request and log the result:
  *
  * - ours: the corpus output (SHARED_DIR) generated into a temporary folder,
- *   the request built with the builder and sent with `.send({ region })`
+ *   the request built with the builder (imported from index.ts, as in the
+ *   README) and sent with `.send({ region })`
  *   (also, for comparison, `sendResendConfirmationCode` from client.ts);
  * - the AWS SDK v3: `new CognitoIdentityProviderClient({ region })` and
  *   `ResendConfirmationCodeCommand`.
@@ -35,7 +36,8 @@ const ANALYZE = process.argv.includes("--analyze");
 const TOP = 15;
 
 const APPS = {
-  builder: `import { resendConfirmationCode } from "./cognito-idp/builders.js";
+  // as the README writes it: the builders from the service's index.ts
+  builder: `import { resendConfirmationCode } from "./cognito-idp/index.js";
 
 const result = await resendConfirmationCode().clientId("abc").username("alice").send({ region: "us-east-1" });
 console.log(result);
