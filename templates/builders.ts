@@ -71,6 +71,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
   imports.validators.add(request.names.assert);
   imports.wire.add(request.names.wire);
 
+  // the x-amz-target, where it is not the service's prefix and the operation's name
+  const targetArgument = new Code(op.target === `${protocol.targetPrefix}.${op.name}` ? "" : `, ${stringLiteral(op.target)}`);
   const setters: OptionalKind<MethodDeclarationStructure>[] = object.properties.map((p) => {
     const type = typeText(p.node, decls);
     referencedTypes(p.node, decls, imports.types);
@@ -104,7 +106,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
         { name: "options", type: "HttpRequestOptions" },
       ],
       returnType: "HttpRequest",
-      statements: [`return ${op.names.toHttp}(this.build(), options);`],
+      // built (validated, in wire order) once, then made a request as <op>HttpRequest makes it
+      statements: [code`return httpRequest(${name(SERVICE)}, ${op.name}, this.build(), options${targetArgument});`.text],
     },
   ];
   if (client) {
@@ -155,7 +158,7 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
     returnType: "HttpRequest",
     statements: [
       code`${name(request.names.assert)}(request);`.text,
-      code`return httpRequest(${name(SERVICE)}, ${op.name}, ${name(request.names.wire)}(request), options${new Code(op.target === `${protocol.targetPrefix}.${op.name}` ? "" : `, ${stringLiteral(op.target)}`)});`.text,
+      code`return httpRequest(${name(SERVICE)}, ${op.name}, ${name(request.names.wire)}(request), options${targetArgument});`.text,
     ],
   };
   return [cls, start, toHttp];

@@ -100,7 +100,7 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
     this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return resendConfirmationCodeHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "ResendConfirmationCode", this.build(), options);
   }
 
   /** Sends the request (see `sendResendConfirmationCode`): its output, checked and decoded, or a thrown error (`ResendConfirmationCodeError`). */

@@ -63,7 +63,7 @@ export class SetMfaBuilder<Set extends string = never> {
     this: SetMfaBuilder<Set> & MissingMembers<"MfaConfiguration", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return setMfaHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "SetMfa", this.build(), options);
   }
 
   /** Sends the request (see `sendSetMfa`): its output, checked and decoded, or a thrown error (`SetMfaError`). */

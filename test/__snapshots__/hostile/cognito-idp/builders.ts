@@ -75,7 +75,7 @@ export class HostileBuilder<Set extends string = never> {
     this: HostileBuilder<Set> & MissingMembers<"build" | "delete", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return hostileHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "Hostile", this.build(), options);
   }
 
   /** Sends the request (see `sendHostile`): its output, checked and decoded, or a thrown error (`HostileError`). */

@@ -54,7 +54,7 @@ export class ListTreeBuilder<Set extends string = never> {
 
   /** The validated request as an HTTP request. */
   toHttpRequest(this: ListTreeBuilder<Set> & MissingMembers<"Root", Set>, options: HttpRequestOptions): HttpRequest {
-    return listTreeHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "ListTree", this.build(), options);
   }
 
   /** Sends the request (see `sendListTree`): its output, checked and decoded, or a thrown error (`ListTreeError`). */

@@ -63,7 +63,7 @@ export class GetIdBuilder<Set extends string = never> {
     this: GetIdBuilder<Set> & MissingMembers<"IdentityPoolId", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return getIdHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "GetId", this.build(), options);
   }
 
   /** Sends the request (see `sendGetId`): its output, checked and decoded, or a thrown error (`GetIdError`). */
