@@ -3,15 +3,18 @@
  * apps send one ResendConfirmationCode request and log the result:
  *
  * - ours: the corpus output (SHARED_DIR) generated into a temporary folder,
- *   the request built with the builder and sent with `.send({ region })`
+ *   the request built with the builder (imported from index.ts, as in the
+ *   README) and sent with `.send({ region })`
  *   (also, for comparison, `sendResendConfirmationCode` from client.ts);
  * - the AWS SDK v3: `new CognitoIdentityProviderClient({ region })` and
  *   `ResendConfirmationCodeCommand`.
  *
  * Each is bundled with esbuild's JS API (bundle, minify, tree shaking,
  * platform browser, format esm) and measured raw and gzipped (zlib, level 9).
- * Then where our bytes come from: per module (esbuild's metafile) and per
- * top-level declaration that survived tree shaking (each minified alone).
+ * Then where our bytes come from: per module (esbuild's metafile: minified
+ * bytes, the module's slice gzipped alone, and what gzip saves without it)
+ * and per top-level declaration that survived tree shaking (each minified
+ * alone; the largest ones, all of them with `--analyze`).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -28,9 +31,13 @@ const shared = path.resolve(process.env["SHARED_DIR"] ?? "../shared");
 const corpus = path.join(shared, "corpus/cognito-idp/json-schema");
 /** The goal for our app, gzipped. */
 const GOAL = 2_000;
+/** `--analyze`: every top-level declaration kept, not only the largest. */
+const ANALYZE = process.argv.includes("--analyze");
+const TOP = 15;
 
 const APPS = {
-  builder: `import { resendConfirmationCode } from "./cognito-idp/builders.js";
+  // as the README writes it: the builders from the service's index.ts
+  builder: `import { resendConfirmationCode } from "./cognito-idp/index.js";
 
 const result = await resendConfirmationCode().clientId("abc").username("alice").send({ region: "us-east-1" });
 console.log(result);
@@ -98,6 +105,28 @@ async function declarations(code: string): Promise<{ readonly name: string; read
   return out.sort((a, b) => b.bytes - a.bytes);
 }
 
+/**
+ * Per module of a bundle: its minified bytes, and (when the metafile's inputs
+ * tile the output, as they do for a bundle without wrappers) its slice of the
+ * output gzipped alone and how much smaller the bundle's gzip is without it.
+ */
+function byModule(b: Bundle, work: string): { readonly file: string; readonly bytes: number; readonly gzipAlone?: number; readonly gzipSaved?: number }[] {
+  const output = Object.values(b.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+  const inputs = Object.entries(output.inputs);
+  const bytes = Buffer.from(b.code);
+  const tiled = Math.abs(inputs.reduce((s, [, i]) => s + i.bytesInOutput, 0) - bytes.byteLength) <= 1;
+  let at = 0;
+  const rows = inputs.map(([file, { bytesInOutput }]) => {
+    const slice = [at, at + bytesInOutput] as const;
+    at += bytesInOutput;
+    const row = { file: path.relative(work, path.resolve(file)), bytes: bytesInOutput };
+    if (!tiled) return row;
+    const without = Buffer.concat([bytes.subarray(0, slice[0]), bytes.subarray(slice[1])]);
+    return { ...row, gzipAlone: gzipSync(bytes.subarray(...slice), { level: 9 }).byteLength, gzipSaved: b.gzip - gzipSync(without, { level: 9 }).byteLength };
+  });
+  return rows.filter((m) => m.bytes > 0).sort((x, y) => y.bytes - x.bytes);
+}
+
 const work = await mkdtemp(path.join(tmpdir(), "cognito-codegen-bundle-"));
 try {
   const result = await generate({ schemas: corpus });
@@ -130,20 +159,35 @@ try {
   console.log(`\ngoal for ours (builder + send): <= ${n(GOAL)} B gzip: ${verdict}\n`);
 
   // where our bytes come from, per module
-  const output = Object.values(builder.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
-  const modules = Object.entries(output.inputs)
-    .map(([file, { bytesInOutput }]) => ({ file: path.relative(work, path.resolve(file)), bytes: bytesInOutput }))
-    .filter((m) => m.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
+  const modules = byModule(builder, work);
   const total = modules.reduce((s, m) => s + m.bytes, 0);
-  console.log("ours (builder + send), by module: minified bytes in the bundle (esbuild metafile)");
-  console.log(table([["module", "bytes", "share"], ...modules.map((m) => [m.file, n(m.bytes), `${((100 * m.bytes) / total).toFixed(1)}%`]), ["total", n(total), ""]], [1, 2]));
+  console.log("ours (builder + send), by module: minified bytes in the bundle (esbuild metafile); its slice gzipped alone; gzip saved without it");
+  console.log(
+    table(
+      [
+        ["module", "bytes", "share", "gzip alone", "gzip saved"],
+        ...modules.map((m) => [m.file, n(m.bytes), `${((100 * m.bytes) / total).toFixed(1)}%`, m.gzipAlone === undefined ? "?" : n(m.gzipAlone), m.gzipSaved === undefined ? "?" : n(m.gzipSaved)]),
+        ["total", n(total), "", "", n(builder.gzip)],
+      ],
+      [1, 2, 3, 4],
+    ),
+  );
+
+  // the goal is shared: what the validators take, and what the rest leaves them
+  const validators = modules.find((m) => m.file.endsWith("validators.ts"));
+  if (validators?.gzipSaved !== undefined) {
+    const rest = builder.gzip - validators.gzipSaved;
+    console.log(
+      `\nvalidators.ts: ${n(validators.gzipSaved)} B of the gzip; everything else: ${n(rest)} B, which leaves the validators ${rest < GOAL ? `${n(GOAL - rest)} B` : "nothing"} under the goal`,
+    );
+  }
 
   // and per top-level declaration that survived tree shaking
   const plain = await bundle(entries["builder"]!, { minify: false });
   const decls = await declarations(plain.code);
-  console.log("\nours (builder + send), by top-level declaration kept: bytes when minified alone (names as in the source)");
-  console.log(table([["declaration", "bytes"], ...decls.map((d) => [d.name, n(d.bytes)])], [1]));
+  const shown = ANALYZE ? decls : decls.slice(0, TOP);
+  console.log(`\nours (builder + send), by top-level declaration kept: bytes when minified alone (names as in the source)${ANALYZE ? "" : `; the ${TOP} largest of ${decls.length} (all: --analyze)`}`);
+  console.log(table([["declaration", "bytes"], ...shown.map((d) => [d.name, n(d.bytes)])], [1]));
 
   const sdkModules = Object.values(sdk.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
   const byPackage = new Map<string, number>();

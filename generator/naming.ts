@@ -12,7 +12,7 @@ import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
 export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
-export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "asciiSearch", "endpointUrl", "inOrder", "eachItem", "eachValue"] as const;
+export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "asciiSearch", "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue"] as const;
 
 /** Hands out unique names within one space. */
 export class NameTable {
@@ -112,7 +112,7 @@ export interface ClientNames {
 
 /** Names the client module (client.ts) declares: a namespace of its own, apart from the wire types (reached as `Wire.X`). */
 export function nameClient(service: { readonly declarations: readonly { readonly id: string; readonly names: DeclarationNames }[]; readonly operations: readonly { readonly name: string }[] }, decoded: readonly { readonly id: string; readonly names: DeclarationNames }[], errors: readonly { readonly id: string; readonly title: string }[]): ClientNames {
-  const reserved = ["Wire", "ServiceException", "UnknownServiceException", "ClientFailure", "isServiceException", "secretHash", "withSecretHash", "paginate", "send", "mapLeaves", "epochSecondsToDate", "redact", "ClientOptions", "SendOptions", "Signer", "FetchLike", "OperationInfo", "WalkShape"];
+  const reserved = ["Wire", "ServiceException", "UnknownServiceException", "ClientFailure", "isServiceException", "secretHash", "fromClientSecret", "SecretHashHook", "SERVICE", "withSecretHash", "paginate", "send", "sigV4", "mapLeaves", "epochSecondsToDate", "redact", "ClientOptions", "SendOptions", "Signer", "FetchLike", "OperationInfo", "WalkShape"];
   const names = new NameTable(reserved);
   const byId = <T extends { readonly id: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => compareStrings(a.id, b.id));
   const decodedNames = new Map(byId(decoded).map((d) => [d.id, names.claim(d.names.type)]));

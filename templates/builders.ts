@@ -7,16 +7,18 @@
  * (`… "missing required members": "Username"`). Setters of optional members
  * take `undefined` too (the member stays unset). `build()` validates and puts
  * the members in wire order (wire.ts); the HTTP request is the AWS JSON 1.1
- * protocol (POST /, `x-amz-target`, `application/x-amz-json-1.x`); `send()`
- * is the client's `send<Op>` (client.ts).
+ * protocol (POST /, `x-amz-target`, `application/x-amz-json-1.x`), made by
+ * runtime/http.ts's `httpRequest` from wire.ts's `SERVICE`; `send()` is the
+ * client's `send<Op>` (client.ts), which validates the members itself.
  */
 import { Scope, StructureKind, type ClassDeclarationStructure, type FunctionDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from "ts-morph";
-import { code, name } from "../generator/code.js";
+import { Code, code, name } from "../generator/code.js";
 import { docText, stringLiteral } from "../generator/escape.js";
 import { compareStrings } from "../generator/order.js";
 import { declarationMap, objectOf, type Declaration, type Node, type Operation, type Service, type ServiceProtocol } from "../generator/ir.js";
 import type { ClientOperationNames } from "../generator/naming.js";
 import { jsDoc, typeText } from "./types.js";
+import { SERVICE } from "./wire.js";
 
 /** Type names a node mentions, for the import list. */
 function referencedTypes(node: Node, decls: ReadonlyMap<string, Declaration>, out: Set<string>): void {
@@ -69,6 +71,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
   imports.validators.add(request.names.assert);
   imports.wire.add(request.names.wire);
 
+  // the x-amz-target, where it is not the service's prefix and the operation's name
+  const targetArgument = new Code(op.target === `${protocol.targetPrefix}.${op.name}` ? "" : `, ${stringLiteral(op.target)}`);
   const setters: OptionalKind<MethodDeclarationStructure>[] = object.properties.map((p) => {
     const type = typeText(p.node, decls);
     referencedTypes(p.node, decls, imports.types);
@@ -102,7 +106,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
         { name: "options", type: "HttpRequestOptions" },
       ],
       returnType: "HttpRequest",
-      statements: [`return ${op.names.toHttp}(this.build(), options);`],
+      // built (validated, in wire order) once, then made a request as <op>HttpRequest makes it
+      statements: [code`return httpRequest(${name(SERVICE)}, ${op.name}, this.build(), options${targetArgument});`.text],
     },
   ];
   if (client) {
@@ -116,7 +121,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
         { name: "options", type: "ClientOptions" },
       ],
       returnType: `Promise<${client.output}>`,
-      statements: [`return ${client.send}(this.build(), options);`],
+      // the members as they are: send<Op> fills in the SECRET_HASH, then validates and orders them
+      statements: [code`return ${name(client.send)}(this.members as ${name(requestType)}, options);`.text],
     });
   }
 
@@ -127,7 +133,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
     isExported: true,
     docs: [docText(`Builds a ${op.name} request (\`${op.target}\`).\n\n${doc}${errorsLine(op, decls)}`)],
     typeParameters: [{ name: "Set", constraint: "string", default: "never" }],
-    properties: [{ name: "members", scope: Scope.Private, isReadonly: true, type: membersType, docs: ["Members set so far (undefined: not set)."] }],
+    // declared, set in the constructor: no field initializer in the output
+    properties: [{ name: "members", scope: Scope.Private, isReadonly: true, hasDeclareKeyword: true, type: membersType, docs: ["Members set so far (undefined: not set)."] }],
     ctors: [{ parameters: [{ name: "members", type: membersType, initializer: "{}" }], statements: ["this.members = members;"] }],
     methods,
   };
@@ -150,13 +157,8 @@ function operationStatements(op: Operation, protocol: ServiceProtocol, decls: Re
     ],
     returnType: "HttpRequest",
     statements: [
-      `${request.names.assert}(request);`,
-      code`return {
-        method: "POST",
-        url: endpointUrl(${protocol.endpointPrefix}, options),
-        headers: { "content-type": ${protocol.contentType}, "x-amz-target": ${op.target} },
-        body: JSON.stringify(${name(request.names.wire)}(request)),
-      };`.text,
+      code`${name(request.names.assert)}(request);`.text,
+      code`return httpRequest(${name(SERVICE)}, ${op.name}, ${name(request.names.wire)}(request), options${targetArgument});`.text,
     ],
   };
   return [cls, start, toHttp];
@@ -178,8 +180,8 @@ export function buildersTemplate(service: Service, client?: ReadonlyMap<string, 
     imports: {
       "./types.js": { types: sorted(imports.types), values: [] },
       "./validators.js": { types: [], values: sorted(imports.validators) },
-      "./wire.js": { types: [], values: sorted(imports.wire) },
-      "./runtime/http.js": { types: ["HttpRequest", "HttpRequestOptions", "MissingMembers"], values: ["endpointUrl"] },
+      "./wire.js": { types: [], values: sorted([SERVICE, ...imports.wire]) },
+      "./runtime/http.js": { types: ["HttpRequest", "HttpRequestOptions", "MissingMembers"], values: ["httpRequest"] },
       ...(client ? { "./runtime/send.js": { types: ["ClientOptions"], values: [] }, "./client.js": { types: sorted(imports.clientTypes), values: sorted(imports.clientValues) } } : {}),
     },
     statements,

@@ -1,11 +1,12 @@
 /**
  * Template: client.ts, the operations as calls. Per operation a
- * `send<Op>(input, options)` that validates the input, fills in its
- * SECRET_HASH from a client secret, sends it (runtime/send.ts: fetch, the
- * caller's signer for the signed operations), validates the response with its
- * response view and turns epoch seconds into `Date`s; its errors as classes
- * with guards; paginators; redaction for logs. What differs per operation is
- * data here; the code is in templates/runtime/.
+ * `send<Op>(input, options)` that fills in its SECRET_HASH (the caller's
+ * hook), validates the input, sends it (runtime/send.ts: fetch, the caller's
+ * signer for the signed operations), validates the response with its
+ * response view and turns epoch seconds into `Date`s; its errors as types
+ * (`ServiceException<"Code">`) with guards, so an app carries code only for
+ * the guards it calls; paginators; redaction for logs. What differs per
+ * operation is data here; the code is in templates/runtime/.
  *
  * client.ts is an entry of its own (index.ts does not re-export it): in it,
  * a type named like a wire type is the decoded one (timestamps as `Date`);
@@ -19,6 +20,7 @@ import { nameClient, type ClientNames, type ClientOperationNames } from "../gene
 import { compareStrings } from "../generator/order.js";
 import { SENSITIVE_MEMBERS, SECRET_HASH_PLACES, isSigned } from "../generator/services.js";
 import { declarationStructure, type TypeScope } from "./types.js";
+import { SERVICE } from "./wire.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
 
@@ -206,16 +208,16 @@ export function clientTemplate(service: Service): ClientFile | undefined {
   const imports: Imports = { validators: new Set<string>(), wire: new Set<string>(), runtime: new Set<string>() };
   const statements: (string | StatementStructures)[] = [];
 
-  // errors: one class per error shape, and its guard
+  // errors: a type per error shape (its title is the code the service sends), and its guard
   for (const id of errorIds) {
     const n = names.errors.get(id)!;
     const title = decls.get(id)!.title;
     statements.push(
       code`/** The service's ${new Code(docText(title))} error. */
-export class ${name(n.cls)} extends ServiceException {}`.text,
+export type ${name(n.cls)} = ServiceException<${title}>;`.text,
       code`/** Whether an error is the service's ${new Code(docText(title))}. */
 export function ${name(n.guard)}(error: unknown): error is ${name(n.cls)} {
-  return error instanceof ${name(n.cls)};
+  return isServiceException(error, ${title});
 }`.text,
     );
   }
@@ -232,18 +234,20 @@ export function ${name(n.guard)}(error: unknown): error is ${name(n.cls)} {
 
   const uses = (fn: string): boolean => imports.runtime.has(fn);
   const list = (xs: readonly (string | false)[]): string => xs.filter((x): x is string => x !== false).join(", ");
+  const wireImports = [SERVICE, ...imports.wire].sort(compareStrings);
   const walk = list([uses("epochSecondsToDate") && "epochSecondsToDate", uses("mapLeaves") && "mapLeaves", uses("redact") && "redact", (dates.used.length > 0 || secrets.used.length > 0) && "type WalkShape"]);
   const header = [
     `import type * as Wire from "./types.js";`,
     `import { ${[...imports.validators].sort(compareStrings).join(", ")} } from "./validators.js";`,
-    `import { ${[...imports.wire].sort(compareStrings).join(", ")} } from "./wire.js";`,
-    `import { ${list([errorIds.length > 0 && "ServiceException", "type ClientFailure", "type UnknownServiceException"])} } from "./runtime/errors.js";`,
+    `import { ${wireImports.join(", ")} } from "./wire.js";`,
+    `import { ${list([errorIds.length > 0 && "isServiceException", "type ClientFailure", errorIds.length > 0 && "type ServiceException", "type UnknownServiceException"])} } from "./runtime/errors.js";`,
     uses("paginate") ? `import { paginate } from "./runtime/paginate.js";` : "",
-    uses("withSecretHash") ? `import { withSecretHash } from "./runtime/secret-hash.js";` : "",
-    `import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";`,
+    `import { ${list(["send", uses("sigV4") && "sigV4", "type ClientOptions", "type OperationInfo"])} } from "./runtime/send.js";`,
     walk ? `import { ${walk} } from "./runtime/walk.js";` : "",
-    `export { ClientFailure, isServiceException, ServiceException, UnknownServiceException } from "./runtime/errors.js";`,
-    `export { secretHash } from "./runtime/secret-hash.js";`,
+    `export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";`,
+    `export type { UnknownServiceException } from "./runtime/errors.js";`,
+    `export { fromClientSecret, secretHash } from "./runtime/secret-hash.js";`,
+    `export type { SecretHashHook } from "./runtime/secret-hash.js";`,
     `export type { ClientOptions, FetchLike, SendOptions, Signer } from "./runtime/send.js";`,
   ];
   return { statements: [...header, ...statements], names: names.operations };
@@ -275,44 +279,37 @@ export type ${name(n.output)} = ${new Code(outputType)};`.text);
 export type ${name(n.error)} = ${new Code([...errors, "UnknownServiceException", "ClientFailure"].join(" | "))};`.text);
 
   const decodeRule = response ? dates.rootRule(response.id) : undefined;
-  const fields: Code[] = [
-    code`name: ${op.name}`,
-    code`target: ${op.target}`,
-    code`hostLabel: ${protocol.endpointPrefix}`,
-    code`contentType: ${protocol.contentType}`,
-    code`signed: ${isSigned(service.id, op.name)}`,
-  ];
+  const place = secretHashPlace(op, decls);
+  const fields: Code[] = [code`name: ${op.name}`];
+  if (op.target !== `${protocol.targetPrefix}.${op.name}`) fields.push(code`target: ${op.target}`);
+  if (isSigned(service.id, op.name)) {
+    imports.runtime.add("sigV4");
+    fields.push(code`sign: sigV4`);
+  }
+  fields.push(code`assert: ${name(request.names.assert)}`, code`wire: ${name(request.names.wire)}`);
   if (response) {
     imports.validators.add(response.names.validate);
     fields.push(code`check: ${name(response.names.validate)}`);
   }
   if (decodeRule) ["mapLeaves", "epochSecondsToDate"].forEach((f) => imports.runtime.add(f));
   if (decodeRule) fields.push(code`decode: (value) => mapLeaves(value, ${callRule(decodeRule)}, epochSecondsToDate) as ${name(n.output)}`);
-  if (errors.length) fields.push(code`errors: { ${join(errors.map((e) => name(e)), ", ")} }`);
+  if (place) fields.push(code`secretHash: ${place}`);
   out.push(code`const ${name(n.info)}: OperationInfo<${name(n.output)}> = { ${join(fields, ", ")} };`.text);
 
-  const place = secretHashPlace(op, decls);
   const signedNote = isSigned(service.id, op.name) ? "It is signed: `options.signer` is required." : "It is sent unsigned, as the AWS SDK sends it.";
   const errorNote = op.errors.length ? ` Errors it may answer with: ${op.errors.map((id) => decls.get(id)!.title).join(", ")}.` : "";
-  const secretNote = place ? ` With \`options.clientSecret\`, its ${place === "SecretHash" ? "SecretHash" : `${place}.SECRET_HASH`} is filled in.` : "";
-  if (place) imports.runtime.add("withSecretHash");
-  const body = [
-    place ? code`const filled = options.clientSecret === undefined ? input : await withSecretHash(${op.name}, input, ${place}, options.clientSecret);` : code`const filled = input;`,
-    code`${name(request.names.assert)}(filled);`,
-    code`return send(${name(n.info)}, ${name(request.names.wire)}(filled), options);`,
-  ];
+  const secretNote = place ? ` With \`options.secretHash\` (\`fromClientSecret(secret)\`), its ${place === "SecretHash" ? "SecretHash" : `${place}.SECRET_HASH`} is filled in.` : "";
   out.push({
     kind: StructureKind.Function,
     name: n.send,
     isExported: true,
-    isAsync: true,
     docs: [docText(`Sends a ${op.name} request (\`${op.target}\`) and returns its output, checked and decoded. ${signedNote}${secretNote}${errorNote}\n\n${op.doc ?? request.node.doc.description ?? ""}`.trim())],
     parameters: [
       { name: "input", type: `Wire.${request.names.type}` },
       { name: "options", type: "ClientOptions" },
     ],
     returnType: `Promise<${n.output}>`,
-    statements: join(body).text,
+    statements: [code`return send(${name(SERVICE)}, ${name(n.info)}, input, options);`.text],
   });
 
   const token = pageToken(op, decls);

@@ -5,9 +5,11 @@
  * order), at every depth; lists and maps order their items and values, map
  * keys keep the caller's order; members the schema does not name are left
  * out. One function per operation input is exported, for the builders and
- * the client; the file is internal (index.ts does not re-export it).
+ * the client, and `SERVICE`, how the service's requests go on the wire (its
+ * endpoint's host label, `x-amz-target` prefix, content type); the file is
+ * internal (index.ts does not re-export it).
  */
-import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import { Code, code, join, name } from "../generator/code.js";
 import { docText, objectLiteralKey } from "../generator/escape.js";
 import { declarationMap, objectOf, type Declaration, type Node, type ObjectNode, type Service } from "../generator/ir.js";
@@ -103,8 +105,11 @@ class WireOrders {
 
 export interface WireFile {
   readonly runtimeImports: readonly string[];
-  readonly statements: FunctionDeclarationStructure[];
+  readonly statements: (string | StatementStructures)[];
 }
+
+/** The name of the service's protocol constant in wire.ts (reserved in generator/naming.ts). */
+export const SERVICE = "SERVICE";
 
 /** Wire functions for every operation input of the service (exported) and what they reach; undefined without operations. */
 export function wireTemplate(service: Service): WireFile | undefined {
@@ -120,5 +125,8 @@ export function wireTemplate(service: Service): WireFile | undefined {
     if (!roots.has(decl.id)) functions.push(wire.declarationFunction(decl, false));
   }
   functions.sort((a, b) => compareStrings(a.name!, b.name!));
-  return { runtimeImports: RUNTIME.filter((r) => wire.runtimeUsed.has(r)), statements: functions };
+  const { endpointPrefix, targetPrefix, contentType } = service.protocol;
+  const protocol = code`/** How the service's requests go on the wire (runtime/http.ts's \`ServiceInfo\`). */
+export const ${name(SERVICE)} = { hostLabel: ${endpointPrefix}, targetPrefix: ${targetPrefix}, contentType: ${contentType} };`;
+  return { runtimeImports: RUNTIME.filter((r) => wire.runtimeUsed.has(r)), statements: [protocol.text, ...functions] };
 }

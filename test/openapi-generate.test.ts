@@ -6,8 +6,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CodegenError, generate } from "../generator/index.js";
+import { writeOutput } from "../generator/write.js";
 
 const doc = path.resolve(import.meta.dirname, "fixtures-openapi/identity-pools/openapi.yaml");
 
@@ -43,6 +45,30 @@ describe("an OpenAPI document alone", async () => {
     expect(file("types.ts")).toMatch(/CreationDate\?: number;/);
     expect(file("types.ts")).toMatch(/export interface NotAuthorizedException \{[^}]*message\?: string;/);
     expect(result.warnings).toEqual([]);
+  });
+
+  it("an operation named apart from its X-Amz-Target: the builders and the client send the document's target", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-openapi-"));
+    try {
+      await writeFile(path.join(dir, "openapi.yaml"), (await readFile(doc, "utf8")).replace("operationId: GetId\n", "operationId: GetIdentity\n"));
+      const renamed = await generate({ schemas: path.join(dir, "openapi.yaml"), cwd: dir });
+      expect(renamed.ir.services[0]!.operations.map((o) => [o.name, o.target])).toContainEqual(["GetIdentity", "AWSCognitoIdentityService.GetId"]);
+      await writeOutput(path.join(dir, "out"), renamed.files);
+      await writeFile(path.join(dir, "out/package.json"), '{ "type": "module" }\n');
+      const builders = (await import(pathToFileURL(path.join(dir, "out/cognito-identity/builders.ts")).href)) as Record<string, () => any>;
+      const client = (await import(pathToFileURL(path.join(dir, "out/cognito-identity/client.ts")).href)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const http = builders["getIdentity"]!().identityPoolId("us-east-1:0000").toHttpRequest({ region: "us-east-1" });
+      expect(http.headers["x-amz-target"]).toBe("AWSCognitoIdentityService.GetId");
+      const targets: string[] = [];
+      const fetch = async (_: string, init: { headers: Record<string, string> }) => {
+        targets.push(init.headers["x-amz-target"]!);
+        return new Response('{"IdentityId":"us-east-1:1111"}', { status: 200 });
+      };
+      await client["sendGetIdentity"]!({ IdentityPoolId: "us-east-1:0000" }, { region: "us-east-1", fetch, signer: (r: unknown) => r });
+      expect(targets).toEqual(["AWSCognitoIdentityService.GetId"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("a reference to a component that is not there: an error at the document's line and column, with the closest names", async () => {

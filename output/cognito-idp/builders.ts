@@ -16,11 +16,11 @@ import type {
 
 import { assertResendConfirmationCodeRequest } from "./validators.js";
 
-import { wireResendConfirmationCodeRequest } from "./wire.js";
+import { SERVICE, wireResendConfirmationCodeRequest } from "./wire.js";
 
 import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-import { endpointUrl } from "./runtime/http.js";
+import { httpRequest } from "./runtime/http.js";
 
 import type { ClientOptions } from "./runtime/send.js";
 
@@ -35,7 +35,7 @@ import { sendResendConfirmationCode } from "./client.js";
  */
 export class ResendConfirmationCodeBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: {
+  declare private readonly members: {
     [K in keyof ResendConfirmationCodeRequest]?: ResendConfirmationCodeRequest[K] | undefined;
   };
 
@@ -100,7 +100,7 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
     this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return resendConfirmationCodeHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "ResendConfirmationCode", this.build(), options);
   }
 
   /** Sends the request (see `sendResendConfirmationCode`): its output, checked and decoded, or a thrown error (`ResendConfirmationCodeError`). */
@@ -108,7 +108,7 @@ export class ResendConfirmationCodeBuilder<Set extends string = never> {
     this: ResendConfirmationCodeBuilder<Set> & MissingMembers<"ClientId" | "Username", Set>,
     options: ClientOptions,
   ): Promise<ResendConfirmationCodeOutput> {
-    return sendResendConfirmationCode(this.build(), options);
+    return sendResendConfirmationCode(this.members as ResendConfirmationCodeRequest, options);
   }
 }
 
@@ -127,13 +127,5 @@ export function resendConfirmationCodeHttpRequest(
   options: HttpRequestOptions,
 ): HttpRequest {
   assertResendConfirmationCodeRequest(request);
-  return {
-    method: "POST",
-    url: endpointUrl("cognito-idp", options),
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "AWSCognitoIdentityProviderService.ResendConfirmationCode",
-    },
-    body: JSON.stringify(wireResendConfirmationCodeRequest(request)),
-  };
+  return httpRequest(SERVICE, "ResendConfirmationCode", wireResendConfirmationCodeRequest(request), options);
 }

@@ -8,19 +8,21 @@ import type * as Wire from "./types.js";
 
 import { assertResendConfirmationCodeRequest, validateResendConfirmationCodeResponse } from "./validators.js";
 
-import { wireResendConfirmationCodeRequest } from "./wire.js";
+import { SERVICE, wireResendConfirmationCodeRequest } from "./wire.js";
 
 import { type ClientFailure, type UnknownServiceException } from "./runtime/errors.js";
-
-import { withSecretHash } from "./runtime/secret-hash.js";
 
 import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
 import { mapLeaves, redact, type WalkShape } from "./runtime/walk.js";
 
-export { ClientFailure, isServiceException, ServiceException, UnknownServiceException } from "./runtime/errors.js";
+export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
-export { secretHash } from "./runtime/secret-hash.js";
+export type { UnknownServiceException } from "./runtime/errors.js";
+
+export { fromClientSecret, secretHash } from "./runtime/secret-hash.js";
+
+export type { SecretHashHook } from "./runtime/secret-hash.js";
 
 export type { ClientOptions, FetchLike, SendOptions, Signer } from "./runtime/send.js";
 
@@ -32,28 +34,22 @@ export type ResendConfirmationCodeError = UnknownServiceException | ClientFailur
 
 const resendConfirmationCodeOperation: OperationInfo<ResendConfirmationCodeOutput> = {
   name: "ResendConfirmationCode",
-  target: "AWSCognitoIdentityProviderService.ResendConfirmationCode",
-  hostLabel: "cognito-idp",
-  contentType: "application/x-amz-json-1.1",
-  signed: false,
+  assert: assertResendConfirmationCodeRequest,
+  wire: wireResendConfirmationCodeRequest,
   check: validateResendConfirmationCodeResponse,
+  secretHash: "SecretHash",
 };
 
 /**
- * Sends a ResendConfirmationCode request (`AWSCognitoIdentityProviderService.ResendConfirmationCode`) and returns its output, checked and decoded. It is sent unsigned, as the AWS SDK sends it. With `options.clientSecret`, its SecretHash is filled in.
+ * Sends a ResendConfirmationCode request (`AWSCognitoIdentityProviderService.ResendConfirmationCode`) and returns its output, checked and decoded. It is sent unsigned, as the AWS SDK sends it. With `options.secretHash` (`fromClientSecret(secret)`), its SecretHash is filled in.
  *
  * Represents the request to resend the confirmation code.
  */
-export async function sendResendConfirmationCode(
+export function sendResendConfirmationCode(
   input: Wire.ResendConfirmationCodeRequest,
   options: ClientOptions,
 ): Promise<ResendConfirmationCodeOutput> {
-  const filled =
-    options.clientSecret === undefined
-      ? input
-      : await withSecretHash("ResendConfirmationCode", input, "SecretHash", options.clientSecret);
-  assertResendConfirmationCodeRequest(filled);
-  return send(resendConfirmationCodeOperation, wireResendConfirmationCodeRequest(filled), options);
+  return send(SERVICE, resendConfirmationCodeOperation, input, options);
 }
 
 /** A copy of a ResendConfirmationCode request for logs: its secrets (passwords, tokens, sessions, SECRET_HASH…) masked as the AWS SDK masks them. */

@@ -4,6 +4,10 @@
  * all strings as UTF-8. Made with WebCrypto and `btoa`, which Node 20 and
  * browsers both have, so the output needs no crypto package and no `Buffer`.
  * (A client secret belongs on a server; in a browser anyone can read it.)
+ *
+ * The client fills a SECRET_HASH in only through the hook an app passes
+ * (`secretHash: fromClientSecret(secret)`), so an app without a client
+ * secret carries none of this code.
  */
 
 /** The little of the platform used here; declared locally because generated code compiles without DOM or Node types. */
@@ -54,4 +58,16 @@ export async function withSecretHash<T extends object>(operation: string, reques
   }
   const hash = await secretHash({ username, clientId, clientSecret });
   return (map === undefined ? { ...request, SecretHash: hash } : { ...request, [place]: { ...map, SECRET_HASH: hash } }) as T;
+}
+
+/**
+ * What the client's `secretHash` option takes: the request of an operation
+ * with its SECRET_HASH filled in at `place` (a new object). The operation
+ * names the request in errors.
+ */
+export type SecretHashHook = <T extends object>(operation: string, request: T, place: SecretHashPlace) => Promise<T>;
+
+/** The hook that makes each SECRET_HASH from the app client's secret (see `withSecretHash`). */
+export function fromClientSecret(clientSecret: string): SecretHashHook {
+  return (operation, request, place) => withSecretHash(operation, request, place, clientSecret);
 }

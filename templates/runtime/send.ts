@@ -4,31 +4,33 @@
  * answers, a `ClientFailure` when there is no usable answer. What is
  * particular to an operation comes in as data (`OperationInfo`), which the
  * generator emits per operation. No retries, no credentials, no signing code:
- * a signed operation needs a `signer` from the caller.
+ * a signed operation needs a `signer` from the caller; no SECRET_HASH code
+ * either: the caller's `secretHash` hook fills it in.
  */
-import { ClientFailure, errorCode, ServiceException, UnknownServiceException, type HeadersLike, type ServiceExceptionInit } from "./errors.js";
-import { endpointUrl, type HttpRequest } from "./http.js";
+import { ClientFailure, errorCode, ServiceException, type HeadersLike } from "./errors.js";
+import { httpRequest, type HttpRequest, type ServiceInfo } from "./http.js";
+import type { SecretHashHook, SecretHashPlace } from "./secret-hash.js";
 
 /** The outcome of a response validator (the generated `validate…` functions return this). */
 export type CheckResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly unknown[] };
 
 export interface OperationInfo<O> {
-  /** "SignUp": named in every failure message. */
+  /** "SignUp": named in every failure message, and the x-amz-target after the service's prefix. */
   readonly name: string;
-  /** The x-amz-target header: "AWSCognitoIdentityProviderService.SignUp". */
-  readonly target: string;
-  /** The endpoint's host label: "cognito-idp". */
-  readonly hostLabel: string;
-  /** "application/x-amz-json-1.1" */
-  readonly contentType: string;
-  /** Whether the operation needs SigV4 (false for `@aws.auth#unsigned` / `@optionalAuth` ones). */
-  readonly signed: boolean;
+  /** The x-amz-target where it is not the service's prefix, ".", the name. */
+  readonly target?: string;
+  /** `sigV4` when the operation needs SigV4 (absent for `@aws.auth#unsigned` / `@optionalAuth` ones). */
+  readonly sign?: (operation: string, request: HttpRequest, options: SendOptions) => Promise<HttpRequest>;
+  /** Throws when the input is not valid (the generated `assert…`). */
+  readonly assert: (value: unknown) => void;
+  /** Puts the input in wire order (the generated `wire…`). */
+  readonly wire: (value: unknown) => unknown;
   /** Checks the parsed response body against the output schema. */
   readonly check?: (value: unknown) => CheckResult;
   /** Makes the output from the checked body (e.g. epoch seconds → Date); without it the body is the output. */
   readonly decode?: (value: unknown) => O;
-  /** The operation's modeled errors by code; any other code is an `UnknownServiceException`. */
-  readonly errors?: Readonly<Record<string, new (init: ServiceExceptionInit) => ServiceException>>;
+  /** Where the input takes a SECRET_HASH, if it does. */
+  readonly secretHash?: SecretHashPlace;
 }
 
 /**
@@ -65,67 +67,67 @@ export interface SendOptions {
   readonly validate?: boolean;
 }
 
-/** What the generated `send<Op>` functions take: the sending options, and a client secret for the SECRET_HASH. */
+/** What the generated `send<Op>` functions take: the sending options, and how to fill in a SECRET_HASH. */
 export interface ClientOptions extends SendOptions {
-  /** The app client's secret: the SecretHash (or SECRET_HASH) of the request is made from it. Keep it on a server. */
-  readonly clientSecret?: string;
+  /**
+   * For the operations that take a SECRET_HASH (an app client with a secret):
+   * `fromClientSecret(secret)` makes it from the client secret. Keep the secret on a server.
+   */
+  readonly secretHash?: SecretHashHook;
 }
 
-/** Sends `body` (already checked and in wire order) to the operation; the output, or a thrown error. */
-export async function send<O>(op: OperationInfo<O>, body: unknown, options: SendOptions): Promise<O> {
-  const { name, signed } = op;
-  if (options.region === undefined && options.endpoint === undefined) throw new TypeError(`${name}: pass a region or an endpoint`);
-  let request: HttpRequest = {
-    method: "POST",
-    url: endpointUrl(op.hostLabel, { ...options, region: options.region ?? "" }),
-    headers: { "content-type": op.contentType, "x-amz-target": op.target },
-    body: JSON.stringify(body ?? {}),
-  };
+/**
+ * The `sign` of the operations that need SigV4: the caller's signer signs
+ * the request; without one, a `ClientFailure` "unsigned" and nothing is sent.
+ * Only the signed operations reach this code.
+ */
+export async function sigV4(operation: string, request: HttpRequest, options: SendOptions): Promise<HttpRequest> {
+  if (!options.signer) throw new ClientFailure(operation, "unsigned", "this operation needs a `signer` (AWS SigV4; see README)");
+  return options.signer(request);
+}
+
+/**
+ * Sends `input` as the operation's request: its SECRET_HASH filled in (with
+ * the `secretHash` hook, for the operations that take one), checked, put in
+ * wire order, signed (the signed operations), sent; the output, or a thrown error.
+ */
+export async function send<O>(service: ServiceInfo, op: OperationInfo<O>, input: object, options: ClientOptions): Promise<O> {
+  const { name, secretHash: place } = op;
+  const filled = place && options.secretHash ? await options.secretHash(name, input, place) : input;
+  op.assert(filled);
+  const request = httpRequest(service, name, op.wire(filled), options, op.target);
   // The SDK signs only the operations whose auth scheme is SigV4; the
   // unsigned ones (SignUp, InitiateAuth…) go without, even with credentials.
-  if (signed) {
-    if (options.signer === undefined) throw new ClientFailure(name, "unsigned", "this operation needs a `signer` (AWS SigV4; see README)");
-    request = await options.signer(request);
-  }
-  // a local, called as a plain function: browsers throw "Illegal invocation" for fetch called on another object
-  const fetch = options.fetch ?? (globalThis as unknown as { fetch: FetchLike }).fetch;
+  const { url, ...init } = op.sign ? await op.sign(name, request, options) : request;
   const { signal } = options;
-  let status: number;
-  let headers: HeadersLike;
+  let response: ResponseLike;
   let text: string;
   try {
-    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, ...(signal && { signal }) });
-    ({ status, headers } = response);
+    // the fetch is called as a plain function: browsers throw "Illegal invocation" for fetch called on another object
+    response = await (options.fetch ?? (globalThis as unknown as { fetch: FetchLike }).fetch)(url, { ...init, ...(signal && { signal }) });
     text = await response.text();
   } catch (e) {
-    if (signal?.aborted) throw new ClientFailure(name, "aborted", "the request was aborted", (signal as { reason?: unknown }).reason);
-    throw new ClientFailure(name, "network", `the request failed: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw signal?.aborted
+      ? new ClientFailure(name, "aborted", "the request was aborted", (signal as { reason?: unknown }).reason)
+      : new ClientFailure(name, "network", `the request failed: ${e instanceof Error ? e.message : String(e)}`, e);
   }
-  let parsed: unknown;
-  let json = true;
+  const { status, headers } = response;
+  // undefined: not JSON. An empty body is {}, as in the SDK: operations without output may send nothing.
+  let body: unknown;
   try {
-    // an empty body is {}, as in the SDK: operations without output may send nothing
-    parsed = JSON.parse(text || "{}");
+    body = JSON.parse(text || "{}");
   } catch {
-    json = false;
+    // left undefined
   }
   if (status >= 200 && status < 300) {
     const http = `(HTTP ${status})`;
-    if (!json) throw new ClientFailure(name, "not-json", `the response body is not JSON ${http}: ${text.slice(0, 100)}`);
-    const result = options.validate === false ? undefined : op.check?.(parsed);
+    if (body === undefined) throw new ClientFailure(name, "not-json", `the response body is not JSON ${http}: ${text.slice(0, 100)}`);
+    const result = options.validate === false ? undefined : op.check?.(body);
     if (result && !result.ok) {
-      throw text === ""
-        ? new ClientFailure(name, "empty-body", `the response body is empty ${http}`, undefined, result.errors)
-        : new ClientFailure(name, "invalid-response", `the response does not match its schema ${http}`, undefined, result.errors);
+      throw new ClientFailure(name, text ? "invalid-response" : "empty-body", `the response ${text ? "does not match its schema" : "body is empty"} ${http}`, undefined, result.errors);
     }
-    return op.decode ? op.decode(parsed) : (parsed as O);
+    return op.decode ? op.decode(body) : (body as O);
   }
-  const code = errorCode(headers, json ? parsed : undefined) || "Unknown";
-  const Known = op.errors && Object.hasOwn(op.errors, code) ? op.errors[code] : undefined;
-  throw new (Known ?? UnknownServiceException)({
-    name: code,
-    status,
-    requestId: headers.get("x-amzn-requestid") ?? headers.get("x-amzn-request-id") ?? headers.get("x-amz-request-id") ?? undefined,
-    body: json && text !== "" ? parsed : undefined,
-  });
+  const requestId = headers.get("x-amzn-requestid") ?? headers.get("x-amzn-request-id") ?? headers.get("x-amz-request-id") ?? undefined;
+  throw new ServiceException(errorCode(headers, body) || "Unknown", status, requestId, text ? body : undefined);
 }

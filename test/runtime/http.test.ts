@@ -1,6 +1,6 @@
 /** The builders' runtime module (templates/runtime/http.ts) as code: endpoints and wire order. */
 import { describe, expect, it } from "vitest";
-import { eachItem, eachValue, endpointUrl, inOrder } from "../../templates/runtime/http.js";
+import { eachItem, eachValue, endpointUrl, httpRequest, inOrder, type ServiceInfo } from "../../templates/runtime/http.js";
 
 describe("endpointUrl", () => {
   it.each([
@@ -18,7 +18,37 @@ describe("endpointUrl", () => {
   });
 
   it.each(["", "us-east-1.evil.test", "evil.test/#", "US-EAST-1", "us-east-1 ", "us-east"])("refuses %j as a region", (region) => {
-    expect(() => endpointUrl("svc", { region })).toThrow(RangeError);
+    expect(() => endpointUrl("svc", { region })).toThrow(new RangeError(`endpointUrl: not an AWS region: ${JSON.stringify(region)}`));
+  });
+
+  it("refuses options with neither a region nor an endpoint, naming the operation it is given", () => {
+    expect(() => endpointUrl("svc", {}, "SignUp")).toThrow(new TypeError("SignUp: pass a region or an endpoint"));
+  });
+});
+
+describe("httpRequest", () => {
+  const service: ServiceInfo = { hostLabel: "cognito-idp", targetPrefix: "AWSCognitoIdentityProviderService", contentType: "application/x-amz-json-1.1" };
+
+  it("is a POST to the endpoint with the content type, the target of the service's prefix and the operation, the body as JSON", () => {
+    expect(httpRequest(service, "SignUp", { ClientId: "c" }, { region: "eu-west-1" })).toEqual({
+      method: "POST",
+      url: "https://cognito-idp.eu-west-1.amazonaws.com/",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.SignUp" },
+      body: '{"ClientId":"c"}',
+    });
+  });
+
+  it("takes a target of the operation's own, and an endpoint without a region", () => {
+    expect(httpRequest(service, "SignUp", {}, { endpoint: "http://127.0.0.1:9229/" }, "Other.SignUpV2")).toMatchObject({
+      url: "http://127.0.0.1:9229/",
+      headers: { "x-amz-target": "Other.SignUpV2" },
+      body: "{}",
+    });
+  });
+
+  it("needs a region or an endpoint, and says so naming the operation", () => {
+    expect(() => httpRequest(service, "SignUp", {}, {})).toThrow(new TypeError("SignUp: pass a region or an endpoint"));
+    expect(() => httpRequest(service, "SignUp", {}, { region: "evil.test/#" })).toThrow(new RangeError('SignUp: not an AWS region: "evil.test/#"'));
   });
 });
 
@@ -41,6 +71,15 @@ describe("inOrder", () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(JSON.stringify(out)).toBe('{"a":1,"__proto__":{"polluted":true}}');
     expect(JSON.stringify(inOrder(inherited, ["b"]))).toBe("{}");
+  });
+
+  it("map values in wire order keep a key named __proto__ a key, and leave out undefined values", () => {
+    const map = JSON.parse('{"__proto__": {"v": 1, "k": "a"}, "b": {"k": "b"}}') as Record<string, unknown>;
+    map["c"] = undefined;
+    const out = eachValue((v) => inOrder(v, ["k", "v"]))(map) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"k":"a","v":1},"b":{"k":"b"}}');
+    expect(Object.keys(out)).toEqual(["__proto__", "b"]);
   });
 
   it("a nested order given for a member named like an Object.prototype property is not taken from the prototype", () => {

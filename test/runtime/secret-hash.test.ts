@@ -5,7 +5,7 @@
  * c3 a9 f0 9f 98 80). The command is next to each value.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { secretHash } from "../../templates/runtime/secret-hash.js";
+import { fromClientSecret, secretHash, withSecretHash } from "../../templates/runtime/secret-hash.js";
 
 describe("secretHash", () => {
   it.each([
@@ -87,5 +87,32 @@ describe("secretHash", () => {
       vi.stubGlobal("crypto", {});
       await expect(secretHash({ username: "a", clientId: "b", clientSecret: "c" })).rejects.toThrow(/WebCrypto/);
     });
+  });
+});
+
+describe("withSecretHash and the fromClientSecret hook", () => {
+  // printf '%s' 'aliceclient123' | openssl dgst -sha256 -hmac 'secret456' -binary | base64
+  const HASH = "dJvqw3lrkM+IvyZ7RbqSFQq1wPZAIknd40wLRgNun+A=";
+  const hook = fromClientSecret("secret456");
+
+  it("a SecretHash member, from Username and ClientId; the request is not changed", async () => {
+    const request = { ClientId: "client123", Username: "alice" };
+    await expect(hook("SignUp", request, "SecretHash")).resolves.toEqual({ ClientId: "client123", Username: "alice", SecretHash: HASH });
+    expect(request).toEqual({ ClientId: "client123", Username: "alice" });
+  });
+
+  it.each(["AuthParameters", "ChallengeResponses"] as const)("%s.SECRET_HASH, from the map's USERNAME; the map is not changed", async (place) => {
+    const map = { USERNAME: "alice", PASSWORD: "pw" };
+    const request = { ClientId: "client123", [place]: map };
+    await expect(hook("InitiateAuth", request, place)).resolves.toEqual({ ClientId: "client123", [place]: { USERNAME: "alice", PASSWORD: "pw", SECRET_HASH: HASH } });
+    expect(map).toEqual({ USERNAME: "alice", PASSWORD: "pw" });
+  });
+
+  it.each<[object, "SecretHash" | "AuthParameters", string]>([
+    [{ Username: "alice" }, "SecretHash", "SignUp: a client secret was given, but the SECRET_HASH needs ClientId"],
+    [{ ClientId: "c" }, "SecretHash", "SignUp: a client secret was given, but the SECRET_HASH needs Username"],
+    [{ ClientId: "c", AuthParameters: {} }, "AuthParameters", "SignUp: a client secret was given, but the SECRET_HASH needs AuthParameters.USERNAME"],
+  ])("without what it needs (%j), an error naming the operation and the member", async (request, place, message) => {
+    await expect(withSecretHash("SignUp", request, place, "secret456")).rejects.toThrow(new TypeError(message));
   });
 });

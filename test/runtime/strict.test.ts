@@ -25,13 +25,16 @@ it("every runtime module compiles under STRICT_OPTIONS with lib ES2022 only", ()
 it("with the DOM types, the platform fetch and AbortSignal are accepted, and other values are not", () => {
   const file = path.join(dir, "dom.mts");
   const send = JSON.stringify(runtime("send").replace(/\.ts$/, ".js"));
+  const http = JSON.stringify(runtime("http").replace(/\.ts$/, ".js"));
   writeFileSync(
     file,
     [
       `import { send, type OperationInfo, type SendOptions } from ${send};`,
+      `import type { ServiceInfo } from ${http};`,
       `declare const op: OperationInfo<{ readonly UserSub: string }>;`,
+      `declare const service: ServiceInfo;`,
       `const options: SendOptions = { region: "us-east-1", fetch, signal: AbortSignal.timeout(1000) };`,
-      `export const out: Promise<{ readonly UserSub: string }> = send(op, {}, { ...options, fetch: window.fetch });`,
+      `export const out: Promise<{ readonly UserSub: string }> = send(service, op, {}, { ...options, fetch: window.fetch });`,
       `// @ts-expect-error not a signal`,
       `export const bad: SendOptions = { region: "us-east-1", signal: { aborted: false } };`,
     ].join("\n"),

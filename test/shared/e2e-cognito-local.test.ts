@@ -19,7 +19,8 @@
  * - InitiateAuth of an unknown user: NotAuthorizedException (as Cognito with
  *   PreventUserExistenceErrors; Cognito without it says UserNotFoundException).
  * - ResendConfirmationCode: HTTP 500, `__type` "CognitoLocal#Unsupported",
- *   an error code no operation lists: an UnknownServiceException "Unsupported".
+ *   an error code no operation lists: a ServiceException "Unsupported" that no
+ *   generated guard claims (an UnknownServiceException, in the operation's error union).
  * - timestamps are whole seconds (it floors them).
  * - tokens come without ExpiresIn and TokenType (both optional in the model).
  * - its pools take e-mail addresses as user names unless configured
@@ -169,12 +170,16 @@ export function logInUnconfirmed(o: C.ClientOptions, clientId: string, username:
   );
 }
 
-/** Not one of ResendConfirmationCode's errors: an UnknownServiceException. */
+/** Not one of ResendConfirmationCode's errors: a service exception no listed guard claims. */
 export function resend(o: C.ClientOptions, clientId: string, username: string): Promise<Caught> {
   return failing(
     () => C.sendResendConfirmationCode({ ClientId: clientId, Username: username }, o),
-    // an UnknownServiceException is one of what the operation may throw (ResendConfirmationCodeError)
-    (e) => (e instanceof C.UnknownServiceException ? caught("UnknownServiceException", e satisfies C.ResendConfirmationCodeError) : undefined),
+    (e) => {
+      if (C.isUserNotFoundException(e) || C.isLimitExceededException(e) || !C.isServiceException(e)) return undefined;
+      // an UnknownServiceException is one of what the operation may throw (ResendConfirmationCodeError)
+      const unknown: C.UnknownServiceException = e;
+      return caught("UnknownServiceException", unknown satisfies C.ResendConfirmationCodeError);
+    },
   );
 }
 `;

@@ -9,9 +9,10 @@
  *
  * - `ServiceException`: the service answered, with an error (a status that is
  *   not 2xx). Its `name` is the error code the service sent, so callers branch
- *   on `e.name` as with the AWS SDK. The generator emits one tiny subclass per
- *   modeled error; codes an operation does not list become
- *   `UnknownServiceException`.
+ *   on `e.name`, or on the generated guards (`isUserNotFoundException(e)`), as
+ *   with the AWS SDK. One class for every code: the generated client names
+ *   each modeled error as a type (`ServiceException<"UserNotFoundException">`)
+ *   and a guard, so an app carries no code for the errors it does not test.
  * - `ClientFailure`: there is no usable answer: the request did not go out or
  *   did not complete, or a 2xx answer is not what the protocol promises.
  *
@@ -24,42 +25,41 @@ export interface HeadersLike {
   get(name: string): string | null;
 }
 
-export interface ServiceExceptionInit {
+/** The service's answer was an error; `Name` is its code, when known. */
+export class ServiceException<Name extends string = string> extends Error {
   /** The error code, sanitized (see `errorCode`). */
-  readonly name: string;
-  /** Else the body's `message` or `Message`, else the name. */
-  readonly message?: string;
-  readonly status: number;
-  readonly requestId: string | undefined;
-  /** The parsed error body (`undefined` when it was not JSON). */
-  readonly body: unknown;
-}
+  declare readonly name: Name;
+  // declared, set in the constructor: no field initializers in the output
+  declare readonly $status: number;
+  declare readonly $requestId: string | undefined;
+  /** As the SDK decides it for codes it does not know; modeled errors agree (4xx client, 5xx server). */
+  declare readonly $fault: "client" | "server";
+  /** The parsed error body (`undefined` when it was empty or not JSON). */
+  declare readonly $body: unknown;
 
-/** The service's answer was an error. */
-export class ServiceException extends Error {
-  readonly $status: number;
-  readonly $requestId: string | undefined;
-  readonly $fault: "client" | "server";
-  readonly $body: unknown;
-
-  constructor(init: ServiceExceptionInit) {
-    super(init.message ?? bodyMessage(init.body) ?? init.name);
-    this.name = init.name;
-    this.$status = init.status;
-    this.$requestId = init.requestId;
-    // as the SDK decides it for codes it does not know; modeled errors agree (4xx client, 5xx server)
-    this.$fault = init.status < 500 ? "client" : "server";
-    this.$body = init.body;
+  /** The message is the body's `message` or `Message`, else the name. */
+  constructor(name: Name, status: number, requestId: string | undefined, body: unknown) {
+    // Object(): a body that is not an object (a string, null, none) has neither member
+    const { message, Message } = Object(body) as { message?: unknown; Message?: unknown };
+    super(typeof message === "string" ? message : typeof Message === "string" ? Message : name);
+    this.name = name;
+    this.$status = status;
+    this.$requestId = requestId;
+    this.$fault = status < 500 ? "client" : "server";
+    this.$body = body;
   }
 }
 
-/** An error code the operation does not list, or none ("Unknown", as the SDK names it). */
-export class UnknownServiceException extends ServiceException {}
+/**
+ * A service error of a code the operation does not list (or none:
+ * "Unknown", as the SDK names it). A type only: every code is a
+ * `ServiceException`, and the guards tell the listed ones apart.
+ */
+export type UnknownServiceException = ServiceException;
 
-function bodyMessage(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const { message, Message } = body as { message?: unknown; Message?: unknown };
-  return typeof message === "string" ? message : typeof Message === "string" ? Message : undefined;
+/** Whether `e` is the service's error answer (with that code, if one is given). */
+export function isServiceException<Name extends string>(e: unknown, name?: Name): e is ServiceException<Name> {
+  return e instanceof ServiceException && (name === undefined || e.name === name);
 }
 
 /**
@@ -73,16 +73,17 @@ function bodyMessage(body: unknown): string | undefined {
  * Values that are neither strings nor numbers are passed over (the SDK throws on them).
  */
 export function errorCode(headers: HeadersLike, body: unknown): string | undefined {
-  const data = (typeof body === "object" && body !== null ? body : {}) as Readonly<Record<string, unknown>>;
-  const codeKey = Object.keys(data).find((k) => k.toLowerCase() === "code");
+  const data = Object(body) as Readonly<Record<string, unknown>>;
+  const code = Object.keys(data).find((k) => k.toLowerCase() === "code");
   for (const raw of [
     Object.hasOwn(data, "__type") && data["__type"],
-    codeKey === undefined ? undefined : data[codeKey],
+    code && data[code],
     headers.get("x-amzn-errortype"),
   ]) {
     if (typeof raw !== "string" && typeof raw !== "number") continue;
-    const [head = ""] = String(raw).split(/[,:]/);
-    return head.includes("#") ? (head.split("#")[1] ?? "") : head;
+    // no "#": the whole; else what follows the first "#" (up to a second one)
+    const [head = "", tail = head] = String(raw).split(/[,:]/)[0]!.split("#");
+    return tail;
   }
   return undefined;
 }
@@ -96,10 +97,10 @@ export type ClientFailureReason = "network" | "aborted" | "empty-body" | "not-js
  * failure is named "ClientFailure".
  */
 export class ClientFailure extends Error {
-  readonly operation: string;
-  readonly reason: ClientFailureReason;
+  declare readonly operation: string;
+  declare readonly reason: ClientFailureReason;
   /** The validation errors, for "invalid-response" and "empty-body"; else none. */
-  readonly errors: readonly unknown[];
+  declare readonly errors: readonly unknown[];
 
   constructor(
     operation: string,
@@ -114,9 +115,4 @@ export class ClientFailure extends Error {
     this.reason = reason;
     this.errors = errors;
   }
-}
-
-/** Whether `e` is the service's error answer (with that code, if one is given). */
-export function isServiceException(e: unknown, name?: string): e is ServiceException {
-  return e instanceof ServiceException && (name === undefined || e.name === name);
 }

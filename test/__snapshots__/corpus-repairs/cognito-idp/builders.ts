@@ -8,11 +8,11 @@ import type { DeviceType, SetMfaRequest, UserPoolMfaType } from "./types.js";
 
 import { assertSetMfaRequest } from "./validators.js";
 
-import { wireSetMfaRequest } from "./wire.js";
+import { SERVICE, wireSetMfaRequest } from "./wire.js";
 
 import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-import { endpointUrl } from "./runtime/http.js";
+import { httpRequest } from "./runtime/http.js";
 
 import type { ClientOptions } from "./runtime/send.js";
 
@@ -29,7 +29,7 @@ import { sendSetMfa } from "./client.js";
  */
 export class SetMfaBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined };
+  declare private readonly members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined };
 
   constructor(members: { [K in keyof SetMfaRequest]?: SetMfaRequest[K] | undefined } = {}) {
     this.members = members;
@@ -63,7 +63,7 @@ export class SetMfaBuilder<Set extends string = never> {
     this: SetMfaBuilder<Set> & MissingMembers<"MfaConfiguration", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return setMfaHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "SetMfa", this.build(), options);
   }
 
   /** Sends the request (see `sendSetMfa`): its output, checked and decoded, or a thrown error (`SetMfaError`). */
@@ -71,7 +71,7 @@ export class SetMfaBuilder<Set extends string = never> {
     this: SetMfaBuilder<Set> & MissingMembers<"MfaConfiguration", Set>,
     options: ClientOptions,
   ): Promise<SetMfaOutput> {
-    return sendSetMfa(this.build(), options);
+    return sendSetMfa(this.members as SetMfaRequest, options);
   }
 }
 
@@ -87,13 +87,5 @@ export function setMfa(): SetMfaBuilder {
  */
 export function setMfaHttpRequest(request: SetMfaRequest, options: HttpRequestOptions): HttpRequest {
   assertSetMfaRequest(request);
-  return {
-    method: "POST",
-    url: endpointUrl("cognito-idp", options),
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "AWSCognitoIdentityProviderService.SetMfa",
-    },
-    body: JSON.stringify(wireSetMfaRequest(request)),
-  };
+  return httpRequest(SERVICE, "SetMfa", wireSetMfaRequest(request), options);
 }

@@ -8,26 +8,35 @@ import type * as Wire from "./types.js";
 
 import { assertSetMfaRequest, validateSetMfaResponse } from "./validators.js";
 
-import { wireSetMfaRequest } from "./wire.js";
+import { SERVICE, wireSetMfaRequest } from "./wire.js";
 
-import { ServiceException, type ClientFailure, type UnknownServiceException } from "./runtime/errors.js";
+import {
+  isServiceException,
+  type ClientFailure,
+  type ServiceException,
+  type UnknownServiceException,
+} from "./runtime/errors.js";
 
-import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
+import { send, sigV4, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
 import { epochSecondsToDate, mapLeaves, type WalkShape } from "./runtime/walk.js";
 
-export { ClientFailure, isServiceException, ServiceException, UnknownServiceException } from "./runtime/errors.js";
+export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
-export { secretHash } from "./runtime/secret-hash.js";
+export type { UnknownServiceException } from "./runtime/errors.js";
+
+export { fromClientSecret, secretHash } from "./runtime/secret-hash.js";
+
+export type { SecretHashHook } from "./runtime/secret-hash.js";
 
 export type { ClientOptions, FetchLike, SendOptions, Signer } from "./runtime/send.js";
 
 /** The service's UsernameExistsException error. */
-export class UsernameExistsException extends ServiceException {}
+export type UsernameExistsException = ServiceException<"UsernameExistsException">;
 
 /** Whether an error is the service's UsernameExistsException. */
 export function isUsernameExistsException(error: unknown): error is UsernameExistsException {
-  return error instanceof UsernameExistsException;
+  return isServiceException(error, "UsernameExistsException");
 }
 
 /**
@@ -57,13 +66,11 @@ export type SetMfaError = UsernameExistsException | UnknownServiceException | Cl
 
 const setMfaOperation: OperationInfo<SetMfaOutput> = {
   name: "SetMfa",
-  target: "AWSCognitoIdentityProviderService.SetMfa",
-  hostLabel: "cognito-idp",
-  contentType: "application/x-amz-json-1.1",
-  signed: true,
+  sign: sigV4,
+  assert: assertSetMfaRequest,
+  wire: wireSetMfaRequest,
   check: validateSetMfaResponse,
   decode: (value) => mapLeaves(value, datesSetMfaResponse(), epochSecondsToDate) as SetMfaOutput,
-  errors: { UsernameExistsException },
 };
 
 /**
@@ -71,10 +78,8 @@ const setMfaOperation: OperationInfo<SetMfaOutput> = {
  *
  * A request whose members the SDK writes required first.
  */
-export async function sendSetMfa(input: Wire.SetMfaRequest, options: ClientOptions): Promise<SetMfaOutput> {
-  const filled = input;
-  assertSetMfaRequest(filled);
-  return send(setMfaOperation, wireSetMfaRequest(filled), options);
+export function sendSetMfa(input: Wire.SetMfaRequest, options: ClientOptions): Promise<SetMfaOutput> {
+  return send(SERVICE, setMfaOperation, input, options);
 }
 
 /** A copy of a SetMfa request for logs: its secrets (passwords, tokens, sessions, SECRET_HASH…) masked as the AWS SDK masks them. */

@@ -8,11 +8,11 @@ import type { EvilType, HostileRequest } from "./types.js";
 
 import { assertHostileRequest } from "./validators.js";
 
-import { wireHostileRequest } from "./wire.js";
+import { SERVICE, wireHostileRequest } from "./wire.js";
 
 import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-import { endpointUrl } from "./runtime/http.js";
+import { httpRequest } from "./runtime/http.js";
 
 import type { ClientOptions } from "./runtime/send.js";
 
@@ -29,7 +29,7 @@ import { sendHostile } from "./client.js";
  */
 export class HostileBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined };
+  declare private readonly members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined };
 
   constructor(members: { [K in keyof HostileRequest]?: HostileRequest[K] | undefined } = {}) {
     this.members = members;
@@ -75,7 +75,7 @@ export class HostileBuilder<Set extends string = never> {
     this: HostileBuilder<Set> & MissingMembers<"build" | "delete", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return hostileHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "Hostile", this.build(), options);
   }
 
   /** Sends the request (see `sendHostile`): its output, checked and decoded, or a thrown error (`HostileError`). */
@@ -83,7 +83,7 @@ export class HostileBuilder<Set extends string = never> {
     this: HostileBuilder<Set> & MissingMembers<"build" | "delete", Set>,
     options: ClientOptions,
   ): Promise<HostileOutput> {
-    return sendHostile(this.build(), options);
+    return sendHostile(this.members as HostileRequest, options);
   }
 }
 
@@ -99,13 +99,5 @@ export function hostile(): HostileBuilder {
  */
 export function hostileHttpRequest(request: HostileRequest, options: HttpRequestOptions): HttpRequest {
   assertHostileRequest(request);
-  return {
-    method: "POST",
-    url: endpointUrl("cognito-idp", options),
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "AWSCognitoIdentityProviderService.Hostile",
-    },
-    body: JSON.stringify(wireHostileRequest(request)),
-  };
+  return httpRequest(SERVICE, "Hostile", wireHostileRequest(request), options);
 }

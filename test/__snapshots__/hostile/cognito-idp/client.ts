@@ -8,24 +8,33 @@ import type * as Wire from "./types.js";
 
 import { assertHostileRequest } from "./validators.js";
 
-import { wireHostileRequest } from "./wire.js";
+import { SERVICE, wireHostileRequest } from "./wire.js";
 
-import { ServiceException, type ClientFailure, type UnknownServiceException } from "./runtime/errors.js";
+import {
+  isServiceException,
+  type ClientFailure,
+  type ServiceException,
+  type UnknownServiceException,
+} from "./runtime/errors.js";
 
-import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
+import { send, sigV4, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
-export { ClientFailure, isServiceException, ServiceException, UnknownServiceException } from "./runtime/errors.js";
+export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
-export { secretHash } from "./runtime/secret-hash.js";
+export type { UnknownServiceException } from "./runtime/errors.js";
+
+export { fromClientSecret, secretHash } from "./runtime/secret-hash.js";
+
+export type { SecretHashHook } from "./runtime/secret-hash.js";
 
 export type { ClientOptions, FetchLike, SendOptions, Signer } from "./runtime/send.js";
 
 /** The service's AnythingException error. */
-export class AnythingException extends ServiceException {}
+export type AnythingException = ServiceException<"AnythingException">;
 
 /** Whether an error is the service's AnythingException. */
 export function isAnythingException(error: unknown): error is AnythingException {
-  return error instanceof AnythingException;
+  return isServiceException(error, "AnythingException");
 }
 
 /** What Hostile returns (nothing). */
@@ -36,11 +45,9 @@ export type HostileError = AnythingException | UnknownServiceException | ClientF
 
 const hostileOperation: OperationInfo<HostileOutput> = {
   name: "Hostile",
-  target: "AWSCognitoIdentityProviderService.Hostile",
-  hostLabel: "cognito-idp",
-  contentType: "application/x-amz-json-1.1",
-  signed: true,
-  errors: { AnythingException },
+  sign: sigV4,
+  assert: assertHostileRequest,
+  wire: wireHostileRequest,
 };
 
 /**
@@ -48,10 +55,8 @@ const hostileOperation: OperationInfo<HostileOutput> = {
  *
  * An operation whose members collide with builder methods.
  */
-export async function sendHostile(input: Wire.HostileRequest, options: ClientOptions): Promise<HostileOutput> {
-  const filled = input;
-  assertHostileRequest(filled);
-  return send(hostileOperation, wireHostileRequest(filled), options);
+export function sendHostile(input: Wire.HostileRequest, options: ClientOptions): Promise<HostileOutput> {
+  return send(SERVICE, hostileOperation, input, options);
 }
 
 /** A copy of a Hostile request for logs: its secrets (passwords, tokens, sessions, SECRET_HASH…) masked as the AWS SDK masks them. */

@@ -6,6 +6,13 @@
 
 import { inOrder } from "./runtime/http.js";
 
+/** How the service's requests go on the wire (runtime/http.ts's `ServiceInfo`). */
+export const SERVICE = {
+  hostLabel: "cognito-idp",
+  targetPrefix: "AWSCognitoIdentityProviderService",
+  contentType: "application/x-amz-json-1.1",
+};
+
 /** Puts the members of a EvilType value in wire order. */
 function wireEvilType(value: unknown): unknown {
   return inOrder(value, ["__proto__", "constructor", 'quo"te', "with space", "new\nline"]);

@@ -8,11 +8,11 @@ import type { ListTreeRequest, TreeNodeType } from "./types.js";
 
 import { assertListTreeRequest } from "./validators.js";
 
-import { wireListTreeRequest } from "./wire.js";
+import { SERVICE, wireListTreeRequest } from "./wire.js";
 
 import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-import { endpointUrl } from "./runtime/http.js";
+import { httpRequest } from "./runtime/http.js";
 
 import type { ClientOptions } from "./runtime/send.js";
 
@@ -27,7 +27,7 @@ import { sendListTree } from "./client.js";
  */
 export class ListTreeBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined };
+  declare private readonly members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined };
 
   constructor(members: { [K in keyof ListTreeRequest]?: ListTreeRequest[K] | undefined } = {}) {
     this.members = members;
@@ -54,12 +54,12 @@ export class ListTreeBuilder<Set extends string = never> {
 
   /** The validated request as an HTTP request. */
   toHttpRequest(this: ListTreeBuilder<Set> & MissingMembers<"Root", Set>, options: HttpRequestOptions): HttpRequest {
-    return listTreeHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "ListTree", this.build(), options);
   }
 
   /** Sends the request (see `sendListTree`): its output, checked and decoded, or a thrown error (`ListTreeError`). */
   send(this: ListTreeBuilder<Set> & MissingMembers<"Root", Set>, options: ClientOptions): Promise<ListTreeOutput> {
-    return sendListTree(this.build(), options);
+    return sendListTree(this.members as ListTreeRequest, options);
   }
 }
 
@@ -75,13 +75,5 @@ export function listTree(): ListTreeBuilder {
  */
 export function listTreeHttpRequest(request: ListTreeRequest, options: HttpRequestOptions): HttpRequest {
   assertListTreeRequest(request);
-  return {
-    method: "POST",
-    url: endpointUrl("cognito-idp", options),
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "AWSCognitoIdentityProviderService.ListTree",
-    },
-    body: JSON.stringify(wireListTreeRequest(request)),
-  };
+  return httpRequest(SERVICE, "ListTree", wireListTreeRequest(request), options);
 }

@@ -8,15 +8,19 @@ import type * as Wire from "./types.js";
 
 import { assertListTreeRequest } from "./validators.js";
 
-import { wireListTreeRequest } from "./wire.js";
+import { SERVICE, wireListTreeRequest } from "./wire.js";
 
 import { type ClientFailure, type UnknownServiceException } from "./runtime/errors.js";
 
-import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
+import { send, sigV4, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
-export { ClientFailure, isServiceException, ServiceException, UnknownServiceException } from "./runtime/errors.js";
+export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
-export { secretHash } from "./runtime/secret-hash.js";
+export type { UnknownServiceException } from "./runtime/errors.js";
+
+export { fromClientSecret, secretHash } from "./runtime/secret-hash.js";
+
+export type { SecretHashHook } from "./runtime/secret-hash.js";
 
 export type { ClientOptions, FetchLike, SendOptions, Signer } from "./runtime/send.js";
 
@@ -28,10 +32,9 @@ export type ListTreeError = UnknownServiceException | ClientFailure;
 
 const listTreeOperation: OperationInfo<ListTreeOutput> = {
   name: "ListTree",
-  target: "AWSCognitoIdentityProviderService.ListTree",
-  hostLabel: "cognito-idp",
-  contentType: "application/x-amz-json-1.1",
-  signed: true,
+  sign: sigV4,
+  assert: assertListTreeRequest,
+  wire: wireListTreeRequest,
 };
 
 /**
@@ -39,10 +42,8 @@ const listTreeOperation: OperationInfo<ListTreeOutput> = {
  *
  * An operation whose input is recursive.
  */
-export async function sendListTree(input: Wire.ListTreeRequest, options: ClientOptions): Promise<ListTreeOutput> {
-  const filled = input;
-  assertListTreeRequest(filled);
-  return send(listTreeOperation, wireListTreeRequest(filled), options);
+export function sendListTree(input: Wire.ListTreeRequest, options: ClientOptions): Promise<ListTreeOutput> {
+  return send(SERVICE, listTreeOperation, input, options);
 }
 
 /** A copy of a ListTree request for logs: its secrets (passwords, tokens, sessions, SECRET_HASH…) masked as the AWS SDK masks them. */

@@ -6,6 +6,13 @@
 
 import { eachItem, inOrder } from "./runtime/http.js";
 
+/** How the service's requests go on the wire (runtime/http.ts's `ServiceInfo`). */
+export const SERVICE = {
+  hostLabel: "cognito-idp",
+  targetPrefix: "AWSCognitoIdentityProviderService",
+  contentType: "application/x-amz-json-1.1",
+};
+
 /** Puts the members of a ListTreeRequest value in wire order. */
 export function wireListTreeRequest(value: unknown): unknown {
   return inOrder(value, ["Root", "Tags"], { Root: wireTreeNodeType });

@@ -8,11 +8,11 @@ import type { AccountId, GetIdInput, IdentityPoolId, LoginsMap } from "./types.j
 
 import { assertGetIdInput } from "./validators.js";
 
-import { wireGetIdInput } from "./wire.js";
+import { SERVICE, wireGetIdInput } from "./wire.js";
 
 import type { HttpRequest, HttpRequestOptions, MissingMembers } from "./runtime/http.js";
 
-import { endpointUrl } from "./runtime/http.js";
+import { httpRequest } from "./runtime/http.js";
 
 import type { ClientOptions } from "./runtime/send.js";
 
@@ -27,7 +27,7 @@ import { sendGetId } from "./client.js";
  */
 export class GetIdBuilder<Set extends string = never> {
   /** Members set so far (undefined: not set). */
-  private readonly members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined };
+  declare private readonly members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined };
 
   constructor(members: { [K in keyof GetIdInput]?: GetIdInput[K] | undefined } = {}) {
     this.members = members;
@@ -63,12 +63,12 @@ export class GetIdBuilder<Set extends string = never> {
     this: GetIdBuilder<Set> & MissingMembers<"IdentityPoolId", Set>,
     options: HttpRequestOptions,
   ): HttpRequest {
-    return getIdHttpRequest(this.build(), options);
+    return httpRequest(SERVICE, "GetId", this.build(), options);
   }
 
   /** Sends the request (see `sendGetId`): its output, checked and decoded, or a thrown error (`GetIdError`). */
   send(this: GetIdBuilder<Set> & MissingMembers<"IdentityPoolId", Set>, options: ClientOptions): Promise<GetIdOutput> {
-    return sendGetId(this.build(), options);
+    return sendGetId(this.members as GetIdInput, options);
   }
 }
 
@@ -84,10 +84,5 @@ export function getId(): GetIdBuilder {
  */
 export function getIdHttpRequest(request: GetIdInput, options: HttpRequestOptions): HttpRequest {
   assertGetIdInput(request);
-  return {
-    method: "POST",
-    url: endpointUrl("cognito-identity", options),
-    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityService.GetId" },
-    body: JSON.stringify(wireGetIdInput(request)),
-  };
+  return httpRequest(SERVICE, "GetId", wireGetIdInput(request), options);
 }

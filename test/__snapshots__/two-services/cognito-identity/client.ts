@@ -8,15 +8,19 @@ import type * as Wire from "./types.js";
 
 import { assertGetIdInput, validateGetIdResponse } from "./validators.js";
 
-import { wireGetIdInput } from "./wire.js";
+import { SERVICE, wireGetIdInput } from "./wire.js";
 
 import { type ClientFailure, type UnknownServiceException } from "./runtime/errors.js";
 
 import { send, type ClientOptions, type OperationInfo } from "./runtime/send.js";
 
-export { ClientFailure, isServiceException, ServiceException, UnknownServiceException } from "./runtime/errors.js";
+export { ClientFailure, isServiceException, ServiceException } from "./runtime/errors.js";
 
-export { secretHash } from "./runtime/secret-hash.js";
+export type { UnknownServiceException } from "./runtime/errors.js";
+
+export { fromClientSecret, secretHash } from "./runtime/secret-hash.js";
+
+export type { SecretHashHook } from "./runtime/secret-hash.js";
 
 export type { ClientOptions, FetchLike, SendOptions, Signer } from "./runtime/send.js";
 
@@ -28,10 +32,8 @@ export type GetIdError = UnknownServiceException | ClientFailure;
 
 const getIdOperation: OperationInfo<GetIdOutput> = {
   name: "GetId",
-  target: "AWSCognitoIdentityService.GetId",
-  hostLabel: "cognito-identity",
-  contentType: "application/x-amz-json-1.1",
-  signed: false,
+  assert: assertGetIdInput,
+  wire: wireGetIdInput,
   check: validateGetIdResponse,
 };
 
@@ -40,10 +42,8 @@ const getIdOperation: OperationInfo<GetIdOutput> = {
  *
  * Input to the GetId action.
  */
-export async function sendGetId(input: Wire.GetIdInput, options: ClientOptions): Promise<GetIdOutput> {
-  const filled = input;
-  assertGetIdInput(filled);
-  return send(getIdOperation, wireGetIdInput(filled), options);
+export function sendGetId(input: Wire.GetIdInput, options: ClientOptions): Promise<GetIdOutput> {
+  return send(SERVICE, getIdOperation, input, options);
 }
 
 /** A copy of a GetId request for logs: its secrets (passwords, tokens, sessions, SECRET_HASH…) masked as the AWS SDK masks them. */

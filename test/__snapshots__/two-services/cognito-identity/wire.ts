@@ -6,6 +6,13 @@
 
 import { inOrder } from "./runtime/http.js";
 
+/** How the service's requests go on the wire (runtime/http.ts's `ServiceInfo`). */
+export const SERVICE = {
+  hostLabel: "cognito-identity",
+  targetPrefix: "AWSCognitoIdentityService",
+  contentType: "application/x-amz-json-1.1",
+};
+
 /** Puts the members of a GetIdInput value in wire order. */
 export function wireGetIdInput(value: unknown): unknown {
   return inOrder(value, ["IdentityPoolId", "AccountId", "Logins"]);
