@@ -220,7 +220,8 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
   const quiet = settings.quiet ?? run.quiet ?? false;
   const verbose = !quiet && (settings.verbose ?? run.verbose ?? false);
   // the run cache: not for --check, which compares for real, nor with --no-cache
-  const folder = check || (settings.cache ?? run.cache) === false ? undefined : cacheFolder(settings.cwd);
+  // (under --watch the memory does its work: the key, which hashes every input, would be paid on every change)
+  const folder = check || memory !== undefined || (settings.cache ?? run.cache) === false ? undefined : cacheFolder(settings.cwd);
 
   let jobs: Job[];
   try {
@@ -250,8 +251,7 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
         answered.push({ job, record, started });
         continue;
       }
-      // under --watch the chunks are in memory; the record is still kept for the next run of the CLI
-      if (key !== undefined) cached = { cache, key, ...(memory ? {} : { chunks: cache.chunks() }) };
+      if (key !== undefined) cached = { cache, key, chunks: cache.chunks() };
     }
     let formatCache: FormatCache | undefined = cached?.chunks;
     if (memory) {
