@@ -19,160 +19,101 @@ import type {
   UsernameType,
 } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  assertWith,
+  classSearch,
+  codePointLength,
+  isPlainObject,
+  objectPrototype,
+  pointerSegment,
+  report,
+  site,
+  validateWith,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
+const pattern0 = /* @__PURE__ */ classSearch(0, 67045376, 2281701374, 134217726);
 
-/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
-function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
-    }
-    return false;
-  };
-}
+const pattern1 = /* @__PURE__ */ classSearch(0, 603949056, 2281701374, 134217726);
 
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
+const pattern2 = /* @__PURE__ */ classSearch(
+  0,
+  4294967294,
+  4294967295,
+  2147483647,
+  /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"),
+);
 
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
+const site0 = /* @__PURE__ */ site("#/components/schemas/AnalyticsMetadataType/type", { type: "object" });
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const site1 = /* @__PURE__ */ site("#/components/schemas/AttributeNameType/type", { type: "string" });
 
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+const site2 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/minLength", { limit: 1 });
 
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
+const site3 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/maxLength", { limit: 128 });
 
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
+const site4 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/pattern", { pattern: "[\\w+]+" });
 
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
+const site5 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/type", { type: "string" });
 
-const pattern0 = /* @__PURE__ */ asciiSearch(0, 67045376, 2281701374, 134217726);
+const site6 = /* @__PURE__ */ site("#/components/schemas/ClientMetadataType/type", { type: "object" });
 
-const pattern1 = /* @__PURE__ */ asciiSearch(0, 603949056, 2281701374, 134217726);
+const site7 = /* @__PURE__ */ site("#/components/schemas/CodeDeliveryDetailsType/type", { type: "object" });
 
-const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u");
+const site8 = /* @__PURE__ */ site("#/components/schemas/DeliveryMediumType/type", { type: "string" });
+
+const site9 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeRequest/required", {
+  missingProperty: "ClientId",
+});
+
+const site10 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeRequest/required", {
+  missingProperty: "Username",
+});
+
+const site11 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeRequest/type", { type: "object" });
+
+const site12 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeResponse/type", { type: "object" });
+
+const site13 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/minLength", { limit: 1 });
+
+const site14 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/maxLength", { limit: 128 });
+
+const site15 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/pattern", { pattern: "[\\w+=/]+" });
+
+const site16 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/type", { type: "string" });
+
+const site17 = /* @__PURE__ */ site("#/components/schemas/StringType/type", { type: "string" });
+
+const site18 = /* @__PURE__ */ site("#/components/schemas/UserContextDataType/type", { type: "object" });
+
+const site19 = /* @__PURE__ */ site("#/components/schemas/UsernameType/minLength", { limit: 1 });
+
+const site20 = /* @__PURE__ */ site("#/components/schemas/UsernameType/maxLength", { limit: 128 });
+
+const site21 = /* @__PURE__ */ site("#/components/schemas/UsernameType/pattern", {
+  pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+});
+
+const site22 = /* @__PURE__ */ site("#/components/schemas/UsernameType/type", { type: "string" });
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AnalyticsMetadataType/type", "type", { type: "object" });
+    report(errors, path, site0);
   } else {
-    const member0 = Object.hasOwn(value, "AnalyticsEndpointId") ? value["AnalyticsEndpointId"] : undefined;
+    let member0 = value["AnalyticsEndpointId"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["AnalyticsEndpointId"] !== undefined) &&
+      !Object.hasOwn(value, "AnalyticsEndpointId")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (
         !checkStringType(member0, errors === undefined ? "" : path + "/AnalyticsEndpointId", errors) &&
@@ -204,7 +145,7 @@ function checkAttributeNameType(value: unknown, path: string, errors: Validation
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AttributeNameType/type", "type", { type: "string" });
+    report(errors, path, site1);
   }
 
   return errors === undefined || errors.length === start;
@@ -229,23 +170,23 @@ function checkClientIdType(value: unknown, path: string, errors: ValidationError
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ClientIdType/type", "type", { type: "string" });
+    report(errors, path, site5);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ClientIdType/minLength", "minLength", { limit: 1 });
+      report(errors, path, site2);
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
+      report(errors, path, site3);
     }
     if (lengthOk0 && !pattern0(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ClientIdType/pattern", "pattern", { pattern: "[\\w+]+" });
+      report(errors, path, site4);
     }
   }
 
@@ -271,10 +212,10 @@ function checkClientMetadataType(value: unknown, path: string, errors: Validatio
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ClientMetadataType/type", "type", { type: "object" });
+    report(errors, path, site6);
   } else {
     for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
 
       const value0 = value[key0];
       if (value0 !== undefined) {
@@ -309,14 +250,28 @@ function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: Vali
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/CodeDeliveryDetailsType/type", "type", { type: "object" });
+    report(errors, path, site7);
   } else {
-    const member0 = Object.hasOwn(value, "Destination") ? value["Destination"] : undefined;
+    let member0 = value["Destination"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["Destination"] !== undefined) &&
+      !Object.hasOwn(value, "Destination")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (!checkStringType(member0, errors === undefined ? "" : path + "/Destination", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "DeliveryMedium") ? value["DeliveryMedium"] : undefined;
+    let member1 = value["DeliveryMedium"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["DeliveryMedium"] !== undefined) &&
+      !Object.hasOwn(value, "DeliveryMedium")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (
         !checkDeliveryMediumType(member1, errors === undefined ? "" : path + "/DeliveryMedium", errors) &&
@@ -324,7 +279,13 @@ function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: Vali
       )
         return false;
     }
-    const member2 = Object.hasOwn(value, "AttributeName") ? value["AttributeName"] : undefined;
+    let member2 = value["AttributeName"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["AttributeName"] !== undefined) &&
+      !Object.hasOwn(value, "AttributeName")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (
         !checkAttributeNameType(member2, errors === undefined ? "" : path + "/AttributeName", errors) &&
@@ -356,7 +317,7 @@ function checkDeliveryMediumType(value: unknown, path: string, errors: Validatio
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeliveryMediumType/type", "type", { type: "string" });
+    report(errors, path, site8);
   }
 
   return errors === undefined || errors.length === start;
@@ -385,19 +346,31 @@ function checkResendConfirmationCodeRequest(
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/type", "type", { type: "object" });
+    report(errors, path, site11);
   } else {
-    const member0 = Object.hasOwn(value, "ClientId") ? value["ClientId"] : undefined;
+    let member0 = value["ClientId"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["ClientId"] !== undefined) &&
+      !Object.hasOwn(value, "ClientId")
+    )
+      member0 = undefined;
     if (member0 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
-        missingProperty: "ClientId",
-      });
+      report(errors, path, site9);
     } else {
       if (!checkClientIdType(member0, errors === undefined ? "" : path + "/ClientId", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "SecretHash") ? value["SecretHash"] : undefined;
+    let member1 = value["SecretHash"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["SecretHash"] !== undefined) &&
+      !Object.hasOwn(value, "SecretHash")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (
         !checkSecretHashType(member1, errors === undefined ? "" : path + "/SecretHash", errors) &&
@@ -405,7 +378,13 @@ function checkResendConfirmationCodeRequest(
       )
         return false;
     }
-    const member2 = Object.hasOwn(value, "UserContextData") ? value["UserContextData"] : undefined;
+    let member2 = value["UserContextData"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["UserContextData"] !== undefined) &&
+      !Object.hasOwn(value, "UserContextData")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (
         !checkUserContextDataType(member2, errors === undefined ? "" : path + "/UserContextData", errors) &&
@@ -413,17 +392,27 @@ function checkResendConfirmationCodeRequest(
       )
         return false;
     }
-    const member3 = Object.hasOwn(value, "Username") ? value["Username"] : undefined;
+    let member3 = value["Username"];
+    if (
+      member3 !== undefined &&
+      (inherits0 || objectPrototype["Username"] !== undefined) &&
+      !Object.hasOwn(value, "Username")
+    )
+      member3 = undefined;
     if (member3 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
-        missingProperty: "Username",
-      });
+      report(errors, path, site10);
     } else {
       if (!checkUsernameType(member3, errors === undefined ? "" : path + "/Username", errors) && errors === undefined)
         return false;
     }
-    const member4 = Object.hasOwn(value, "AnalyticsMetadata") ? value["AnalyticsMetadata"] : undefined;
+    let member4 = value["AnalyticsMetadata"];
+    if (
+      member4 !== undefined &&
+      (inherits0 || objectPrototype["AnalyticsMetadata"] !== undefined) &&
+      !Object.hasOwn(value, "AnalyticsMetadata")
+    )
+      member4 = undefined;
     if (member4 !== undefined) {
       if (
         !checkAnalyticsMetadataType(member4, errors === undefined ? "" : path + "/AnalyticsMetadata", errors) &&
@@ -431,7 +420,13 @@ function checkResendConfirmationCodeRequest(
       )
         return false;
     }
-    const member5 = Object.hasOwn(value, "ClientMetadata") ? value["ClientMetadata"] : undefined;
+    let member5 = value["ClientMetadata"];
+    if (
+      member5 !== undefined &&
+      (inherits0 || objectPrototype["ClientMetadata"] !== undefined) &&
+      !Object.hasOwn(value, "ClientMetadata")
+    )
+      member5 = undefined;
     if (member5 !== undefined) {
       if (
         !checkClientMetadataType(member5, errors === undefined ? "" : path + "/ClientMetadata", errors) &&
@@ -467,9 +462,17 @@ function checkResendConfirmationCodeResponse(
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ResendConfirmationCodeResponse/type", "type", { type: "object" });
+    report(errors, path, site12);
   } else {
-    const member0 = Object.hasOwn(value, "CodeDeliveryDetails") ? value["CodeDeliveryDetails"] : undefined;
+    let member0 = value["CodeDeliveryDetails"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["CodeDeliveryDetails"] !== undefined) &&
+      !Object.hasOwn(value, "CodeDeliveryDetails")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (
         !checkCodeDeliveryDetailsType(member0, errors === undefined ? "" : path + "/CodeDeliveryDetails", errors) &&
@@ -503,23 +506,23 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/SecretHashType/type", "type", { type: "string" });
+    report(errors, path, site16);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SecretHashType/minLength", "minLength", { limit: 1 });
+      report(errors, path, site13);
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SecretHashType/maxLength", "maxLength", { limit: 128 });
+      report(errors, path, site14);
     }
     if (lengthOk0 && !pattern1(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SecretHashType/pattern", "pattern", { pattern: "[\\w+=/]+" });
+      report(errors, path, site15);
     }
   }
 
@@ -545,7 +548,7 @@ function checkStringType(value: unknown, path: string, errors: ValidationError[]
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/StringType/type", "type", { type: "string" });
+    report(errors, path, site17);
   }
 
   return errors === undefined || errors.length === start;
@@ -570,14 +573,28 @@ function checkUserContextDataType(value: unknown, path: string, errors: Validati
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserContextDataType/type", "type", { type: "object" });
+    report(errors, path, site18);
   } else {
-    const member0 = Object.hasOwn(value, "IpAddress") ? value["IpAddress"] : undefined;
+    let member0 = value["IpAddress"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["IpAddress"] !== undefined) &&
+      !Object.hasOwn(value, "IpAddress")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (!checkStringType(member0, errors === undefined ? "" : path + "/IpAddress", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "EncodedData") ? value["EncodedData"] : undefined;
+    let member1 = value["EncodedData"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["EncodedData"] !== undefined) &&
+      !Object.hasOwn(value, "EncodedData")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (!checkStringType(member1, errors === undefined ? "" : path + "/EncodedData", errors) && errors === undefined)
         return false;
@@ -606,25 +623,23 @@ function checkUsernameType(value: unknown, path: string, errors: ValidationError
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UsernameType/type", "type", { type: "string" });
+    report(errors, path, site22);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/UsernameType/minLength", "minLength", { limit: 1 });
+      report(errors, path, site19);
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/UsernameType/maxLength", "maxLength", { limit: 128 });
+      report(errors, path, site20);
     }
-    if (lengthOk0 && !pattern2.test(value)) {
+    if (lengthOk0 && !pattern2(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/UsernameType/pattern", "pattern", {
-        pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-      });
+      report(errors, path, site21);
     }
   }
 

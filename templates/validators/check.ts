@@ -12,16 +12,20 @@ import { Code, code, join, name, Scope } from "../../generator/code.js";
 import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
-import type { HelperName } from "./runtime.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
+import { parsePattern, setRanges } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
-import { asciiClassMasks } from "../../generator/regex/ascii.js";
+
+/** The values of templates/runtime/validate.ts a generated validators file may import. */
+export type HelperName = "validateWith" | "assertWith" | "site" | "report" | "objectPrototype" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
   /** pattern source → its hoisted matcher: a RegExp, or (an automaton) a function */
   readonly patterns: Map<string, HoistedPattern>;
   readonly helpers: Set<HelperName>;
+  /** The places where a value can fail (schema path and params) → their hoisted `site(…)` constant. */
+  readonly sites: Map<string, HoistedSite>;
   /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
   readonly hoisted: FunctionDeclarationStructure[];
   /** `format` is asserted (the assertFormats option), for the formats templates/runtime/formats.ts knows. */
@@ -33,8 +37,14 @@ export interface FileContext {
 export interface HoistedPattern {
   readonly id: Code;
   readonly plan: PatternPlan;
-  /** One ASCII class: a scan over this table, not the regex engine (generator/regex/ascii.ts). */
-  readonly ascii?: readonly [number, number, number, number];
+  /** One class: a scan over its ASCII table, and the regex only at a code point beyond ASCII (if the class has any). */
+  readonly ascii?: { readonly masks: readonly [number, number, number, number]; readonly wide: boolean };
+}
+
+export interface HoistedSite {
+  readonly id: Code;
+  readonly schemaPath: string;
+  readonly params: Code;
 }
 
 export interface Ctx extends FileContext {
@@ -65,17 +75,30 @@ export function helper(ctx: Ctx, h: HelperName): Code {
 }
 
 /**
- * One failure: in the fast mode, `return false`; else an error (its message made
- * at run time from the keyword and its params, one table in runtime.ts).
+ * One failure: in the fast mode, `return false`; else an error, copied from the
+ * place's hoisted site (schema path, keyword, params and message, made once).
  */
-function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
-  return code`{ ${failBody(ctx, t, node, keyword, params)} }`;
+function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code, varying?: Code): Code {
+  return code`{ ${failBody(ctx, t, node, keyword, params, varying)} }`;
 }
 
-/** The statements of a failure, for a place that is a block already. */
-function failBody(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
+/** The site of a failure: one constant per schema path and params, shared by every check that fails there. */
+function siteOf(ctx: Ctx, schemaPath: string, params: Code): Code {
+  const key = `${schemaPath}\n${params.text}`;
+  let hoisted = ctx.sites.get(key);
+  if (!hoisted) {
+    helper(ctx, "site");
+    hoisted = { id: name(`site${ctx.sites.size}`), schemaPath, params };
+    ctx.sites.set(key, hoisted);
+  }
+  return hoisted.id;
+}
+
+/** The statements of a failure, for a place that is a block already; `varying`: params that are not the site's (the key of additionalProperties). */
+function failBody(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code, varying?: Code): Code {
+  const at = siteOf(ctx, ctx.schemaBase + node.path + "/" + keyword, params);
   return code`if (${t.errs} === undefined) return false;
-    ${helper(ctx, "report")}(${t.errs}, ${t.p}, ${ctx.schemaBase + node.path + "/" + keyword}, ${keyword}, ${params});`;
+    ${helper(ctx, "report")}(${t.errs}, ${t.p}, ${at}${varying ? code`, ${varying}` : code``});`;
 }
 
 /** A call of another check function: the path is made only when errors are collected; a failure ends the fast mode. */
@@ -153,9 +176,9 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     let hoisted = ctx.patterns.get(node.pattern);
     if (!hoisted) {
       const plan: PatternPlan = node.patternPlan ?? { kind: "regex", source: node.pattern };
-      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? asciiClassMasks(plan.source) : undefined;
+      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? classTable(plan.source) : undefined;
       hoisted = { id: name(`pattern${ctx.patterns.size}`), plan, ...(ascii ? { ascii } : {}) };
-      if (ascii) helper(ctx, "asciiSearch");
+      if (ascii) helper(ctx, "classSearch");
       ctx.patterns.set(node.pattern, hoisted);
     }
     // an automaton or an ASCII scan is a function; any other plan, a RegExp
@@ -168,6 +191,22 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     out.push(code`if (!${name(format)}(${t.v})) ${fail(ctx, t, node, "format", code`{ format: ${node.format!} }`)}`);
   }
   return join(out);
+}
+
+/**
+ * A pattern that is one class (`[\w+]`, `[\p{L}\p{N}]`, `\S`): its ASCII members as four 32-bit
+ * masks and whether it has members beyond ASCII (the code points as generator/regex/parse.ts
+ * has them: what the engine itself says of a property or `\s`).
+ */
+function classTable(source: string): HoistedPattern["ascii"] {
+  const parsed = parsePattern(source);
+  if (!parsed.ok || parsed.ast.type !== "set") return undefined;
+  const ranges = setRanges(parsed.ast);
+  if (ranges.length === 0) return undefined;
+  const masks: [number, number, number, number] = [0, 0, 0, 0];
+  for (const [from, to] of ranges) for (let c = from; c <= Math.min(to, 127); c++) masks[c >> 5]! |= 1 << (c & 31);
+  // unsigned, so that the generated literals read as bit tables
+  return { masks: masks.map((m) => m >>> 0) as [number, number, number, number], wide: ranges.some(([, to]) => to > 127) };
 }
 
 function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
@@ -213,12 +252,21 @@ function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
 
 function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   const out: Code[] = [];
-  for (const prop of node.properties) {
+  const inherits = node.properties.length > 0 ? ctx.scope.fresh("inherits") : undefined;
+  node.properties.forEach((prop, i) => {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
     // undefined counts as absent, so only a defined value needs to be the object's own (never an
-    // inherited one: a polluted Object.prototype, or "__proto__" reading the prototype)
-    out.push(code`const ${x} = Object.hasOwn(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
+    // inherited one: a polluted Object.prototype, or "__proto__" reading the prototype); an object
+    // whose prototype is Object.prototype (or null) inherits only what Object.prototype has, and
+    // Object.hasOwn (a call the engine does not inline) is asked only then
+    out.push(code`let ${x} = ${t.v}[${prop.name}];`);
+    // asked after a first read, where the engine knows the object's shape and so its prototype
+    if (i === 0) {
+      const proto = ctx.scope.fresh("proto");
+      out.push(code`const ${proto} = Object.getPrototypeOf(${t.v}), ${inherits!} = ${proto} !== null && ${proto} !== ${helper(ctx, "objectPrototype")};`);
+    }
+    out.push(code`if (${x} !== undefined && (${inherits!} || ${helper(ctx, "objectPrototype")}[${prop.name}] !== undefined) && !Object.hasOwn(${t.v}, ${prop.name})) ${x} = undefined;`);
     // an undeclared member's value is checked with the additional ones
     const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {
@@ -227,7 +275,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     } else if (inner.text.trim() !== "") {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
     }
-  }
+  });
   if (node.additional !== "allow") {
     const key = ctx.scope.fresh("key");
     const declared = node.properties.filter((p) => p.declared);
@@ -235,8 +283,8 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     if (node.additional === "forbid") {
       // own enumerable keys, as Object.keys has them, with no array made
       out.push(code`for (const ${key} in ${t.v}) {
-        if (!Object.hasOwn(${t.v}, ${key})) continue;
-        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`)}
+        if (!${ownKey(ctx, t.v, key)}) continue;
+        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{}`, code`{ additionalProperty: ${key} }`)}
       }`);
     } else {
       const x = ctx.scope.fresh("value");
@@ -244,7 +292,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
       const inner = checkNode(ctx, node.additional, { v: x, p: code`${t.p} + "/" + ${helper(ctx, "pointerSegment")}(${key})`, errs: t.errs });
       if (inner.text.trim() !== "") {
         out.push(code`for (const ${key} in ${t.v}) {
-          if (!Object.hasOwn(${t.v}, ${key})) continue;
+          if (!${ownKey(ctx, t.v, key)}) continue;
           ${declared.length ? code`if (${known}) continue;` : code``}
           const ${x} = ${t.v}[${key}];
           if (${x} !== undefined) { ${inner} }
@@ -259,6 +307,14 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     if (node.maxProperties !== undefined) out.push(code`if (${count} > ${node.maxProperties}) ${fail(ctx, t, node, "maxProperties", code`{ limit: ${node.maxProperties} }`)}`);
   }
   return join(out);
+}
+
+/**
+ * Whether the key for-in gives is the object's own: hasOwnProperty called so, on the object for-in
+ * walks and its key, is what the engine turns into a check of the enumeration cache (Object.hasOwn is not).
+ */
+function ownKey(ctx: Ctx, v: Code, key: Code): Code {
+  return code`${helper(ctx, "objectPrototype")}.hasOwnProperty.call(${v}, ${key})`;
 }
 
 function enumCheck(ctx: Ctx, node: EnumNode, t: Target): Code {

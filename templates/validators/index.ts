@@ -10,11 +10,12 @@
  * on the wire, where JSON.stringify drops it).
  */
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure, VariableDeclarationKind } from "ts-morph";
-import { code, name, Scope } from "../../generator/code.js";
+import { Code, code, join, name, Scope } from "../../generator/code.js";
 import { regExpConstruction, type JsonValue } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
+import type { AutomatonProgram } from "../runtime/linear-match.js";
+import { dfaTables } from "./dfa.js";
 import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
-import { HELPERS, RUNTIME_TYPES } from "./runtime.js";
 
 function declarationFunctions(decl: Declaration, file: FileContext): FunctionDeclarationStructure[] {
   const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check };
@@ -60,33 +61,53 @@ export interface ValidatorsFile {
   readonly runtime: readonly string[];
 }
 
+const constant = (id: Code, initializer: string): VariableStatementStructure => ({
+  kind: StructureKind.VariableStatement,
+  declarationKind: VariableDeclarationKind.Const,
+  declarations: [{ name: id.text, initializer }],
+});
+
+/** An automaton plan: its table over ASCII where it has one (./dfa.ts), the automaton for the rest. */
+function automaton(program: AutomatonProgram, file: FileContext): string {
+  const all = code`/* @__PURE__ */ compileAutomaton(${program as unknown as JsonValue})`;
+  const tables = dfaTables(program);
+  if (!tables) return all.text;
+  file.helpers.add("dfaSearch");
+  return code`/* @__PURE__ */ dfaSearch(${tables.columns}, ${tables.table}, ${tables.width}, ${all})`.text;
+}
+
 export function validatorsTemplate(service: Service, options: { readonly assertFormats?: boolean } = {}): ValidatorsFile {
-  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
+  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
   const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
   // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
-  const patterns: VariableStatementStructure[] = [...file.patterns].map(([, { id, plan, ascii }]) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: id.text,
-        initializer:
-          plan.kind === "automaton"
-            ? code`/* @__PURE__ */ compileAutomaton(${plan.program as unknown as JsonValue})`.text
-            : ascii
-              ? code`/* @__PURE__ */ asciiSearch(${ascii[0]}, ${ascii[1]}, ${ascii[2]}, ${ascii[3]})`.text
-              : regExpConstruction(plan.source, "u"),
-      },
-    ],
-  }));
+  const patterns = [...file.patterns.values()].map(({ id, plan, ascii }) =>
+    constant(
+      id,
+      plan.kind === "automaton"
+        ? automaton(plan.program, file)
+        : ascii
+          ? code`/* @__PURE__ */ classSearch(${join(ascii.masks.map((m) => code`${m}`), ", ")}${ascii.wide ? code`, ${new Code(regExpConstruction(plan.source, "u"))}` : code``})`.text
+          : regExpConstruction(plan.source, "u"),
+    ),
+  );
+  // where a value can fail: made once, when the module loads (a bundler drops those no check it keeps uses)
+  const sites = [...file.sites.values()].map(({ id, schemaPath, params }) => constant(id, code`/* @__PURE__ */ site(${schemaPath}, ${params})`.text));
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
-  const helpers = [...file.helpers].sort().map((h) => HELPERS[h].trim());
+  const any = service.declarations.length > 0;
+  const values = [...file.helpers].sort();
+  const types = any ? ["type ValidationError", "type ValidationResult"] : [];
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
     statements: [
       ...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []),
       ...(file.formats.size ? [`import { ${[...file.formats].sort().join(", ")} } from "./runtime/formats.js";`] : []),
-      RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
-    runtime: [...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
+      ...(values.length + types.length ? [`import { ${[...values, ...types].join(", ")} } from "./runtime/validate.js";`] : []),
+      'export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
+      ...patterns,
+      ...sites,
+      ...functions,
+      ...file.hoisted,
+    ],
+    runtime: ["validate", ...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
   };
 }

@@ -19,142 +19,88 @@ import type {
   UserPoolMfaTypeOutput,
 } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  assertWith,
+  codePointLength,
+  isPlainObject,
+  objectPrototype,
+  pointerSegment,
+  report,
+  site,
+  validateWith,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
-
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]_[0-9a-f-]", "u");
+
+const site0 = /* @__PURE__ */ site("#/components/schemas/ChallengeNameType/type", { type: "string" });
+
+const site1 = /* @__PURE__ */ site("#/components/schemas/DateType/type", { type: "number" });
+
+const site2 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/minLength", { limit: 1 });
+
+const site3 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/maxLength", { limit: 55 });
+
+const site4 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/pattern", { pattern: "[\\w-]+_[0-9a-f-]+" });
+
+const site5 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/type", { type: "string" });
+
+const site6 = /* @__PURE__ */ site("#/components/schemas/DeviceStatusType/type", { type: "string" });
+
+const site7 = /* @__PURE__ */ site("#/components/schemas/DeviceStatusType/enum", {
+  allowedValues: ["valid", "invalid"],
+});
+
+const site8 = /* @__PURE__ */ site("#/components/schemas/DeviceType/required", { missingProperty: "DeviceKey" });
+
+const site9 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/maxItems", { limit: 2 });
+
+const site10 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/items/maxLength", { limit: 3 });
+
+const site11 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/items/type", { type: "string" });
+
+const site12 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/type", { type: "array" });
+
+const site13 = /* @__PURE__ */ site("#/components/schemas/DeviceType/type", { type: "object" });
+
+const site14 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/properties/Devices/type", { type: "array" });
+
+const site15 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/required", {
+  missingProperty: "MfaConfiguration",
+});
+
+const site16 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/properties/DevicesByName/type", {
+  type: "object",
+});
+
+const site17 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/type", { type: "object" });
+
+const site18 = /* @__PURE__ */ site("#/components/schemas/SetMfaResponse/required", {
+  missingProperty: "MfaConfiguration",
+});
+
+const site19 = /* @__PURE__ */ site("#/components/schemas/SetMfaResponse/type", { type: "object" });
+
+const site20 = /* @__PURE__ */ site("#/components/schemas/UserPoolMfaType/type", { type: "string" });
+
+const site21 = /* @__PURE__ */ site("#/components/schemas/UserPoolMfaType/enum", {
+  allowedValues: ["OFF", "ON", "OPTIONAL"],
+});
+
+const site22 = /* @__PURE__ */ site("#/components/schemas/UsernameExistsException/properties/message/type", {
+  type: "string",
+});
+
+const site23 = /* @__PURE__ */ site("#/components/schemas/UsernameExistsException/type", { type: "object" });
 
 function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ChallengeNameType/type", "type", { type: "string" });
+    report(errors, path, site0);
   }
 
   return errors === undefined || errors.length === start;
@@ -179,7 +125,7 @@ function checkDateType(value: unknown, path: string, errors: ValidationError[] |
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DateType/type", "type", { type: "number" });
+    report(errors, path, site1);
   }
 
   return errors === undefined || errors.length === start;
@@ -204,23 +150,23 @@ function checkDeviceKeyType(value: unknown, path: string, errors: ValidationErro
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceKeyType/type", "type", { type: "string" });
+    report(errors, path, site5);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceKeyType/minLength", "minLength", { limit: 1 });
+      report(errors, path, site2);
     }
     if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceKeyType/maxLength", "maxLength", { limit: 55 });
+      report(errors, path, site3);
     }
     if (lengthOk0 && !pattern0.test(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceKeyType/pattern", "pattern", { pattern: "[\\w-]+_[0-9a-f-]+" });
+      report(errors, path, site4);
     }
   }
 
@@ -246,11 +192,11 @@ function checkDeviceStatusType(value: unknown, path: string, errors: ValidationE
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceStatusType/type", "type", { type: "string" });
+    report(errors, path, site6);
   }
   if (!(value === "valid" || value === "invalid")) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceStatusType/enum", "enum", { allowedValues: ["valid", "invalid"] });
+    report(errors, path, site7);
   }
 
   return errors === undefined || errors.length === start;
@@ -275,57 +221,57 @@ function checkDeviceType(value: unknown, path: string, errors: ValidationError[]
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceType/type", "type", { type: "object" });
+    report(errors, path, site13);
   } else {
-    const member0 = Object.hasOwn(value, "Status") ? value["Status"] : undefined;
+    let member0 = value["Status"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["Status"] !== undefined) &&
+      !Object.hasOwn(value, "Status")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (!checkDeviceStatusType(member0, errors === undefined ? "" : path + "/Status", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "DeviceKey") ? value["DeviceKey"] : undefined;
+    let member1 = value["DeviceKey"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["DeviceKey"] !== undefined) &&
+      !Object.hasOwn(value, "DeviceKey")
+    )
+      member1 = undefined;
     if (member1 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceType/required", "required", { missingProperty: "DeviceKey" });
+      report(errors, path, site8);
     } else {
       if (!checkDeviceKeyType(member1, errors === undefined ? "" : path + "/DeviceKey", errors) && errors === undefined)
         return false;
     }
-    const member2 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
+    let member2 = value["Tags"];
+    if (member2 !== undefined && (inherits0 || objectPrototype["Tags"] !== undefined) && !Object.hasOwn(value, "Tags"))
+      member2 = undefined;
     if (member2 !== undefined) {
       if (!Array.isArray(member2)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/type", "type", {
-          type: "array",
-        });
+        report(errors, path + "/Tags", site12);
       } else {
         if (member2.length > 2) {
           if (errors === undefined) return false;
-          report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/maxItems", "maxItems", {
-            limit: 2,
-          });
+          report(errors, path + "/Tags", site9);
         }
         for (let i0 = 0; i0 < member2.length; i0++) {
           const item0: unknown = member2[i0];
           if (typeof item0 !== "string") {
             if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/Tags" + "/" + i0,
-              "#/components/schemas/DeviceType/properties/Tags/items/type",
-              "type",
-              { type: "string" },
-            );
+            report(errors, path + "/Tags" + "/" + i0, site11);
           } else {
             const units0 = item0.length;
             if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
               if (errors === undefined) return false;
-              report(
-                errors,
-                path + "/Tags" + "/" + i0,
-                "#/components/schemas/DeviceType/properties/Tags/items/maxLength",
-                "maxLength",
-                { limit: 3 },
-              );
+              report(errors, path + "/Tags" + "/" + i0, site10);
             }
           }
         }
@@ -355,15 +301,21 @@ function checkSetMfaRequest(value: unknown, path: string, errors: ValidationErro
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/SetMfaRequest/type", "type", { type: "object" });
+    report(errors, path, site17);
   } else {
-    const member0 = Object.hasOwn(value, "Devices") ? value["Devices"] : undefined;
+    let member0 = value["Devices"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["Devices"] !== undefined) &&
+      !Object.hasOwn(value, "Devices")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (!Array.isArray(member0)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Devices", "#/components/schemas/SetMfaRequest/properties/Devices/type", "type", {
-          type: "array",
-        });
+        report(errors, path + "/Devices", site14);
       } else {
         for (let i0 = 0; i0 < member0.length; i0++) {
           const item0: unknown = member0[i0];
@@ -375,12 +327,16 @@ function checkSetMfaRequest(value: unknown, path: string, errors: ValidationErro
         }
       }
     }
-    const member1 = Object.hasOwn(value, "MfaConfiguration") ? value["MfaConfiguration"] : undefined;
+    let member1 = value["MfaConfiguration"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["MfaConfiguration"] !== undefined) &&
+      !Object.hasOwn(value, "MfaConfiguration")
+    )
+      member1 = undefined;
     if (member1 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SetMfaRequest/required", "required", {
-        missingProperty: "MfaConfiguration",
-      });
+      report(errors, path, site15);
     } else {
       if (
         !checkUserPoolMfaType(member1, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
@@ -388,20 +344,20 @@ function checkSetMfaRequest(value: unknown, path: string, errors: ValidationErro
       )
         return false;
     }
-    const member2 = Object.hasOwn(value, "DevicesByName") ? value["DevicesByName"] : undefined;
+    let member2 = value["DevicesByName"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["DevicesByName"] !== undefined) &&
+      !Object.hasOwn(value, "DevicesByName")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (!isPlainObject(member2)) {
         if (errors === undefined) return false;
-        report(
-          errors,
-          path + "/DevicesByName",
-          "#/components/schemas/SetMfaRequest/properties/DevicesByName/type",
-          "type",
-          { type: "object" },
-        );
+        report(errors, path + "/DevicesByName", site16);
       } else {
         for (const key0 in member2) {
-          if (!Object.hasOwn(member2, key0)) continue;
+          if (!objectPrototype.hasOwnProperty.call(member2, key0)) continue;
 
           const value0 = member2[key0];
           if (value0 !== undefined) {
@@ -442,14 +398,20 @@ function checkSetMfaResponse(value: unknown, path: string, errors: ValidationErr
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/SetMfaResponse/type", "type", { type: "object" });
+    report(errors, path, site19);
   } else {
-    const member0 = Object.hasOwn(value, "MfaConfiguration") ? value["MfaConfiguration"] : undefined;
+    let member0 = value["MfaConfiguration"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["MfaConfiguration"] !== undefined) &&
+      !Object.hasOwn(value, "MfaConfiguration")
+    )
+      member0 = undefined;
     if (member0 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SetMfaResponse/required", "required", {
-        missingProperty: "MfaConfiguration",
-      });
+      report(errors, path, site18);
     } else {
       if (
         !checkUserPoolMfaTypeOutput(member0, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
@@ -457,12 +419,24 @@ function checkSetMfaResponse(value: unknown, path: string, errors: ValidationErr
       )
         return false;
     }
-    const member1 = Object.hasOwn(value, "Device") ? value["Device"] : undefined;
+    let member1 = value["Device"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["Device"] !== undefined) &&
+      !Object.hasOwn(value, "Device")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (!checkDeviceTypeOutput(member1, errors === undefined ? "" : path + "/Device", errors) && errors === undefined)
         return false;
     }
-    const member2 = Object.hasOwn(value, "ChallengeName") ? value["ChallengeName"] : undefined;
+    let member2 = value["ChallengeName"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["ChallengeName"] !== undefined) &&
+      !Object.hasOwn(value, "ChallengeName")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (
         !checkChallengeNameType(member2, errors === undefined ? "" : path + "/ChallengeName", errors) &&
@@ -470,7 +444,13 @@ function checkSetMfaResponse(value: unknown, path: string, errors: ValidationErr
       )
         return false;
     }
-    const member3 = Object.hasOwn(value, "LastModifiedDate") ? value["LastModifiedDate"] : undefined;
+    let member3 = value["LastModifiedDate"];
+    if (
+      member3 !== undefined &&
+      (inherits0 || objectPrototype["LastModifiedDate"] !== undefined) &&
+      !Object.hasOwn(value, "LastModifiedDate")
+    )
+      member3 = undefined;
     if (member3 !== undefined) {
       if (
         !checkDateType(member3, errors === undefined ? "" : path + "/LastModifiedDate", errors) &&
@@ -502,13 +482,11 @@ function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationEr
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserPoolMfaType/type", "type", { type: "string" });
+    report(errors, path, site20);
   }
   if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserPoolMfaType/enum", "enum", {
-      allowedValues: ["OFF", "ON", "OPTIONAL"],
-    });
+    report(errors, path, site21);
   }
 
   return errors === undefined || errors.length === start;
@@ -533,19 +511,21 @@ function checkUsernameExistsException(value: unknown, path: string, errors: Vali
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UsernameExistsException/type", "type", { type: "object" });
+    report(errors, path, site23);
   } else {
-    const member0 = Object.hasOwn(value, "message") ? value["message"] : undefined;
+    let member0 = value["message"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["message"] !== undefined) &&
+      !Object.hasOwn(value, "message")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (typeof member0 !== "string") {
         if (errors === undefined) return false;
-        report(
-          errors,
-          path + "/message",
-          "#/components/schemas/UsernameExistsException/properties/message/type",
-          "type",
-          { type: "string" },
-        );
+        report(errors, path + "/message", site22);
       }
     }
   }
@@ -572,7 +552,7 @@ function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: Validati
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceKeyType/type", "type", { type: "string" });
+    report(errors, path, site5);
   }
 
   return errors === undefined || errors.length === start;
@@ -597,7 +577,7 @@ function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: Valid
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceStatusType/type", "type", { type: "string" });
+    report(errors, path, site6);
   }
 
   return errors === undefined || errors.length === start;
@@ -622,9 +602,17 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceType/type", "type", { type: "object" });
+    report(errors, path, site13);
   } else {
-    const member0 = Object.hasOwn(value, "Status") ? value["Status"] : undefined;
+    let member0 = value["Status"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["Status"] !== undefined) &&
+      !Object.hasOwn(value, "Status")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (
         !checkDeviceStatusTypeOutput(member0, errors === undefined ? "" : path + "/Status", errors) &&
@@ -632,10 +620,16 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
       )
         return false;
     }
-    const member1 = Object.hasOwn(value, "DeviceKey") ? value["DeviceKey"] : undefined;
+    let member1 = value["DeviceKey"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["DeviceKey"] !== undefined) &&
+      !Object.hasOwn(value, "DeviceKey")
+    )
+      member1 = undefined;
     if (member1 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceType/required", "required", { missingProperty: "DeviceKey" });
+      report(errors, path, site8);
     } else {
       if (
         !checkDeviceKeyTypeOutput(member1, errors === undefined ? "" : path + "/DeviceKey", errors) &&
@@ -643,25 +637,19 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
       )
         return false;
     }
-    const member2 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
+    let member2 = value["Tags"];
+    if (member2 !== undefined && (inherits0 || objectPrototype["Tags"] !== undefined) && !Object.hasOwn(value, "Tags"))
+      member2 = undefined;
     if (member2 !== undefined) {
       if (!Array.isArray(member2)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/type", "type", {
-          type: "array",
-        });
+        report(errors, path + "/Tags", site12);
       } else {
         for (let i0 = 0; i0 < member2.length; i0++) {
           const item0: unknown = member2[i0];
           if (typeof item0 !== "string") {
             if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/Tags" + "/" + i0,
-              "#/components/schemas/DeviceType/properties/Tags/items/type",
-              "type",
-              { type: "string" },
-            );
+            report(errors, path + "/Tags" + "/" + i0, site11);
           }
         }
       }
@@ -690,7 +678,7 @@ function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: Valida
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserPoolMfaType/type", "type", { type: "string" });
+    report(errors, path, site20);
   }
 
   return errors === undefined || errors.length === start;

@@ -8,143 +8,111 @@ import type { AnythingException, EvilType, HostileRequest, String_ } from "./typ
 
 import { compileAutomaton } from "./runtime/linear-match.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  assertWith,
+  dfaSearch,
+  isPlainObject,
+  objectPrototype,
+  report,
+  site,
+  validateWith,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
+const pattern0 = /* @__PURE__ */ dfaSearch(
+  "22222222222222222222222222222222223222222222222422222222222222222222222222222222222222222222222225622222222222222222222222222222",
+  "22232224322223525132",
+  5,
+  /* @__PURE__ */ compileAutomaton({
+    "states": [
+      { "kind": "accept" },
+      { "kind": "class", "cls": 0, "next": 0 },
+      { "kind": "split", "next": 3, "alt": 1 },
+      { "kind": "class", "cls": 1, "next": 2 },
+      { "kind": "class", "cls": 2, "next": 2 },
+      { "kind": "class", "cls": 3, "next": 4 },
+      { "kind": "class", "cls": 4, "next": 5 },
+    ],
+    "classes": ["/", '"', "b", "\\/", "a"],
+    "start": 6,
+    "anchoredStart": false,
+  }),
+);
 
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
-
-const pattern0 = /* @__PURE__ */ compileAutomaton({
-  "states": [
-    { "kind": "accept" },
-    { "kind": "class", "cls": 0, "next": 0 },
-    { "kind": "split", "next": 3, "alt": 1 },
-    { "kind": "class", "cls": 1, "next": 2 },
-    { "kind": "class", "cls": 2, "next": 2 },
-    { "kind": "class", "cls": 3, "next": 4 },
-    { "kind": "class", "cls": 4, "next": 5 },
-  ],
-  "classes": ["/", '"', "b", "\\/", "a"],
-  "start": 6,
-  "anchoredStart": false,
+const site0 = /* @__PURE__ */ site("#/components/schemas/AnythingException/properties/message/type", {
+  type: "string",
 });
+
+const site1 = /* @__PURE__ */ site("#/components/schemas/AnythingException/type", { type: "object" });
+
+const site2 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/__proto__/type", { type: "string" });
+
+const site3 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/required", { missingProperty: "__proto__" });
+
+const site4 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/constructor/type", { type: "string" });
+
+const site5 = /* @__PURE__ */ site('#/components/schemas/Evil*~1Type/properties/quo"te/pattern', {
+  pattern: 'a\\/b"*/',
+});
+
+const site6 = /* @__PURE__ */ site('#/components/schemas/Evil*~1Type/properties/quo"te/type', { type: "string" });
+
+const site7 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/with space/type", { type: "string" });
+
+const site8 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/with space/enum", {
+  allowedValues: ["it's", '"dq"', "*/", "\u2028"],
+});
+
+const site9 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/new\nline/type", { type: "boolean" });
+
+const site10 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/additionalProperties", {});
+
+const site11 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/type", { type: "object" });
+
+const site12 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/build/type", { type: "string" });
+
+const site13 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/required", { missingProperty: "build" });
+
+const site14 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/Build/type", { type: "string" });
+
+const site15 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/toHttpRequest/type", {
+  type: "string",
+});
+
+const site16 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/delete/type", { type: "string" });
+
+const site17 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/required", { missingProperty: "delete" });
+
+const site18 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/__proto__/type", {
+  type: "object",
+});
+
+const site19 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/type", { type: "object" });
+
+const site20 = /* @__PURE__ */ site("#/components/schemas/String/type", { type: "string" });
 
 function checkAnythingException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AnythingException/type", "type", { type: "object" });
+    report(errors, path, site1);
   } else {
-    const member0 = Object.hasOwn(value, "message") ? value["message"] : undefined;
+    let member0 = value["message"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["message"] !== undefined) &&
+      !Object.hasOwn(value, "message")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (typeof member0 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/message", "#/components/schemas/AnythingException/properties/message/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/message", site0);
       }
     }
   }
@@ -171,71 +139,89 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[] |
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/Evil*~1Type/type", "type", { type: "object" });
+    report(errors, path, site11);
   } else {
-    const member0 = Object.hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
+    let member0 = value["__proto__"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["__proto__"] !== undefined) &&
+      !Object.hasOwn(value, "__proto__")
+    )
+      member0 = undefined;
     if (member0 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/Evil*~1Type/required", "required", { missingProperty: "__proto__" });
+      report(errors, path, site3);
     } else {
       if (typeof member0 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/__proto__", "#/components/schemas/Evil*~1Type/properties/__proto__/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/__proto__", site2);
       }
     }
-    const member1 = Object.hasOwn(value, "constructor") ? value["constructor"] : undefined;
+    let member1 = value["constructor"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["constructor"] !== undefined) &&
+      !Object.hasOwn(value, "constructor")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (typeof member1 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/constructor", "#/components/schemas/Evil*~1Type/properties/constructor/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/constructor", site4);
       }
     }
-    const member2 = Object.hasOwn(value, 'quo"te') ? value['quo"te'] : undefined;
+    let member2 = value['quo"te'];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype['quo"te'] !== undefined) &&
+      !Object.hasOwn(value, 'quo"te')
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (typeof member2 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/type', "type", {
-          type: "string",
-        });
+        report(errors, path + '/quo"te', site6);
       } else {
         if (!pattern0(member2)) {
           if (errors === undefined) return false;
-          report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/pattern', "pattern", {
-            pattern: 'a\\/b"*/',
-          });
+          report(errors, path + '/quo"te', site5);
         }
       }
     }
-    const member3 = Object.hasOwn(value, "with space") ? value["with space"] : undefined;
+    let member3 = value["with space"];
+    if (
+      member3 !== undefined &&
+      (inherits0 || objectPrototype["with space"] !== undefined) &&
+      !Object.hasOwn(value, "with space")
+    )
+      member3 = undefined;
     if (member3 !== undefined) {
       if (typeof member3 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/with space", site7);
       }
       if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
         if (errors === undefined) return false;
-        report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/enum", "enum", {
-          allowedValues: ["it's", '"dq"', "*/", "\u2028"],
-        });
+        report(errors, path + "/with space", site8);
       }
     }
-    const member4 = Object.hasOwn(value, "new\nline") ? value["new\nline"] : undefined;
+    let member4 = value["new\nline"];
+    if (
+      member4 !== undefined &&
+      (inherits0 || objectPrototype["new\nline"] !== undefined) &&
+      !Object.hasOwn(value, "new\nline")
+    )
+      member4 = undefined;
     if (member4 !== undefined) {
       if (typeof member4 !== "boolean") {
         if (errors === undefined) return false;
-        report(errors, path + "/new\nline", "#/components/schemas/Evil*~1Type/properties/new\nline/type", "type", {
-          type: "boolean",
-        });
+        report(errors, path + "/new\nline", site9);
       }
     }
     for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
       if (!(
         key0 === "__proto__" ||
         key0 === "constructor" ||
@@ -244,9 +230,7 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[] |
         key0 === "new\nline"
       )) {
         if (errors === undefined) return false;
-        report(errors, path, "#/components/schemas/Evil*~1Type/additionalProperties", "additionalProperties", {
-          additionalProperty: key0,
-        });
+        report(errors, path, site10, { additionalProperty: key0 });
       }
     }
   }
@@ -273,66 +257,86 @@ function checkHostileRequest(value: unknown, path: string, errors: ValidationErr
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/HostileRequest/type", "type", { type: "object" });
+    report(errors, path, site19);
   } else {
-    const member0 = Object.hasOwn(value, "build") ? value["build"] : undefined;
+    let member0 = value["build"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["build"] !== undefined) &&
+      !Object.hasOwn(value, "build")
+    )
+      member0 = undefined;
     if (member0 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "build" });
+      report(errors, path, site13);
     } else {
       if (typeof member0 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/build", "#/components/schemas/HostileRequest/properties/build/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/build", site12);
       }
     }
-    const member1 = Object.hasOwn(value, "Build") ? value["Build"] : undefined;
+    let member1 = value["Build"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["Build"] !== undefined) &&
+      !Object.hasOwn(value, "Build")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (typeof member1 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/Build", "#/components/schemas/HostileRequest/properties/Build/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/Build", site14);
       }
     }
-    const member2 = Object.hasOwn(value, "toHttpRequest") ? value["toHttpRequest"] : undefined;
+    let member2 = value["toHttpRequest"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["toHttpRequest"] !== undefined) &&
+      !Object.hasOwn(value, "toHttpRequest")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (typeof member2 !== "string") {
         if (errors === undefined) return false;
-        report(
-          errors,
-          path + "/toHttpRequest",
-          "#/components/schemas/HostileRequest/properties/toHttpRequest/type",
-          "type",
-          { type: "string" },
-        );
+        report(errors, path + "/toHttpRequest", site15);
       }
     }
-    const member3 = Object.hasOwn(value, "delete") ? value["delete"] : undefined;
+    let member3 = value["delete"];
+    if (
+      member3 !== undefined &&
+      (inherits0 || objectPrototype["delete"] !== undefined) &&
+      !Object.hasOwn(value, "delete")
+    )
+      member3 = undefined;
     if (member3 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "delete" });
+      report(errors, path, site17);
     } else {
       if (typeof member3 !== "string") {
         if (errors === undefined) return false;
-        report(errors, path + "/delete", "#/components/schemas/HostileRequest/properties/delete/type", "type", {
-          type: "string",
-        });
+        report(errors, path + "/delete", site16);
       }
     }
-    const member4 = Object.hasOwn(value, "Evil") ? value["Evil"] : undefined;
+    let member4 = value["Evil"];
+    if (member4 !== undefined && (inherits0 || objectPrototype["Evil"] !== undefined) && !Object.hasOwn(value, "Evil"))
+      member4 = undefined;
     if (member4 !== undefined) {
       if (!checkEvilType(member4, errors === undefined ? "" : path + "/Evil", errors) && errors === undefined)
         return false;
     }
-    const member5 = Object.hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
+    let member5 = value["__proto__"];
+    if (
+      member5 !== undefined &&
+      (inherits0 || objectPrototype["__proto__"] !== undefined) &&
+      !Object.hasOwn(value, "__proto__")
+    )
+      member5 = undefined;
     if (member5 !== undefined) {
       if (!isPlainObject(member5)) {
         if (errors === undefined) return false;
-        report(errors, path + "/__proto__", "#/components/schemas/HostileRequest/properties/__proto__/type", "type", {
-          type: "object",
-        });
+        report(errors, path + "/__proto__", site18);
       }
     }
   }
@@ -359,7 +363,7 @@ function checkString_(value: unknown, path: string, errors: ValidationError[] | 
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
+    report(errors, path, site20);
   }
 
   return errors === undefined || errors.length === start;

@@ -6,191 +6,155 @@
 
 import type { ListTreeRequest, NameType, TreeNodeType, Kind } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  assertWith,
+  codePointLength,
+  isPlainObject,
+  jsonEqual,
+  objectPrototype,
+  pointerSegment,
+  report,
+  site,
+  validateWith,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
-
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Equality of JSON values: deep, key order ignored, 1 and 1.0 equal. */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every(
-      (k) =>
-        Object.prototype.hasOwnProperty.call(b, k) &&
-        jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
-  );
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
+
+const site0 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/required", { missingProperty: "Root" });
+
+const site1 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties/type", {
+  type: "integer",
+});
+
+const site2 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/properties/Tags/type", { type: "object" });
+
+const site3 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/type", { type: "object" });
+
+const site4 = /* @__PURE__ */ site("#/components/schemas/NameType/minLength", { limit: 1 });
+
+const site5 = /* @__PURE__ */ site("#/components/schemas/NameType/maxLength", { limit: 8 });
+
+const site6 = /* @__PURE__ */ site("#/components/schemas/NameType/pattern", { pattern: "^[a-z]+$" });
+
+const site7 = /* @__PURE__ */ site("#/components/schemas/NameType/type", { type: "string" });
+
+const site8 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/required", { missingProperty: "Name" });
+
+const site9 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Children/maxItems", { limit: 10 });
+
+const site10 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Children/type", { type: "array" });
+
+const site11 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Weight/minimum", {
+  comparison: ">=",
+  limit: 0,
+});
+
+const site12 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Weight/maximum", {
+  comparison: "<=",
+  limit: 100,
+});
+
+const site13 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Weight/type", { type: "integer" });
+
+const site14 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMinimum", {
+  comparison: ">",
+  limit: 0,
+});
+
+const site15 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMaximum", {
+  comparison: "<",
+  limit: 1,
+});
+
+const site16 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/multipleOf", {
+  multipleOf: 0.25,
+});
+
+const site17 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/type", { type: "number" });
+
+const site18 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Label/maxLength", { limit: 5 });
+
+const site19 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Label/type", { type: "string,null" });
+
+const site20 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type", {
+  type: "integer",
+});
+
+const site21 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Shape/anyOf", {});
+
+const site22 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type", {
+  type: "integer",
+});
+
+const site23 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum", {
+  comparison: ">=",
+  limit: 10,
+});
+
+const site24 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type", {
+  type: "number",
+});
+
+const site25 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf", {});
+
+const site26 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Fixed/const", {
+  allowedValue: { "a": [1, 2] },
+});
+
+const site27 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Levels/enum", {
+  allowedValues: [1, 2, 3, -1],
+});
+
+const site28 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/required", { missingProperty: "Id" });
+
+const site29 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/additionalProperties/type", { type: "integer" });
+
+const site30 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/type", { type: "object" });
+
+const site31 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/$defs/Kind/type", { type: "string" });
+
+const site32 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/$defs/Kind/enum", {
+  allowedValues: ["leaf", "branch"],
+});
 
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ListTreeRequest/type", "type", { type: "object" });
+    report(errors, path, site3);
   } else {
-    const member0 = Object.hasOwn(value, "Root") ? value["Root"] : undefined;
+    let member0 = value["Root"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (member0 !== undefined && (inherits0 || objectPrototype["Root"] !== undefined) && !Object.hasOwn(value, "Root"))
+      member0 = undefined;
     if (member0 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ListTreeRequest/required", "required", { missingProperty: "Root" });
+      report(errors, path, site0);
     } else {
       if (!checkTreeNodeType(member0, errors === undefined ? "" : path + "/Root", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
+    let member1 = value["Tags"];
+    if (member1 !== undefined && (inherits0 || objectPrototype["Tags"] !== undefined) && !Object.hasOwn(value, "Tags"))
+      member1 = undefined;
     if (member1 !== undefined) {
       if (!isPlainObject(member1)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Tags", "#/components/schemas/ListTreeRequest/properties/Tags/type", "type", {
-          type: "object",
-        });
+        report(errors, path + "/Tags", site2);
       } else {
         for (const key0 in member1) {
-          if (!Object.hasOwn(member1, key0)) continue;
+          if (!objectPrototype.hasOwnProperty.call(member1, key0)) continue;
 
           const value0 = member1[key0];
           if (value0 !== undefined) {
             if (typeof value0 !== "number" || !Number.isInteger(value0)) {
               if (errors === undefined) return false;
-              report(
-                errors,
-                path + "/Tags" + "/" + pointerSegment(key0),
-                "#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties/type",
-                "type",
-                { type: "integer" },
-              );
+              report(errors, path + "/Tags" + "/" + pointerSegment(key0), site1);
             }
           }
         }
@@ -220,23 +184,23 @@ function checkNameType(value: unknown, path: string, errors: ValidationError[] |
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/NameType/type", "type", { type: "string" });
+    report(errors, path, site7);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/NameType/minLength", "minLength", { limit: 1 });
+      report(errors, path, site4);
     }
     if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/NameType/maxLength", "maxLength", { limit: 8 });
+      report(errors, path, site5);
     }
     if (lengthOk0 && !pattern0.test(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/NameType/pattern", "pattern", { pattern: "^[a-z]+$" });
+      report(errors, path, site6);
     }
   }
 
@@ -262,33 +226,35 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/type", "type", { type: "object" });
+    report(errors, path, site30);
   } else {
-    const member0 = Object.hasOwn(value, "Name") ? value["Name"] : undefined;
+    let member0 = value["Name"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (member0 !== undefined && (inherits0 || objectPrototype["Name"] !== undefined) && !Object.hasOwn(value, "Name"))
+      member0 = undefined;
     if (member0 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Name" });
+      report(errors, path, site8);
     } else {
       if (!checkNameType(member0, errors === undefined ? "" : path + "/Name", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "Children") ? value["Children"] : undefined;
+    let member1 = value["Children"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["Children"] !== undefined) &&
+      !Object.hasOwn(value, "Children")
+    )
+      member1 = undefined;
     if (member1 !== undefined) {
       if (!Array.isArray(member1)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Children", "#/components/schemas/TreeNodeType/properties/Children/type", "type", {
-          type: "array",
-        });
+        report(errors, path + "/Children", site10);
       } else {
         if (member1.length > 10) {
           if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Children",
-            "#/components/schemas/TreeNodeType/properties/Children/maxItems",
-            "maxItems",
-            { limit: 10 },
-          );
+          report(errors, path + "/Children", site9);
         }
         for (let i0 = 0; i0 < member1.length; i0++) {
           const item0: unknown = member1[i0];
@@ -300,62 +266,58 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
         }
       }
     }
-    const member2 = Object.hasOwn(value, "Parent") ? value["Parent"] : undefined;
+    let member2 = value["Parent"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["Parent"] !== undefined) &&
+      !Object.hasOwn(value, "Parent")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (!checkTreeNodeType(member2, errors === undefined ? "" : path + "/Parent", errors) && errors === undefined)
         return false;
     }
-    const member3 = Object.hasOwn(value, "Weight") ? value["Weight"] : undefined;
+    let member3 = value["Weight"];
+    if (
+      member3 !== undefined &&
+      (inherits0 || objectPrototype["Weight"] !== undefined) &&
+      !Object.hasOwn(value, "Weight")
+    )
+      member3 = undefined;
     if (member3 !== undefined) {
       if (typeof member3 !== "number" || !Number.isInteger(member3)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/type", "type", {
-          type: "integer",
-        });
+        report(errors, path + "/Weight", site13);
       } else {
         if (member3 < 0) {
           if (errors === undefined) return false;
-          report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/minimum", "minimum", {
-            comparison: ">=",
-            limit: 0,
-          });
+          report(errors, path + "/Weight", site11);
         }
         if (member3 > 100) {
           if (errors === undefined) return false;
-          report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/maximum", "maximum", {
-            comparison: "<=",
-            limit: 100,
-          });
+          report(errors, path + "/Weight", site12);
         }
       }
     }
-    const member4 = Object.hasOwn(value, "Ratio") ? value["Ratio"] : undefined;
+    let member4 = value["Ratio"];
+    if (
+      member4 !== undefined &&
+      (inherits0 || objectPrototype["Ratio"] !== undefined) &&
+      !Object.hasOwn(value, "Ratio")
+    )
+      member4 = undefined;
     if (member4 !== undefined) {
       if (typeof member4 !== "number" || !Number.isFinite(member4)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Ratio", "#/components/schemas/TreeNodeType/properties/Ratio/type", "type", {
-          type: "number",
-        });
+        report(errors, path + "/Ratio", site17);
       } else {
         if (member4 <= 0) {
           if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Ratio",
-            "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMinimum",
-            "exclusiveMinimum",
-            { comparison: ">", limit: 0 },
-          );
+          report(errors, path + "/Ratio", site14);
         }
         if (member4 >= 1) {
           if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Ratio",
-            "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMaximum",
-            "exclusiveMaximum",
-            { comparison: "<", limit: 1 },
-          );
+          report(errors, path + "/Ratio", site15);
         }
         const quotient0 = member4 / 0.25;
         if (
@@ -363,38 +325,42 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
         ) {
           if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Ratio",
-            "#/components/schemas/TreeNodeType/properties/Ratio/multipleOf",
-            "multipleOf",
-            { multipleOf: 0.25 },
-          );
+          report(errors, path + "/Ratio", site16);
         }
       }
     }
-    const member5 = Object.hasOwn(value, "Label") ? value["Label"] : undefined;
+    let member5 = value["Label"];
+    if (
+      member5 !== undefined &&
+      (inherits0 || objectPrototype["Label"] !== undefined) &&
+      !Object.hasOwn(value, "Label")
+    )
+      member5 = undefined;
     if (member5 !== undefined) {
       if (typeof member5 === "string") {
         const units0 = member5.length;
         if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
           if (errors === undefined) return false;
-          report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/maxLength", "maxLength", {
-            limit: 5,
-          });
+          report(errors, path + "/Label", site18);
         }
       } else if (member5 !== null) {
         if (errors === undefined) return false;
-        report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/type", "type", {
-          type: "string,null",
-        });
+        report(errors, path + "/Label", site19);
       }
     }
-    const member6 = Object.hasOwn(value, "Kind") ? value["Kind"] : undefined;
+    let member6 = value["Kind"];
+    if (member6 !== undefined && (inherits0 || objectPrototype["Kind"] !== undefined) && !Object.hasOwn(value, "Kind"))
+      member6 = undefined;
     if (member6 !== undefined) {
       if (!checkKind(member6, errors === undefined ? "" : path + "/Kind", errors) && errors === undefined) return false;
     }
-    const member7 = Object.hasOwn(value, "Shape") ? value["Shape"] : undefined;
+    let member7 = value["Shape"];
+    if (
+      member7 !== undefined &&
+      (inherits0 || objectPrototype["Shape"] !== undefined) &&
+      !Object.hasOwn(value, "Shape")
+    )
+      member7 = undefined;
     if (member7 !== undefined) {
       {
         let passed0 = 0;
@@ -409,12 +375,18 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           }
           {
             if (errors === undefined) return false;
-            report(errors, path + "/Shape", "#/components/schemas/TreeNodeType/properties/Shape/anyOf", "anyOf", {});
+            report(errors, path + "/Shape", site21);
           }
         }
       }
     }
-    const member8 = Object.hasOwn(value, "Exactly") ? value["Exactly"] : undefined;
+    let member8 = value["Exactly"];
+    if (
+      member8 !== undefined &&
+      (inherits0 || objectPrototype["Exactly"] !== undefined) &&
+      !Object.hasOwn(value, "Exactly")
+    )
+      member8 = undefined;
     if (member8 !== undefined) {
       {
         let passed1 = 0;
@@ -429,42 +401,46 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
           }
           {
             if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/Exactly",
-              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf",
-              "oneOf",
-              {},
-            );
+            report(errors, path + "/Exactly", site25);
           }
         }
       }
     }
-    const member9 = Object.hasOwn(value, "Fixed") ? value["Fixed"] : undefined;
+    let member9 = value["Fixed"];
+    if (
+      member9 !== undefined &&
+      (inherits0 || objectPrototype["Fixed"] !== undefined) &&
+      !Object.hasOwn(value, "Fixed")
+    )
+      member9 = undefined;
     if (member9 !== undefined) {
       if (!jsonEqual(member9, { "a": [1, 2] })) {
         if (errors === undefined) return false;
-        report(errors, path + "/Fixed", "#/components/schemas/TreeNodeType/properties/Fixed/const", "const", {
-          allowedValue: { "a": [1, 2] },
-        });
+        report(errors, path + "/Fixed", site26);
       }
     }
-    const member10 = Object.hasOwn(value, "Levels") ? value["Levels"] : undefined;
+    let member10 = value["Levels"];
+    if (
+      member10 !== undefined &&
+      (inherits0 || objectPrototype["Levels"] !== undefined) &&
+      !Object.hasOwn(value, "Levels")
+    )
+      member10 = undefined;
     if (member10 !== undefined) {
       if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
         if (errors === undefined) return false;
-        report(errors, path + "/Levels", "#/components/schemas/TreeNodeType/properties/Levels/enum", "enum", {
-          allowedValues: [1, 2, 3, -1],
-        });
+        report(errors, path + "/Levels", site27);
       }
     }
-    const member11 = Object.hasOwn(value, "Id") ? value["Id"] : undefined;
+    let member11 = value["Id"];
+    if (member11 !== undefined && (inherits0 || objectPrototype["Id"] !== undefined) && !Object.hasOwn(value, "Id"))
+      member11 = undefined;
     if (member11 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
+      report(errors, path, site28);
     }
     for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
       if (
         key0 === "Name" ||
         key0 === "Children" ||
@@ -483,13 +459,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
       if (value0 !== undefined) {
         if (typeof value0 !== "number" || !Number.isInteger(value0)) {
           if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/" + pointerSegment(key0),
-            "#/components/schemas/TreeNodeType/additionalProperties/type",
-            "type",
-            { type: "integer" },
-          );
+          report(errors, path + "/" + pointerSegment(key0), site29);
         }
       }
     }
@@ -517,13 +487,11 @@ function checkKind(value: unknown, path: string, errors: ValidationError[] | und
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/type", "type", { type: "string" });
+    report(errors, path, site31);
   }
   if (!(value === "leaf" || value === "branch")) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/enum", "enum", {
-      allowedValues: ["leaf", "branch"],
-    });
+    report(errors, path, site32);
   }
 
   return errors === undefined || errors.length === start;
@@ -554,9 +522,7 @@ function checkTreeNodeType$anyOf1(value: unknown, path: string, errors: Validati
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isInteger(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type", "type", {
-      type: "integer",
-    });
+    report(errors, path, site20);
   }
 
   return errors === undefined || errors.length === start;
@@ -566,9 +532,7 @@ function checkTreeNodeType$oneOf2(value: unknown, path: string, errors: Validati
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isInteger(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type", "type", {
-      type: "integer",
-    });
+    report(errors, path, site22);
   }
 
   return errors === undefined || errors.length === start;
@@ -578,16 +542,11 @@ function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: Validati
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type", "type", {
-      type: "number",
-    });
+    report(errors, path, site24);
   } else {
     if (value < 10) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum", "minimum", {
-        comparison: ">=",
-        limit: 10,
-      });
+      report(errors, path, site23);
     }
   }
 

@@ -6,172 +6,79 @@
 
 import type { AccountId, GetIdInput, GetIdResponse, IdentityId, IdentityPoolId, LoginsMap } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  assertWith,
+  classSearch,
+  codePointLength,
+  isPlainObject,
+  objectPrototype,
+  pointerSegment,
+  report,
+  site,
+  validateWith,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
-
-/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
-function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
-    }
-    return false;
-  };
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
-
-const pattern0 = /* @__PURE__ */ asciiSearch(0, 67043328, 0, 0);
+const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
+
+const site0 = /* @__PURE__ */ site("#/components/schemas/AccountId/minLength", { limit: 1 });
+
+const site1 = /* @__PURE__ */ site("#/components/schemas/AccountId/maxLength", { limit: 15 });
+
+const site2 = /* @__PURE__ */ site("#/components/schemas/AccountId/pattern", { pattern: "\\d+" });
+
+const site3 = /* @__PURE__ */ site("#/components/schemas/AccountId/type", { type: "string" });
+
+const site4 = /* @__PURE__ */ site("#/components/schemas/GetIdInput/required", { missingProperty: "IdentityPoolId" });
+
+const site5 = /* @__PURE__ */ site("#/components/schemas/GetIdInput/type", { type: "object" });
+
+const site6 = /* @__PURE__ */ site("#/components/schemas/GetIdResponse/type", { type: "object" });
+
+const site7 = /* @__PURE__ */ site("#/components/schemas/IdentityId/type", { type: "string" });
+
+const site8 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/minLength", { limit: 1 });
+
+const site9 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/maxLength", { limit: 55 });
+
+const site10 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/pattern", { pattern: "[\\w-]+:[0-9a-f-]+" });
+
+const site11 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/type", { type: "string" });
+
+const site12 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/additionalProperties/minLength", { limit: 1 });
+
+const site13 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/additionalProperties/maxLength", { limit: 50000 });
+
+const site14 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/additionalProperties/type", { type: "string" });
+
+const site15 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/type", { type: "object" });
 
 function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AccountId/type", "type", { type: "string" });
+    report(errors, path, site3);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/AccountId/minLength", "minLength", { limit: 1 });
+      report(errors, path, site0);
     }
     if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/AccountId/maxLength", "maxLength", { limit: 15 });
+      report(errors, path, site1);
     }
     if (lengthOk0 && !pattern0(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/AccountId/pattern", "pattern", { pattern: "\\d+" });
+      report(errors, path, site2);
     }
   }
 
@@ -197,19 +104,31 @@ function checkGetIdInput(value: unknown, path: string, errors: ValidationError[]
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/GetIdInput/type", "type", { type: "object" });
+    report(errors, path, site5);
   } else {
-    const member0 = Object.hasOwn(value, "AccountId") ? value["AccountId"] : undefined;
+    let member0 = value["AccountId"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["AccountId"] !== undefined) &&
+      !Object.hasOwn(value, "AccountId")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (!checkAccountId(member0, errors === undefined ? "" : path + "/AccountId", errors) && errors === undefined)
         return false;
     }
-    const member1 = Object.hasOwn(value, "IdentityPoolId") ? value["IdentityPoolId"] : undefined;
+    let member1 = value["IdentityPoolId"];
+    if (
+      member1 !== undefined &&
+      (inherits0 || objectPrototype["IdentityPoolId"] !== undefined) &&
+      !Object.hasOwn(value, "IdentityPoolId")
+    )
+      member1 = undefined;
     if (member1 === undefined) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/GetIdInput/required", "required", {
-        missingProperty: "IdentityPoolId",
-      });
+      report(errors, path, site4);
     } else {
       if (
         !checkIdentityPoolId(member1, errors === undefined ? "" : path + "/IdentityPoolId", errors) &&
@@ -217,7 +136,13 @@ function checkGetIdInput(value: unknown, path: string, errors: ValidationError[]
       )
         return false;
     }
-    const member2 = Object.hasOwn(value, "Logins") ? value["Logins"] : undefined;
+    let member2 = value["Logins"];
+    if (
+      member2 !== undefined &&
+      (inherits0 || objectPrototype["Logins"] !== undefined) &&
+      !Object.hasOwn(value, "Logins")
+    )
+      member2 = undefined;
     if (member2 !== undefined) {
       if (!checkLoginsMap(member2, errors === undefined ? "" : path + "/Logins", errors) && errors === undefined)
         return false;
@@ -246,9 +171,17 @@ function checkGetIdResponse(value: unknown, path: string, errors: ValidationErro
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/GetIdResponse/type", "type", { type: "object" });
+    report(errors, path, site6);
   } else {
-    const member0 = Object.hasOwn(value, "IdentityId") ? value["IdentityId"] : undefined;
+    let member0 = value["IdentityId"];
+    const proto0 = Object.getPrototypeOf(value),
+      inherits0 = proto0 !== null && proto0 !== objectPrototype;
+    if (
+      member0 !== undefined &&
+      (inherits0 || objectPrototype["IdentityId"] !== undefined) &&
+      !Object.hasOwn(value, "IdentityId")
+    )
+      member0 = undefined;
     if (member0 !== undefined) {
       if (!checkIdentityId(member0, errors === undefined ? "" : path + "/IdentityId", errors) && errors === undefined)
         return false;
@@ -277,7 +210,7 @@ function checkIdentityId(value: unknown, path: string, errors: ValidationError[]
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/IdentityId/type", "type", { type: "string" });
+    report(errors, path, site7);
   }
 
   return errors === undefined || errors.length === start;
@@ -302,23 +235,23 @@ function checkIdentityPoolId(value: unknown, path: string, errors: ValidationErr
   const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/IdentityPoolId/type", "type", { type: "string" });
+    report(errors, path, site11);
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/IdentityPoolId/minLength", "minLength", { limit: 1 });
+      report(errors, path, site8);
     }
     if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
       lengthOk0 = false;
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/IdentityPoolId/maxLength", "maxLength", { limit: 55 });
+      report(errors, path, site9);
     }
     if (lengthOk0 && !pattern1.test(value)) {
       if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/IdentityPoolId/pattern", "pattern", { pattern: "[\\w-]+:[0-9a-f-]+" });
+      report(errors, path, site10);
     }
   }
 
@@ -344,43 +277,25 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] 
   const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
     if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/LoginsMap/type", "type", { type: "object" });
+    report(errors, path, site15);
   } else {
     for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
 
       const value0 = value[key0];
       if (value0 !== undefined) {
         if (typeof value0 !== "string") {
           if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/" + pointerSegment(key0),
-            "#/components/schemas/LoginsMap/additionalProperties/type",
-            "type",
-            { type: "string" },
-          );
+          report(errors, path + "/" + pointerSegment(key0), site14);
         } else {
           const units0 = value0.length;
           if (units0 < 1 || (units0 < 2 && codePointLength(value0) < 1)) {
             if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/" + pointerSegment(key0),
-              "#/components/schemas/LoginsMap/additionalProperties/minLength",
-              "minLength",
-              { limit: 1 },
-            );
+            report(errors, path + "/" + pointerSegment(key0), site12);
           }
           if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
             if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/" + pointerSegment(key0),
-              "#/components/schemas/LoginsMap/additionalProperties/maxLength",
-              "maxLength",
-              { limit: 50000 },
-            );
+            report(errors, path + "/" + pointerSegment(key0), site13);
           }
         }
       }
