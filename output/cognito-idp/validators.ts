@@ -20,15 +20,20 @@ import type {
 } from "./types.js";
 
 import {
-  assertWith,
+  asserter,
   classSearch,
   codePointLength,
+  guard,
   isPlainObject,
+  limitSite,
+  matchSite,
   objectPrototype,
+  own,
   pointerSegment,
   report,
-  site,
-  validateWith,
+  requiredSite,
+  typeSite,
+  validator,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -47,616 +52,454 @@ const pattern2 = /* @__PURE__ */ classSearch(
   /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"),
 );
 
-const site0 = /* @__PURE__ */ site("#/components/schemas/AnalyticsMetadataType/type", { type: "object" });
+const site0 = /* @__PURE__ */ typeSite("#/components/schemas/AnalyticsMetadataType", "object");
 
-const site1 = /* @__PURE__ */ site("#/components/schemas/AttributeNameType/type", { type: "string" });
+const site1 = /* @__PURE__ */ typeSite("#/components/schemas/AttributeNameType", "string");
 
-const site2 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/minLength", { limit: 1 });
+const site2 = /* @__PURE__ */ limitSite("#/components/schemas/ClientIdType", "minLength", 1);
 
-const site3 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/maxLength", { limit: 128 });
+const site3 = /* @__PURE__ */ limitSite("#/components/schemas/ClientIdType", "maxLength", 128);
 
-const site4 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/pattern", { pattern: "[\\w+]+" });
+const site4 = /* @__PURE__ */ matchSite("#/components/schemas/ClientIdType", "pattern", "[\\w+]+");
 
-const site5 = /* @__PURE__ */ site("#/components/schemas/ClientIdType/type", { type: "string" });
+const site5 = /* @__PURE__ */ typeSite("#/components/schemas/ClientIdType", "string");
 
-const site6 = /* @__PURE__ */ site("#/components/schemas/ClientMetadataType/type", { type: "object" });
+const site6 = /* @__PURE__ */ typeSite("#/components/schemas/ClientMetadataType", "object");
 
-const site7 = /* @__PURE__ */ site("#/components/schemas/CodeDeliveryDetailsType/type", { type: "object" });
+const site7 = /* @__PURE__ */ typeSite("#/components/schemas/CodeDeliveryDetailsType", "object");
 
-const site8 = /* @__PURE__ */ site("#/components/schemas/DeliveryMediumType/type", { type: "string" });
+const site8 = /* @__PURE__ */ typeSite("#/components/schemas/DeliveryMediumType", "string");
 
-const site9 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeRequest/required", {
-  missingProperty: "ClientId",
-});
+const site9 = /* @__PURE__ */ requiredSite("#/components/schemas/ResendConfirmationCodeRequest", "ClientId");
 
-const site10 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeRequest/required", {
-  missingProperty: "Username",
-});
+const site10 = /* @__PURE__ */ requiredSite("#/components/schemas/ResendConfirmationCodeRequest", "Username");
 
-const site11 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeRequest/type", { type: "object" });
+const site11 = /* @__PURE__ */ typeSite("#/components/schemas/ResendConfirmationCodeRequest", "object");
 
-const site12 = /* @__PURE__ */ site("#/components/schemas/ResendConfirmationCodeResponse/type", { type: "object" });
+const site12 = /* @__PURE__ */ typeSite("#/components/schemas/ResendConfirmationCodeResponse", "object");
 
-const site13 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/minLength", { limit: 1 });
+const site13 = /* @__PURE__ */ limitSite("#/components/schemas/SecretHashType", "minLength", 1);
 
-const site14 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/maxLength", { limit: 128 });
+const site14 = /* @__PURE__ */ limitSite("#/components/schemas/SecretHashType", "maxLength", 128);
 
-const site15 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/pattern", { pattern: "[\\w+=/]+" });
+const site15 = /* @__PURE__ */ matchSite("#/components/schemas/SecretHashType", "pattern", "[\\w+=/]+");
 
-const site16 = /* @__PURE__ */ site("#/components/schemas/SecretHashType/type", { type: "string" });
+const site16 = /* @__PURE__ */ typeSite("#/components/schemas/SecretHashType", "string");
 
-const site17 = /* @__PURE__ */ site("#/components/schemas/StringType/type", { type: "string" });
+const site17 = /* @__PURE__ */ typeSite("#/components/schemas/StringType", "string");
 
-const site18 = /* @__PURE__ */ site("#/components/schemas/UserContextDataType/type", { type: "object" });
+const site18 = /* @__PURE__ */ typeSite("#/components/schemas/UserContextDataType", "object");
 
-const site19 = /* @__PURE__ */ site("#/components/schemas/UsernameType/minLength", { limit: 1 });
+const site19 = /* @__PURE__ */ limitSite("#/components/schemas/UsernameType", "minLength", 1);
 
-const site20 = /* @__PURE__ */ site("#/components/schemas/UsernameType/maxLength", { limit: 128 });
+const site20 = /* @__PURE__ */ limitSite("#/components/schemas/UsernameType", "maxLength", 128);
 
-const site21 = /* @__PURE__ */ site("#/components/schemas/UsernameType/pattern", {
-  pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-});
+const site21 = /* @__PURE__ */ matchSite(
+  "#/components/schemas/UsernameType",
+  "pattern",
+  "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+);
 
-const site22 = /* @__PURE__ */ site("#/components/schemas/UsernameType/type", { type: "string" });
+const site22 = /* @__PURE__ */ typeSite("#/components/schemas/UsernameType", "string");
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site0);
+    if (!report(errors, path, site0)) return false;
   } else {
     let member0 = value["AnalyticsEndpointId"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["AnalyticsEndpointId"] !== undefined) &&
-      !Object.hasOwn(value, "AnalyticsEndpointId")
-    )
-      member0 = undefined;
+      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "AnalyticsEndpointId" in objectPrototype;
+    if (inherits0) member0 = own(value, "AnalyticsEndpointId");
     if (member0 !== undefined) {
-      if (
-        !checkStringType(member0, errors === undefined ? "" : path + "/AnalyticsEndpointId", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkStringType(member0, errors ? path + "/AnalyticsEndpointId" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against AnalyticsMetadataType: the value, typed, or every error. */
-export function validateAnalyticsMetadataType(value: unknown): ValidationResult<AnalyticsMetadataType> {
-  return validateWith<AnalyticsMetadataType>(checkAnalyticsMetadataType, value);
-}
+export const validateAnalyticsMetadataType: (value: unknown) => ValidationResult<AnalyticsMetadataType> =
+  /* @__PURE__ */ validator<AnalyticsMetadataType>(checkAnalyticsMetadataType);
 
 /** Whether a value is a valid AnalyticsMetadataType. */
-export function isAnalyticsMetadataType(value: unknown): value is AnalyticsMetadataType {
-  return checkAnalyticsMetadataType(value, "", undefined);
-}
+export const isAnalyticsMetadataType: (value: unknown) => value is AnalyticsMetadataType =
+  /* @__PURE__ */ guard<AnalyticsMetadataType>(checkAnalyticsMetadataType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnalyticsMetadataType. */
-export function assertAnalyticsMetadataType(value: unknown): asserts value is AnalyticsMetadataType {
-  assertWith(checkAnalyticsMetadataType, "AnalyticsMetadataType", value);
-}
+export const assertAnalyticsMetadataType: (value: unknown) => asserts value is AnalyticsMetadataType =
+  /* @__PURE__ */ asserter<AnalyticsMetadataType>(checkAnalyticsMetadataType, "AnalyticsMetadataType");
 
 function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site1);
+    if (!report(errors, path, site1)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against AttributeNameType: the value, typed, or every error. */
-export function validateAttributeNameType(value: unknown): ValidationResult<AttributeNameType> {
-  return validateWith<AttributeNameType>(checkAttributeNameType, value);
-}
+export const validateAttributeNameType: (value: unknown) => ValidationResult<AttributeNameType> =
+  /* @__PURE__ */ validator<AttributeNameType>(checkAttributeNameType);
 
 /** Whether a value is a valid AttributeNameType. */
-export function isAttributeNameType(value: unknown): value is AttributeNameType {
-  return checkAttributeNameType(value, "", undefined);
-}
+export const isAttributeNameType: (value: unknown) => value is AttributeNameType =
+  /* @__PURE__ */ guard<AttributeNameType>(checkAttributeNameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
-export function assertAttributeNameType(value: unknown): asserts value is AttributeNameType {
-  assertWith(checkAttributeNameType, "AttributeNameType", value);
-}
+export const assertAttributeNameType: (value: unknown) => asserts value is AttributeNameType =
+  /* @__PURE__ */ asserter<AttributeNameType>(checkAttributeNameType, "AttributeNameType");
 
 function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site5);
+    if (!report(errors, path, site5)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site2);
+      if (!report(errors, path, site2)) return false;
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site3);
+      if (!report(errors, path, site3)) return false;
     }
     if (lengthOk0 && !pattern0(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site4);
+      if (!report(errors, path, site4)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against ClientIdType: the value, typed, or every error. */
-export function validateClientIdType(value: unknown): ValidationResult<ClientIdType> {
-  return validateWith<ClientIdType>(checkClientIdType, value);
-}
+export const validateClientIdType: (value: unknown) => ValidationResult<ClientIdType> =
+  /* @__PURE__ */ validator<ClientIdType>(checkClientIdType);
 
 /** Whether a value is a valid ClientIdType. */
-export function isClientIdType(value: unknown): value is ClientIdType {
-  return checkClientIdType(value, "", undefined);
-}
+export const isClientIdType: (value: unknown) => value is ClientIdType =
+  /* @__PURE__ */ guard<ClientIdType>(checkClientIdType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientIdType. */
-export function assertClientIdType(value: unknown): asserts value is ClientIdType {
-  assertWith(checkClientIdType, "ClientIdType", value);
-}
+export const assertClientIdType: (value: unknown) => asserts value is ClientIdType =
+  /* @__PURE__ */ asserter<ClientIdType>(checkClientIdType, "ClientIdType");
 
 function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site6);
+    if (!report(errors, path, site6)) return false;
   } else {
     for (const key0 in value) {
       if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
 
       const value0 = value[key0];
       if (value0 !== undefined) {
-        if (
-          !checkStringType(value0, errors === undefined ? "" : path + "/" + pointerSegment(key0), errors) &&
-          errors === undefined
-        )
-          return false;
+        if (!checkStringType(value0, errors ? path + "/" + pointerSegment(key0) : "", errors)) return false;
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against ClientMetadataType: the value, typed, or every error. */
-export function validateClientMetadataType(value: unknown): ValidationResult<ClientMetadataType> {
-  return validateWith<ClientMetadataType>(checkClientMetadataType, value);
-}
+export const validateClientMetadataType: (value: unknown) => ValidationResult<ClientMetadataType> =
+  /* @__PURE__ */ validator<ClientMetadataType>(checkClientMetadataType);
 
 /** Whether a value is a valid ClientMetadataType. */
-export function isClientMetadataType(value: unknown): value is ClientMetadataType {
-  return checkClientMetadataType(value, "", undefined);
-}
+export const isClientMetadataType: (value: unknown) => value is ClientMetadataType =
+  /* @__PURE__ */ guard<ClientMetadataType>(checkClientMetadataType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
-export function assertClientMetadataType(value: unknown): asserts value is ClientMetadataType {
-  assertWith(checkClientMetadataType, "ClientMetadataType", value);
-}
+export const assertClientMetadataType: (value: unknown) => asserts value is ClientMetadataType =
+  /* @__PURE__ */ asserter<ClientMetadataType>(checkClientMetadataType, "ClientMetadataType");
 
 function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site7);
+    if (!report(errors, path, site7)) return false;
   } else {
     let member0 = value["Destination"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["Destination"] !== undefined) &&
-      !Object.hasOwn(value, "Destination")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "Destination" in objectPrototype ||
+        "DeliveryMedium" in objectPrototype ||
+        "AttributeName" in objectPrototype;
+    if (inherits0) member0 = own(value, "Destination");
     if (member0 !== undefined) {
-      if (!checkStringType(member0, errors === undefined ? "" : path + "/Destination", errors) && errors === undefined)
-        return false;
+      if (!checkStringType(member0, errors ? path + "/Destination" : "", errors)) return false;
     }
-    let member1 = value["DeliveryMedium"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["DeliveryMedium"] !== undefined) &&
-      !Object.hasOwn(value, "DeliveryMedium")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "DeliveryMedium") : value["DeliveryMedium"];
     if (member1 !== undefined) {
-      if (
-        !checkDeliveryMediumType(member1, errors === undefined ? "" : path + "/DeliveryMedium", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkDeliveryMediumType(member1, errors ? path + "/DeliveryMedium" : "", errors)) return false;
     }
-    let member2 = value["AttributeName"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["AttributeName"] !== undefined) &&
-      !Object.hasOwn(value, "AttributeName")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "AttributeName") : value["AttributeName"];
     if (member2 !== undefined) {
-      if (
-        !checkAttributeNameType(member2, errors === undefined ? "" : path + "/AttributeName", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkAttributeNameType(member2, errors ? path + "/AttributeName" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
-export function validateCodeDeliveryDetailsType(value: unknown): ValidationResult<CodeDeliveryDetailsType> {
-  return validateWith<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, value);
-}
+export const validateCodeDeliveryDetailsType: (value: unknown) => ValidationResult<CodeDeliveryDetailsType> =
+  /* @__PURE__ */ validator<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
 
 /** Whether a value is a valid CodeDeliveryDetailsType. */
-export function isCodeDeliveryDetailsType(value: unknown): value is CodeDeliveryDetailsType {
-  return checkCodeDeliveryDetailsType(value, "", undefined);
-}
+export const isCodeDeliveryDetailsType: (value: unknown) => value is CodeDeliveryDetailsType =
+  /* @__PURE__ */ guard<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid CodeDeliveryDetailsType. */
-export function assertCodeDeliveryDetailsType(value: unknown): asserts value is CodeDeliveryDetailsType {
-  assertWith(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType", value);
-}
+export const assertCodeDeliveryDetailsType: (value: unknown) => asserts value is CodeDeliveryDetailsType =
+  /* @__PURE__ */ asserter<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType");
 
 function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site8);
+    if (!report(errors, path, site8)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeliveryMediumType: the value, typed, or every error. */
-export function validateDeliveryMediumType(value: unknown): ValidationResult<DeliveryMediumType> {
-  return validateWith<DeliveryMediumType>(checkDeliveryMediumType, value);
-}
+export const validateDeliveryMediumType: (value: unknown) => ValidationResult<DeliveryMediumType> =
+  /* @__PURE__ */ validator<DeliveryMediumType>(checkDeliveryMediumType);
 
 /** Whether a value is a valid DeliveryMediumType. */
-export function isDeliveryMediumType(value: unknown): value is DeliveryMediumType {
-  return checkDeliveryMediumType(value, "", undefined);
-}
+export const isDeliveryMediumType: (value: unknown) => value is DeliveryMediumType =
+  /* @__PURE__ */ guard<DeliveryMediumType>(checkDeliveryMediumType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
-export function assertDeliveryMediumType(value: unknown): asserts value is DeliveryMediumType {
-  assertWith(checkDeliveryMediumType, "DeliveryMediumType", value);
-}
+export const assertDeliveryMediumType: (value: unknown) => asserts value is DeliveryMediumType =
+  /* @__PURE__ */ asserter<DeliveryMediumType>(checkDeliveryMediumType, "DeliveryMediumType");
 
 function checkResendConfirmationCodeRequest(
   value: unknown,
   path: string,
   errors: ValidationError[] | undefined,
 ): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site11);
+    if (!report(errors, path, site11)) return false;
   } else {
     let member0 = value["ClientId"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["ClientId"] !== undefined) &&
-      !Object.hasOwn(value, "ClientId")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "ClientId" in objectPrototype ||
+        "SecretHash" in objectPrototype ||
+        "UserContextData" in objectPrototype ||
+        "Username" in objectPrototype ||
+        "AnalyticsMetadata" in objectPrototype ||
+        "ClientMetadata" in objectPrototype;
+    if (inherits0) member0 = own(value, "ClientId");
     if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site9);
+      if (!report(errors, path, site9)) return false;
     } else {
-      if (!checkClientIdType(member0, errors === undefined ? "" : path + "/ClientId", errors) && errors === undefined)
-        return false;
+      if (!checkClientIdType(member0, errors ? path + "/ClientId" : "", errors)) return false;
     }
-    let member1 = value["SecretHash"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["SecretHash"] !== undefined) &&
-      !Object.hasOwn(value, "SecretHash")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "SecretHash") : value["SecretHash"];
     if (member1 !== undefined) {
-      if (
-        !checkSecretHashType(member1, errors === undefined ? "" : path + "/SecretHash", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkSecretHashType(member1, errors ? path + "/SecretHash" : "", errors)) return false;
     }
-    let member2 = value["UserContextData"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["UserContextData"] !== undefined) &&
-      !Object.hasOwn(value, "UserContextData")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "UserContextData") : value["UserContextData"];
     if (member2 !== undefined) {
-      if (
-        !checkUserContextDataType(member2, errors === undefined ? "" : path + "/UserContextData", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkUserContextDataType(member2, errors ? path + "/UserContextData" : "", errors)) return false;
     }
-    let member3 = value["Username"];
-    if (
-      member3 !== undefined &&
-      (inherits0 || objectPrototype["Username"] !== undefined) &&
-      !Object.hasOwn(value, "Username")
-    )
-      member3 = undefined;
+    const member3 = inherits0 ? own(value, "Username") : value["Username"];
     if (member3 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site10);
+      if (!report(errors, path, site10)) return false;
     } else {
-      if (!checkUsernameType(member3, errors === undefined ? "" : path + "/Username", errors) && errors === undefined)
-        return false;
+      if (!checkUsernameType(member3, errors ? path + "/Username" : "", errors)) return false;
     }
-    let member4 = value["AnalyticsMetadata"];
-    if (
-      member4 !== undefined &&
-      (inherits0 || objectPrototype["AnalyticsMetadata"] !== undefined) &&
-      !Object.hasOwn(value, "AnalyticsMetadata")
-    )
-      member4 = undefined;
+    const member4 = inherits0 ? own(value, "AnalyticsMetadata") : value["AnalyticsMetadata"];
     if (member4 !== undefined) {
-      if (
-        !checkAnalyticsMetadataType(member4, errors === undefined ? "" : path + "/AnalyticsMetadata", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkAnalyticsMetadataType(member4, errors ? path + "/AnalyticsMetadata" : "", errors)) return false;
     }
-    let member5 = value["ClientMetadata"];
-    if (
-      member5 !== undefined &&
-      (inherits0 || objectPrototype["ClientMetadata"] !== undefined) &&
-      !Object.hasOwn(value, "ClientMetadata")
-    )
-      member5 = undefined;
+    const member5 = inherits0 ? own(value, "ClientMetadata") : value["ClientMetadata"];
     if (member5 !== undefined) {
-      if (
-        !checkClientMetadataType(member5, errors === undefined ? "" : path + "/ClientMetadata", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkClientMetadataType(member5, errors ? path + "/ClientMetadata" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
-export function validateResendConfirmationCodeRequest(value: unknown): ValidationResult<ResendConfirmationCodeRequest> {
-  return validateWith<ResendConfirmationCodeRequest>(checkResendConfirmationCodeRequest, value);
-}
+export const validateResendConfirmationCodeRequest: (
+  value: unknown,
+) => ValidationResult<ResendConfirmationCodeRequest> = /* @__PURE__ */ validator<ResendConfirmationCodeRequest>(
+  checkResendConfirmationCodeRequest,
+);
 
 /** Whether a value is a valid ResendConfirmationCodeRequest. */
-export function isResendConfirmationCodeRequest(value: unknown): value is ResendConfirmationCodeRequest {
-  return checkResendConfirmationCodeRequest(value, "", undefined);
-}
+export const isResendConfirmationCodeRequest: (value: unknown) => value is ResendConfirmationCodeRequest =
+  /* @__PURE__ */ guard<ResendConfirmationCodeRequest>(checkResendConfirmationCodeRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeRequest. */
-export function assertResendConfirmationCodeRequest(value: unknown): asserts value is ResendConfirmationCodeRequest {
-  assertWith(checkResendConfirmationCodeRequest, "ResendConfirmationCodeRequest", value);
-}
+export const assertResendConfirmationCodeRequest: (value: unknown) => asserts value is ResendConfirmationCodeRequest =
+  /* @__PURE__ */ asserter<ResendConfirmationCodeRequest>(
+    checkResendConfirmationCodeRequest,
+    "ResendConfirmationCodeRequest",
+  );
 
 function checkResendConfirmationCodeResponse(
   value: unknown,
   path: string,
   errors: ValidationError[] | undefined,
 ): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site12);
+    if (!report(errors, path, site12)) return false;
   } else {
     let member0 = value["CodeDeliveryDetails"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["CodeDeliveryDetails"] !== undefined) &&
-      !Object.hasOwn(value, "CodeDeliveryDetails")
-    )
-      member0 = undefined;
+      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "CodeDeliveryDetails" in objectPrototype;
+    if (inherits0) member0 = own(value, "CodeDeliveryDetails");
     if (member0 !== undefined) {
-      if (
-        !checkCodeDeliveryDetailsType(member0, errors === undefined ? "" : path + "/CodeDeliveryDetails", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkCodeDeliveryDetailsType(member0, errors ? path + "/CodeDeliveryDetails" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against ResendConfirmationCodeResponse: the value, typed, or every error. */
-export function validateResendConfirmationCodeResponse(
+export const validateResendConfirmationCodeResponse: (
   value: unknown,
-): ValidationResult<ResendConfirmationCodeResponse> {
-  return validateWith<ResendConfirmationCodeResponse>(checkResendConfirmationCodeResponse, value);
-}
+) => ValidationResult<ResendConfirmationCodeResponse> = /* @__PURE__ */ validator<ResendConfirmationCodeResponse>(
+  checkResendConfirmationCodeResponse,
+);
 
 /** Whether a value is a valid ResendConfirmationCodeResponse. */
-export function isResendConfirmationCodeResponse(value: unknown): value is ResendConfirmationCodeResponse {
-  return checkResendConfirmationCodeResponse(value, "", undefined);
-}
+export const isResendConfirmationCodeResponse: (value: unknown) => value is ResendConfirmationCodeResponse =
+  /* @__PURE__ */ guard<ResendConfirmationCodeResponse>(checkResendConfirmationCodeResponse);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeResponse. */
-export function assertResendConfirmationCodeResponse(value: unknown): asserts value is ResendConfirmationCodeResponse {
-  assertWith(checkResendConfirmationCodeResponse, "ResendConfirmationCodeResponse", value);
-}
+export const assertResendConfirmationCodeResponse: (value: unknown) => asserts value is ResendConfirmationCodeResponse =
+  /* @__PURE__ */ asserter<ResendConfirmationCodeResponse>(
+    checkResendConfirmationCodeResponse,
+    "ResendConfirmationCodeResponse",
+  );
 
 function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site16);
+    if (!report(errors, path, site16)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site13);
+      if (!report(errors, path, site13)) return false;
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site14);
+      if (!report(errors, path, site14)) return false;
     }
     if (lengthOk0 && !pattern1(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site15);
+      if (!report(errors, path, site15)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against SecretHashType: the value, typed, or every error. */
-export function validateSecretHashType(value: unknown): ValidationResult<SecretHashType> {
-  return validateWith<SecretHashType>(checkSecretHashType, value);
-}
+export const validateSecretHashType: (value: unknown) => ValidationResult<SecretHashType> =
+  /* @__PURE__ */ validator<SecretHashType>(checkSecretHashType);
 
 /** Whether a value is a valid SecretHashType. */
-export function isSecretHashType(value: unknown): value is SecretHashType {
-  return checkSecretHashType(value, "", undefined);
-}
+export const isSecretHashType: (value: unknown) => value is SecretHashType =
+  /* @__PURE__ */ guard<SecretHashType>(checkSecretHashType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
-export function assertSecretHashType(value: unknown): asserts value is SecretHashType {
-  assertWith(checkSecretHashType, "SecretHashType", value);
-}
+export const assertSecretHashType: (value: unknown) => asserts value is SecretHashType =
+  /* @__PURE__ */ asserter<SecretHashType>(checkSecretHashType, "SecretHashType");
 
 function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site17);
+    if (!report(errors, path, site17)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against StringType: the value, typed, or every error. */
-export function validateStringType(value: unknown): ValidationResult<StringType> {
-  return validateWith<StringType>(checkStringType, value);
-}
+export const validateStringType: (value: unknown) => ValidationResult<StringType> =
+  /* @__PURE__ */ validator<StringType>(checkStringType);
 
 /** Whether a value is a valid StringType. */
-export function isStringType(value: unknown): value is StringType {
-  return checkStringType(value, "", undefined);
-}
+export const isStringType: (value: unknown) => value is StringType = /* @__PURE__ */ guard<StringType>(checkStringType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid StringType. */
-export function assertStringType(value: unknown): asserts value is StringType {
-  assertWith(checkStringType, "StringType", value);
-}
+export const assertStringType: (value: unknown) => asserts value is StringType = /* @__PURE__ */ asserter<StringType>(
+  checkStringType,
+  "StringType",
+);
 
 function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site18);
+    if (!report(errors, path, site18)) return false;
   } else {
     let member0 = value["IpAddress"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["IpAddress"] !== undefined) &&
-      !Object.hasOwn(value, "IpAddress")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "IpAddress" in objectPrototype ||
+        "EncodedData" in objectPrototype;
+    if (inherits0) member0 = own(value, "IpAddress");
     if (member0 !== undefined) {
-      if (!checkStringType(member0, errors === undefined ? "" : path + "/IpAddress", errors) && errors === undefined)
-        return false;
+      if (!checkStringType(member0, errors ? path + "/IpAddress" : "", errors)) return false;
     }
-    let member1 = value["EncodedData"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["EncodedData"] !== undefined) &&
-      !Object.hasOwn(value, "EncodedData")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "EncodedData") : value["EncodedData"];
     if (member1 !== undefined) {
-      if (!checkStringType(member1, errors === undefined ? "" : path + "/EncodedData", errors) && errors === undefined)
-        return false;
+      if (!checkStringType(member1, errors ? path + "/EncodedData" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against UserContextDataType: the value, typed, or every error. */
-export function validateUserContextDataType(value: unknown): ValidationResult<UserContextDataType> {
-  return validateWith<UserContextDataType>(checkUserContextDataType, value);
-}
+export const validateUserContextDataType: (value: unknown) => ValidationResult<UserContextDataType> =
+  /* @__PURE__ */ validator<UserContextDataType>(checkUserContextDataType);
 
 /** Whether a value is a valid UserContextDataType. */
-export function isUserContextDataType(value: unknown): value is UserContextDataType {
-  return checkUserContextDataType(value, "", undefined);
-}
+export const isUserContextDataType: (value: unknown) => value is UserContextDataType =
+  /* @__PURE__ */ guard<UserContextDataType>(checkUserContextDataType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
-export function assertUserContextDataType(value: unknown): asserts value is UserContextDataType {
-  assertWith(checkUserContextDataType, "UserContextDataType", value);
-}
+export const assertUserContextDataType: (value: unknown) => asserts value is UserContextDataType =
+  /* @__PURE__ */ asserter<UserContextDataType>(checkUserContextDataType, "UserContextDataType");
 
 function checkUsernameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site22);
+    if (!report(errors, path, site22)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site19);
+      if (!report(errors, path, site19)) return false;
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site20);
+      if (!report(errors, path, site20)) return false;
     }
     if (lengthOk0 && !pattern2(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site21);
+      if (!report(errors, path, site21)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against UsernameType: the value, typed, or every error. */
-export function validateUsernameType(value: unknown): ValidationResult<UsernameType> {
-  return validateWith<UsernameType>(checkUsernameType, value);
-}
+export const validateUsernameType: (value: unknown) => ValidationResult<UsernameType> =
+  /* @__PURE__ */ validator<UsernameType>(checkUsernameType);
 
 /** Whether a value is a valid UsernameType. */
-export function isUsernameType(value: unknown): value is UsernameType {
-  return checkUsernameType(value, "", undefined);
-}
+export const isUsernameType: (value: unknown) => value is UsernameType =
+  /* @__PURE__ */ guard<UsernameType>(checkUsernameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameType. */
-export function assertUsernameType(value: unknown): asserts value is UsernameType {
-  assertWith(checkUsernameType, "UsernameType", value);
-}
+export const assertUsernameType: (value: unknown) => asserts value is UsernameType =
+  /* @__PURE__ */ asserter<UsernameType>(checkUsernameType, "UsernameType");

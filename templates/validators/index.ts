@@ -17,39 +17,31 @@ import type { AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
 import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
 
-function declarationFunctions(decl: Declaration, file: FileContext): FunctionDeclarationStructure[] {
+const constant = (id: Code, initializer: string): VariableStatementStructure => ({
+  kind: StructureKind.VariableStatement,
+  declarationKind: VariableDeclarationKind.Const,
+  declarations: [{ name: id.text, initializer }],
+});
+
+function declarationFunctions(decl: Declaration, file: FileContext): (FunctionDeclarationStructure | VariableStatementStructure)[] {
   const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check };
   const n = decl.names;
-  const type = name(n.type);
   const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` });
-  const fn = (structure: Omit<FunctionDeclarationStructure, "kind">): FunctionDeclarationStructure => ({ kind: StructureKind.Function, ...structure });
+  // the entry points are closures over the check function, made by runtime/validate.ts (a few bytes each)
+  const entry = (id: string, doc: string, type: string, initializer: Code): VariableStatementStructure => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    docs: [doc],
+    declarations: [{ name: name(id).text, type, initializer: code`/* @__PURE__ */ ${initializer}`.text }],
+  });
+  const check = name(n.check);
   return [
     checkFunction(n.check, body),
-    fn({
-      name: n.validate,
-      isExported: true,
-      docs: [`Checks a value against ${n.type}: the value, typed, or every error.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `ValidationResult<${n.type}>`,
-      statements: [code`return ${helper(ctx, "validateWith")}<${type}>(${name(n.check)}, value);`.text],
-    }),
-    fn({
-      name: n.is,
-      isExported: true,
-      docs: [`Whether a value is a valid ${n.type}.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${n.type}`,
-      // the fast mode: the first failure ends it, nothing is allocated
-      statements: [code`return ${name(n.check)}(value, "", undefined);`.text],
-    }),
-    fn({
-      name: n.assert,
-      isExported: true,
-      docs: [`Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `asserts value is ${n.type}`,
-      statements: [code`${helper(ctx, "assertWith")}(${name(n.check)}, ${decl.title}, value);`.text],
-    }),
+    entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, `(value: unknown) => ValidationResult<${n.type}>`, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
+    // the fast mode: the first failure ends it, nothing is allocated
+    entry(n.is, `Whether a value is a valid ${n.type}.`, `(value: unknown) => value is ${n.type}`, code`${helper(ctx, "guard")}<${name(n.type)}>(${check})`),
+    entry(n.assert, `Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`, `(value: unknown) => asserts value is ${n.type}`, code`${helper(ctx, "asserter")}<${name(n.type)}>(${check}, ${decl.title})`),
   ];
 }
 
@@ -60,12 +52,6 @@ export interface ValidatorsFile {
   /** Runtime modules (templates/runtime/) the file imports. */
   readonly runtime: readonly string[];
 }
-
-const constant = (id: Code, initializer: string): VariableStatementStructure => ({
-  kind: StructureKind.VariableStatement,
-  declarationKind: VariableDeclarationKind.Const,
-  declarations: [{ name: id.text, initializer }],
-});
 
 /** An automaton plan: its table over ASCII where it has one (./dfa.ts), the automaton for the rest. */
 function automaton(program: AutomatonProgram, file: FileContext): string {
@@ -91,7 +77,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
     ),
   );
   // where a value can fail: made once, when the module loads (a bundler drops those no check it keeps uses)
-  const sites = [...file.sites.values()].map(({ id, schemaPath, params }) => constant(id, code`/* @__PURE__ */ site(${schemaPath}, ${params})`.text));
+  const sites = [...file.sites.values()].map(({ id, call }) => constant(id, code`/* @__PURE__ */ ${call}`.text));
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
   const any = service.declarations.length > 0;
   const values = [...file.helpers].sort();

@@ -20,14 +20,20 @@ import type {
 } from "./types.js";
 
 import {
-  assertWith,
+  asserter,
   codePointLength,
+  enumSite,
+  guard,
   isPlainObject,
+  limitSite,
+  matchSite,
   objectPrototype,
+  own,
   pointerSegment,
   report,
-  site,
-  validateWith,
+  requiredSite,
+  typeSite,
+  validator,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -36,242 +42,189 @@ export { ValidationFailure, type ValidationError, type ValidationResult } from "
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]_[0-9a-f-]", "u");
 
-const site0 = /* @__PURE__ */ site("#/components/schemas/ChallengeNameType/type", { type: "string" });
+const site0 = /* @__PURE__ */ typeSite("#/components/schemas/ChallengeNameType", "string");
 
-const site1 = /* @__PURE__ */ site("#/components/schemas/DateType/type", { type: "number" });
+const site1 = /* @__PURE__ */ typeSite("#/components/schemas/DateType", "number");
 
-const site2 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/minLength", { limit: 1 });
+const site2 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceKeyType", "minLength", 1);
 
-const site3 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/maxLength", { limit: 55 });
+const site3 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceKeyType", "maxLength", 55);
 
-const site4 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/pattern", { pattern: "[\\w-]+_[0-9a-f-]+" });
+const site4 = /* @__PURE__ */ matchSite("#/components/schemas/DeviceKeyType", "pattern", "[\\w-]+_[0-9a-f-]+");
 
-const site5 = /* @__PURE__ */ site("#/components/schemas/DeviceKeyType/type", { type: "string" });
+const site5 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceKeyType", "string");
 
-const site6 = /* @__PURE__ */ site("#/components/schemas/DeviceStatusType/type", { type: "string" });
+const site6 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceStatusType", "string");
 
-const site7 = /* @__PURE__ */ site("#/components/schemas/DeviceStatusType/enum", {
-  allowedValues: ["valid", "invalid"],
-});
+const site7 = /* @__PURE__ */ enumSite("#/components/schemas/DeviceStatusType", ["valid", "invalid"]);
 
-const site8 = /* @__PURE__ */ site("#/components/schemas/DeviceType/required", { missingProperty: "DeviceKey" });
+const site8 = /* @__PURE__ */ requiredSite("#/components/schemas/DeviceType", "DeviceKey");
 
-const site9 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/maxItems", { limit: 2 });
+const site9 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceType/properties/Tags", "maxItems", 2);
 
-const site10 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/items/maxLength", { limit: 3 });
+const site10 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceType/properties/Tags/items", "maxLength", 3);
 
-const site11 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/items/type", { type: "string" });
+const site11 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceType/properties/Tags/items", "string");
 
-const site12 = /* @__PURE__ */ site("#/components/schemas/DeviceType/properties/Tags/type", { type: "array" });
+const site12 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceType/properties/Tags", "array");
 
-const site13 = /* @__PURE__ */ site("#/components/schemas/DeviceType/type", { type: "object" });
+const site13 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceType", "object");
 
-const site14 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/properties/Devices/type", { type: "array" });
+const site14 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaRequest/properties/Devices", "array");
 
-const site15 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/required", {
-  missingProperty: "MfaConfiguration",
-});
+const site15 = /* @__PURE__ */ requiredSite("#/components/schemas/SetMfaRequest", "MfaConfiguration");
 
-const site16 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/properties/DevicesByName/type", {
-  type: "object",
-});
+const site16 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaRequest/properties/DevicesByName", "object");
 
-const site17 = /* @__PURE__ */ site("#/components/schemas/SetMfaRequest/type", { type: "object" });
+const site17 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaRequest", "object");
 
-const site18 = /* @__PURE__ */ site("#/components/schemas/SetMfaResponse/required", {
-  missingProperty: "MfaConfiguration",
-});
+const site18 = /* @__PURE__ */ requiredSite("#/components/schemas/SetMfaResponse", "MfaConfiguration");
 
-const site19 = /* @__PURE__ */ site("#/components/schemas/SetMfaResponse/type", { type: "object" });
+const site19 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaResponse", "object");
 
-const site20 = /* @__PURE__ */ site("#/components/schemas/UserPoolMfaType/type", { type: "string" });
+const site20 = /* @__PURE__ */ typeSite("#/components/schemas/UserPoolMfaType", "string");
 
-const site21 = /* @__PURE__ */ site("#/components/schemas/UserPoolMfaType/enum", {
-  allowedValues: ["OFF", "ON", "OPTIONAL"],
-});
+const site21 = /* @__PURE__ */ enumSite("#/components/schemas/UserPoolMfaType", ["OFF", "ON", "OPTIONAL"]);
 
-const site22 = /* @__PURE__ */ site("#/components/schemas/UsernameExistsException/properties/message/type", {
-  type: "string",
-});
+const site22 = /* @__PURE__ */ typeSite("#/components/schemas/UsernameExistsException/properties/message", "string");
 
-const site23 = /* @__PURE__ */ site("#/components/schemas/UsernameExistsException/type", { type: "object" });
+const site23 = /* @__PURE__ */ typeSite("#/components/schemas/UsernameExistsException", "object");
 
 function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site0);
+    if (!report(errors, path, site0)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against ChallengeNameType: the value, typed, or every error. */
-export function validateChallengeNameType(value: unknown): ValidationResult<ChallengeNameType> {
-  return validateWith<ChallengeNameType>(checkChallengeNameType, value);
-}
+export const validateChallengeNameType: (value: unknown) => ValidationResult<ChallengeNameType> =
+  /* @__PURE__ */ validator<ChallengeNameType>(checkChallengeNameType);
 
 /** Whether a value is a valid ChallengeNameType. */
-export function isChallengeNameType(value: unknown): value is ChallengeNameType {
-  return checkChallengeNameType(value, "", undefined);
-}
+export const isChallengeNameType: (value: unknown) => value is ChallengeNameType =
+  /* @__PURE__ */ guard<ChallengeNameType>(checkChallengeNameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ChallengeNameType. */
-export function assertChallengeNameType(value: unknown): asserts value is ChallengeNameType {
-  assertWith(checkChallengeNameType, "ChallengeNameType", value);
-}
+export const assertChallengeNameType: (value: unknown) => asserts value is ChallengeNameType =
+  /* @__PURE__ */ asserter<ChallengeNameType>(checkChallengeNameType, "ChallengeNameType");
 
 function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site1);
+    if (!report(errors, path, site1)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DateType: the value, typed, or every error. */
-export function validateDateType(value: unknown): ValidationResult<DateType> {
-  return validateWith<DateType>(checkDateType, value);
-}
+export const validateDateType: (value: unknown) => ValidationResult<DateType> =
+  /* @__PURE__ */ validator<DateType>(checkDateType);
 
 /** Whether a value is a valid DateType. */
-export function isDateType(value: unknown): value is DateType {
-  return checkDateType(value, "", undefined);
-}
+export const isDateType: (value: unknown) => value is DateType = /* @__PURE__ */ guard<DateType>(checkDateType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DateType. */
-export function assertDateType(value: unknown): asserts value is DateType {
-  assertWith(checkDateType, "DateType", value);
-}
+export const assertDateType: (value: unknown) => asserts value is DateType = /* @__PURE__ */ asserter<DateType>(
+  checkDateType,
+  "DateType",
+);
 
 function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site5);
+    if (!report(errors, path, site5)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site2);
+      if (!report(errors, path, site2)) return false;
     }
     if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site3);
+      if (!report(errors, path, site3)) return false;
     }
     if (lengthOk0 && !pattern0.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site4);
+      if (!report(errors, path, site4)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
-export function validateDeviceKeyType(value: unknown): ValidationResult<DeviceKeyType> {
-  return validateWith<DeviceKeyType>(checkDeviceKeyType, value);
-}
+export const validateDeviceKeyType: (value: unknown) => ValidationResult<DeviceKeyType> =
+  /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyType);
 
 /** Whether a value is a valid DeviceKeyType. */
-export function isDeviceKeyType(value: unknown): value is DeviceKeyType {
-  return checkDeviceKeyType(value, "", undefined);
-}
+export const isDeviceKeyType: (value: unknown) => value is DeviceKeyType =
+  /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
-export function assertDeviceKeyType(value: unknown): asserts value is DeviceKeyType {
-  assertWith(checkDeviceKeyType, "DeviceKeyType", value);
-}
+export const assertDeviceKeyType: (value: unknown) => asserts value is DeviceKeyType =
+  /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyType, "DeviceKeyType");
 
 function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site6);
+    if (!report(errors, path, site6)) return false;
   }
   if (!(value === "valid" || value === "invalid")) {
-    if (errors === undefined) return false;
-    report(errors, path, site7);
+    if (!report(errors, path, site7)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeviceStatusType: the value, typed, or every error. */
-export function validateDeviceStatusType(value: unknown): ValidationResult<DeviceStatusType> {
-  return validateWith<DeviceStatusType>(checkDeviceStatusType, value);
-}
+export const validateDeviceStatusType: (value: unknown) => ValidationResult<DeviceStatusType> =
+  /* @__PURE__ */ validator<DeviceStatusType>(checkDeviceStatusType);
 
 /** Whether a value is a valid DeviceStatusType. */
-export function isDeviceStatusType(value: unknown): value is DeviceStatusType {
-  return checkDeviceStatusType(value, "", undefined);
-}
+export const isDeviceStatusType: (value: unknown) => value is DeviceStatusType =
+  /* @__PURE__ */ guard<DeviceStatusType>(checkDeviceStatusType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusType. */
-export function assertDeviceStatusType(value: unknown): asserts value is DeviceStatusType {
-  assertWith(checkDeviceStatusType, "DeviceStatusType", value);
-}
+export const assertDeviceStatusType: (value: unknown) => asserts value is DeviceStatusType =
+  /* @__PURE__ */ asserter<DeviceStatusType>(checkDeviceStatusType, "DeviceStatusType");
 
 function checkDeviceType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site13);
+    if (!report(errors, path, site13)) return false;
   } else {
     let member0 = value["Status"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["Status"] !== undefined) &&
-      !Object.hasOwn(value, "Status")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "Status" in objectPrototype ||
+        "DeviceKey" in objectPrototype ||
+        "Tags" in objectPrototype;
+    if (inherits0) member0 = own(value, "Status");
     if (member0 !== undefined) {
-      if (!checkDeviceStatusType(member0, errors === undefined ? "" : path + "/Status", errors) && errors === undefined)
-        return false;
+      if (!checkDeviceStatusType(member0, errors ? path + "/Status" : "", errors)) return false;
     }
-    let member1 = value["DeviceKey"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["DeviceKey"] !== undefined) &&
-      !Object.hasOwn(value, "DeviceKey")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
     if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site8);
+      if (!report(errors, path, site8)) return false;
     } else {
-      if (!checkDeviceKeyType(member1, errors === undefined ? "" : path + "/DeviceKey", errors) && errors === undefined)
-        return false;
+      if (!checkDeviceKeyType(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
     }
-    let member2 = value["Tags"];
-    if (member2 !== undefined && (inherits0 || objectPrototype["Tags"] !== undefined) && !Object.hasOwn(value, "Tags"))
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
     if (member2 !== undefined) {
       if (!Array.isArray(member2)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Tags", site12);
+        if (!report(errors, path + "/Tags", site12)) return false;
       } else {
         if (member2.length > 2) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Tags", site9);
+          if (!report(errors, path + "/Tags", site9)) return false;
         }
         for (let i0 = 0; i0 < member2.length; i0++) {
           const item0: unknown = member2[i0];
           if (typeof item0 !== "string") {
-            if (errors === undefined) return false;
-            report(errors, path + "/Tags" + "/" + i0, site11);
+            if (!report(errors, path + "/Tags" + "/" + i0, site11)) return false;
           } else {
             const units0 = item0.length;
             if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
-              if (errors === undefined) return false;
-              report(errors, path + "/Tags" + "/" + i0, site10);
+              if (!report(errors, path + "/Tags" + "/" + i0, site10)) return false;
             }
           }
         }
@@ -279,96 +232,61 @@ function checkDeviceType(value: unknown, path: string, errors: ValidationError[]
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeviceType: the value, typed, or every error. */
-export function validateDeviceType(value: unknown): ValidationResult<DeviceType> {
-  return validateWith<DeviceType>(checkDeviceType, value);
-}
+export const validateDeviceType: (value: unknown) => ValidationResult<DeviceType> =
+  /* @__PURE__ */ validator<DeviceType>(checkDeviceType);
 
 /** Whether a value is a valid DeviceType. */
-export function isDeviceType(value: unknown): value is DeviceType {
-  return checkDeviceType(value, "", undefined);
-}
+export const isDeviceType: (value: unknown) => value is DeviceType = /* @__PURE__ */ guard<DeviceType>(checkDeviceType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceType. */
-export function assertDeviceType(value: unknown): asserts value is DeviceType {
-  assertWith(checkDeviceType, "DeviceType", value);
-}
+export const assertDeviceType: (value: unknown) => asserts value is DeviceType = /* @__PURE__ */ asserter<DeviceType>(
+  checkDeviceType,
+  "DeviceType",
+);
 
 function checkSetMfaRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site17);
+    if (!report(errors, path, site17)) return false;
   } else {
     let member0 = value["Devices"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["Devices"] !== undefined) &&
-      !Object.hasOwn(value, "Devices")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "Devices" in objectPrototype ||
+        "MfaConfiguration" in objectPrototype ||
+        "DevicesByName" in objectPrototype;
+    if (inherits0) member0 = own(value, "Devices");
     if (member0 !== undefined) {
       if (!Array.isArray(member0)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Devices", site14);
+        if (!report(errors, path + "/Devices", site14)) return false;
       } else {
         for (let i0 = 0; i0 < member0.length; i0++) {
           const item0: unknown = member0[i0];
-          if (
-            !checkDeviceType(item0, errors === undefined ? "" : path + "/Devices" + "/" + i0, errors) &&
-            errors === undefined
-          )
-            return false;
+          if (!checkDeviceType(item0, errors ? path + "/Devices" + "/" + i0 : "", errors)) return false;
         }
       }
     }
-    let member1 = value["MfaConfiguration"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["MfaConfiguration"] !== undefined) &&
-      !Object.hasOwn(value, "MfaConfiguration")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "MfaConfiguration") : value["MfaConfiguration"];
     if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site15);
+      if (!report(errors, path, site15)) return false;
     } else {
-      if (
-        !checkUserPoolMfaType(member1, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkUserPoolMfaType(member1, errors ? path + "/MfaConfiguration" : "", errors)) return false;
     }
-    let member2 = value["DevicesByName"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["DevicesByName"] !== undefined) &&
-      !Object.hasOwn(value, "DevicesByName")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "DevicesByName") : value["DevicesByName"];
     if (member2 !== undefined) {
       if (!isPlainObject(member2)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/DevicesByName", site16);
+        if (!report(errors, path + "/DevicesByName", site16)) return false;
       } else {
         for (const key0 in member2) {
           if (!objectPrototype.hasOwnProperty.call(member2, key0)) continue;
 
           const value0 = member2[key0];
           if (value0 !== undefined) {
-            if (
-              !checkDeviceType(
-                value0,
-                errors === undefined ? "" : path + "/DevicesByName" + "/" + pointerSegment(key0),
-                errors,
-              ) &&
-              errors === undefined
-            )
+            if (!checkDeviceType(value0, errors ? path + "/DevicesByName" + "/" + pointerSegment(key0) : "", errors))
               return false;
           }
         }
@@ -376,325 +294,228 @@ function checkSetMfaRequest(value: unknown, path: string, errors: ValidationErro
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against SetMfaRequest: the value, typed, or every error. */
-export function validateSetMfaRequest(value: unknown): ValidationResult<SetMfaRequest> {
-  return validateWith<SetMfaRequest>(checkSetMfaRequest, value);
-}
+export const validateSetMfaRequest: (value: unknown) => ValidationResult<SetMfaRequest> =
+  /* @__PURE__ */ validator<SetMfaRequest>(checkSetMfaRequest);
 
 /** Whether a value is a valid SetMfaRequest. */
-export function isSetMfaRequest(value: unknown): value is SetMfaRequest {
-  return checkSetMfaRequest(value, "", undefined);
-}
+export const isSetMfaRequest: (value: unknown) => value is SetMfaRequest =
+  /* @__PURE__ */ guard<SetMfaRequest>(checkSetMfaRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaRequest. */
-export function assertSetMfaRequest(value: unknown): asserts value is SetMfaRequest {
-  assertWith(checkSetMfaRequest, "SetMfaRequest", value);
-}
+export const assertSetMfaRequest: (value: unknown) => asserts value is SetMfaRequest =
+  /* @__PURE__ */ asserter<SetMfaRequest>(checkSetMfaRequest, "SetMfaRequest");
 
 function checkSetMfaResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site19);
+    if (!report(errors, path, site19)) return false;
   } else {
     let member0 = value["MfaConfiguration"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["MfaConfiguration"] !== undefined) &&
-      !Object.hasOwn(value, "MfaConfiguration")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "MfaConfiguration" in objectPrototype ||
+        "Device" in objectPrototype ||
+        "ChallengeName" in objectPrototype ||
+        "LastModifiedDate" in objectPrototype;
+    if (inherits0) member0 = own(value, "MfaConfiguration");
     if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site18);
+      if (!report(errors, path, site18)) return false;
     } else {
-      if (
-        !checkUserPoolMfaTypeOutput(member0, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkUserPoolMfaTypeOutput(member0, errors ? path + "/MfaConfiguration" : "", errors)) return false;
     }
-    let member1 = value["Device"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["Device"] !== undefined) &&
-      !Object.hasOwn(value, "Device")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "Device") : value["Device"];
     if (member1 !== undefined) {
-      if (!checkDeviceTypeOutput(member1, errors === undefined ? "" : path + "/Device", errors) && errors === undefined)
-        return false;
+      if (!checkDeviceTypeOutput(member1, errors ? path + "/Device" : "", errors)) return false;
     }
-    let member2 = value["ChallengeName"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["ChallengeName"] !== undefined) &&
-      !Object.hasOwn(value, "ChallengeName")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "ChallengeName") : value["ChallengeName"];
     if (member2 !== undefined) {
-      if (
-        !checkChallengeNameType(member2, errors === undefined ? "" : path + "/ChallengeName", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkChallengeNameType(member2, errors ? path + "/ChallengeName" : "", errors)) return false;
     }
-    let member3 = value["LastModifiedDate"];
-    if (
-      member3 !== undefined &&
-      (inherits0 || objectPrototype["LastModifiedDate"] !== undefined) &&
-      !Object.hasOwn(value, "LastModifiedDate")
-    )
-      member3 = undefined;
+    const member3 = inherits0 ? own(value, "LastModifiedDate") : value["LastModifiedDate"];
     if (member3 !== undefined) {
-      if (
-        !checkDateType(member3, errors === undefined ? "" : path + "/LastModifiedDate", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkDateType(member3, errors ? path + "/LastModifiedDate" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against SetMfaResponse: the value, typed, or every error. */
-export function validateSetMfaResponse(value: unknown): ValidationResult<SetMfaResponse> {
-  return validateWith<SetMfaResponse>(checkSetMfaResponse, value);
-}
+export const validateSetMfaResponse: (value: unknown) => ValidationResult<SetMfaResponse> =
+  /* @__PURE__ */ validator<SetMfaResponse>(checkSetMfaResponse);
 
 /** Whether a value is a valid SetMfaResponse. */
-export function isSetMfaResponse(value: unknown): value is SetMfaResponse {
-  return checkSetMfaResponse(value, "", undefined);
-}
+export const isSetMfaResponse: (value: unknown) => value is SetMfaResponse =
+  /* @__PURE__ */ guard<SetMfaResponse>(checkSetMfaResponse);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaResponse. */
-export function assertSetMfaResponse(value: unknown): asserts value is SetMfaResponse {
-  assertWith(checkSetMfaResponse, "SetMfaResponse", value);
-}
+export const assertSetMfaResponse: (value: unknown) => asserts value is SetMfaResponse =
+  /* @__PURE__ */ asserter<SetMfaResponse>(checkSetMfaResponse, "SetMfaResponse");
 
 function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site20);
+    if (!report(errors, path, site20)) return false;
   }
   if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
-    if (errors === undefined) return false;
-    report(errors, path, site21);
+    if (!report(errors, path, site21)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against UserPoolMfaType: the value, typed, or every error. */
-export function validateUserPoolMfaType(value: unknown): ValidationResult<UserPoolMfaType> {
-  return validateWith<UserPoolMfaType>(checkUserPoolMfaType, value);
-}
+export const validateUserPoolMfaType: (value: unknown) => ValidationResult<UserPoolMfaType> =
+  /* @__PURE__ */ validator<UserPoolMfaType>(checkUserPoolMfaType);
 
 /** Whether a value is a valid UserPoolMfaType. */
-export function isUserPoolMfaType(value: unknown): value is UserPoolMfaType {
-  return checkUserPoolMfaType(value, "", undefined);
-}
+export const isUserPoolMfaType: (value: unknown) => value is UserPoolMfaType =
+  /* @__PURE__ */ guard<UserPoolMfaType>(checkUserPoolMfaType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaType. */
-export function assertUserPoolMfaType(value: unknown): asserts value is UserPoolMfaType {
-  assertWith(checkUserPoolMfaType, "UserPoolMfaType", value);
-}
+export const assertUserPoolMfaType: (value: unknown) => asserts value is UserPoolMfaType =
+  /* @__PURE__ */ asserter<UserPoolMfaType>(checkUserPoolMfaType, "UserPoolMfaType");
 
 function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site23);
+    if (!report(errors, path, site23)) return false;
   } else {
     let member0 = value["message"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["message"] !== undefined) &&
-      !Object.hasOwn(value, "message")
-    )
-      member0 = undefined;
+      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "message" in objectPrototype;
+    if (inherits0) member0 = own(value, "message");
     if (member0 !== undefined) {
       if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/message", site22);
+        if (!report(errors, path + "/message", site22)) return false;
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against UsernameExistsException: the value, typed, or every error. */
-export function validateUsernameExistsException(value: unknown): ValidationResult<UsernameExistsException> {
-  return validateWith<UsernameExistsException>(checkUsernameExistsException, value);
-}
+export const validateUsernameExistsException: (value: unknown) => ValidationResult<UsernameExistsException> =
+  /* @__PURE__ */ validator<UsernameExistsException>(checkUsernameExistsException);
 
 /** Whether a value is a valid UsernameExistsException. */
-export function isUsernameExistsException(value: unknown): value is UsernameExistsException {
-  return checkUsernameExistsException(value, "", undefined);
-}
+export const isUsernameExistsException: (value: unknown) => value is UsernameExistsException =
+  /* @__PURE__ */ guard<UsernameExistsException>(checkUsernameExistsException);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameExistsException. */
-export function assertUsernameExistsException(value: unknown): asserts value is UsernameExistsException {
-  assertWith(checkUsernameExistsException, "UsernameExistsException", value);
-}
+export const assertUsernameExistsException: (value: unknown) => asserts value is UsernameExistsException =
+  /* @__PURE__ */ asserter<UsernameExistsException>(checkUsernameExistsException, "UsernameExistsException");
 
 function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site5);
+    if (!report(errors, path, site5)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
-export function validateDeviceKeyTypeOutput(value: unknown): ValidationResult<DeviceKeyType> {
-  return validateWith<DeviceKeyType>(checkDeviceKeyTypeOutput, value);
-}
+export const validateDeviceKeyTypeOutput: (value: unknown) => ValidationResult<DeviceKeyType> =
+  /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyTypeOutput);
 
 /** Whether a value is a valid DeviceKeyType. */
-export function isDeviceKeyTypeOutput(value: unknown): value is DeviceKeyType {
-  return checkDeviceKeyTypeOutput(value, "", undefined);
-}
+export const isDeviceKeyTypeOutput: (value: unknown) => value is DeviceKeyType =
+  /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
-export function assertDeviceKeyTypeOutput(value: unknown): asserts value is DeviceKeyType {
-  assertWith(checkDeviceKeyTypeOutput, "DeviceKeyType", value);
-}
+export const assertDeviceKeyTypeOutput: (value: unknown) => asserts value is DeviceKeyType =
+  /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyTypeOutput, "DeviceKeyType");
 
 function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site6);
+    if (!report(errors, path, site6)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeviceStatusTypeOutput: the value, typed, or every error. */
-export function validateDeviceStatusTypeOutput(value: unknown): ValidationResult<DeviceStatusTypeOutput> {
-  return validateWith<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput, value);
-}
+export const validateDeviceStatusTypeOutput: (value: unknown) => ValidationResult<DeviceStatusTypeOutput> =
+  /* @__PURE__ */ validator<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
 
 /** Whether a value is a valid DeviceStatusTypeOutput. */
-export function isDeviceStatusTypeOutput(value: unknown): value is DeviceStatusTypeOutput {
-  return checkDeviceStatusTypeOutput(value, "", undefined);
-}
+export const isDeviceStatusTypeOutput: (value: unknown) => value is DeviceStatusTypeOutput =
+  /* @__PURE__ */ guard<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusTypeOutput. */
-export function assertDeviceStatusTypeOutput(value: unknown): asserts value is DeviceStatusTypeOutput {
-  assertWith(checkDeviceStatusTypeOutput, "DeviceStatusType", value);
-}
+export const assertDeviceStatusTypeOutput: (value: unknown) => asserts value is DeviceStatusTypeOutput =
+  /* @__PURE__ */ asserter<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput, "DeviceStatusType");
 
 function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site13);
+    if (!report(errors, path, site13)) return false;
   } else {
     let member0 = value["Status"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["Status"] !== undefined) &&
-      !Object.hasOwn(value, "Status")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "Status" in objectPrototype ||
+        "DeviceKey" in objectPrototype ||
+        "Tags" in objectPrototype;
+    if (inherits0) member0 = own(value, "Status");
     if (member0 !== undefined) {
-      if (
-        !checkDeviceStatusTypeOutput(member0, errors === undefined ? "" : path + "/Status", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkDeviceStatusTypeOutput(member0, errors ? path + "/Status" : "", errors)) return false;
     }
-    let member1 = value["DeviceKey"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["DeviceKey"] !== undefined) &&
-      !Object.hasOwn(value, "DeviceKey")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
     if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site8);
+      if (!report(errors, path, site8)) return false;
     } else {
-      if (
-        !checkDeviceKeyTypeOutput(member1, errors === undefined ? "" : path + "/DeviceKey", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkDeviceKeyTypeOutput(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
     }
-    let member2 = value["Tags"];
-    if (member2 !== undefined && (inherits0 || objectPrototype["Tags"] !== undefined) && !Object.hasOwn(value, "Tags"))
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
     if (member2 !== undefined) {
       if (!Array.isArray(member2)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Tags", site12);
+        if (!report(errors, path + "/Tags", site12)) return false;
       } else {
         for (let i0 = 0; i0 < member2.length; i0++) {
           const item0: unknown = member2[i0];
           if (typeof item0 !== "string") {
-            if (errors === undefined) return false;
-            report(errors, path + "/Tags" + "/" + i0, site11);
+            if (!report(errors, path + "/Tags" + "/" + i0, site11)) return false;
           }
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DeviceTypeOutput: the value, typed, or every error. */
-export function validateDeviceTypeOutput(value: unknown): ValidationResult<DeviceTypeOutput> {
-  return validateWith<DeviceTypeOutput>(checkDeviceTypeOutput, value);
-}
+export const validateDeviceTypeOutput: (value: unknown) => ValidationResult<DeviceTypeOutput> =
+  /* @__PURE__ */ validator<DeviceTypeOutput>(checkDeviceTypeOutput);
 
 /** Whether a value is a valid DeviceTypeOutput. */
-export function isDeviceTypeOutput(value: unknown): value is DeviceTypeOutput {
-  return checkDeviceTypeOutput(value, "", undefined);
-}
+export const isDeviceTypeOutput: (value: unknown) => value is DeviceTypeOutput =
+  /* @__PURE__ */ guard<DeviceTypeOutput>(checkDeviceTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceTypeOutput. */
-export function assertDeviceTypeOutput(value: unknown): asserts value is DeviceTypeOutput {
-  assertWith(checkDeviceTypeOutput, "DeviceType", value);
-}
+export const assertDeviceTypeOutput: (value: unknown) => asserts value is DeviceTypeOutput =
+  /* @__PURE__ */ asserter<DeviceTypeOutput>(checkDeviceTypeOutput, "DeviceType");
 
 function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site20);
+    if (!report(errors, path, site20)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against UserPoolMfaTypeOutput: the value, typed, or every error. */
-export function validateUserPoolMfaTypeOutput(value: unknown): ValidationResult<UserPoolMfaTypeOutput> {
-  return validateWith<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput, value);
-}
+export const validateUserPoolMfaTypeOutput: (value: unknown) => ValidationResult<UserPoolMfaTypeOutput> =
+  /* @__PURE__ */ validator<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
 
 /** Whether a value is a valid UserPoolMfaTypeOutput. */
-export function isUserPoolMfaTypeOutput(value: unknown): value is UserPoolMfaTypeOutput {
-  return checkUserPoolMfaTypeOutput(value, "", undefined);
-}
+export const isUserPoolMfaTypeOutput: (value: unknown) => value is UserPoolMfaTypeOutput =
+  /* @__PURE__ */ guard<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaTypeOutput. */
-export function assertUserPoolMfaTypeOutput(value: unknown): asserts value is UserPoolMfaTypeOutput {
-  assertWith(checkUserPoolMfaTypeOutput, "UserPoolMfaType", value);
-}
+export const assertUserPoolMfaTypeOutput: (value: unknown) => asserts value is UserPoolMfaTypeOutput =
+  /* @__PURE__ */ asserter<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput, "UserPoolMfaType");

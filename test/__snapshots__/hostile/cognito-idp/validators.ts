@@ -9,13 +9,19 @@ import type { AnythingException, EvilType, HostileRequest, String_ } from "./typ
 import { compileAutomaton } from "./runtime/linear-match.js";
 
 import {
-  assertWith,
+  asserter,
   dfaSearch,
+  enumSite,
+  fixedSite,
+  guard,
   isPlainObject,
+  matchSite,
   objectPrototype,
+  own,
   report,
-  site,
-  validateWith,
+  requiredSite,
+  typeSite,
+  validator,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -42,182 +48,133 @@ const pattern0 = /* @__PURE__ */ dfaSearch(
   }),
 );
 
-const site0 = /* @__PURE__ */ site("#/components/schemas/AnythingException/properties/message/type", {
-  type: "string",
-});
+const site0 = /* @__PURE__ */ typeSite("#/components/schemas/AnythingException/properties/message", "string");
 
-const site1 = /* @__PURE__ */ site("#/components/schemas/AnythingException/type", { type: "object" });
+const site1 = /* @__PURE__ */ typeSite("#/components/schemas/AnythingException", "object");
 
-const site2 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/__proto__/type", { type: "string" });
+const site2 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/__proto__", "string");
 
-const site3 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/required", { missingProperty: "__proto__" });
+const site3 = /* @__PURE__ */ requiredSite("#/components/schemas/Evil*~1Type", "__proto__");
 
-const site4 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/constructor/type", { type: "string" });
+const site4 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/constructor", "string");
 
-const site5 = /* @__PURE__ */ site('#/components/schemas/Evil*~1Type/properties/quo"te/pattern', {
-  pattern: 'a\\/b"*/',
-});
+const site5 = /* @__PURE__ */ matchSite('#/components/schemas/Evil*~1Type/properties/quo"te', "pattern", 'a\\/b"*/');
 
-const site6 = /* @__PURE__ */ site('#/components/schemas/Evil*~1Type/properties/quo"te/type', { type: "string" });
+const site6 = /* @__PURE__ */ typeSite('#/components/schemas/Evil*~1Type/properties/quo"te', "string");
 
-const site7 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/with space/type", { type: "string" });
+const site7 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/with space", "string");
 
-const site8 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/with space/enum", {
-  allowedValues: ["it's", '"dq"', "*/", "\u2028"],
-});
+const site8 = /* @__PURE__ */ enumSite("#/components/schemas/Evil*~1Type/properties/with space", [
+  "it's",
+  '"dq"',
+  "*/",
+  "\u2028",
+]);
 
-const site9 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/properties/new\nline/type", { type: "boolean" });
+const site9 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/new\nline", "boolean");
 
-const site10 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/additionalProperties", {});
+const site10 = /* @__PURE__ */ fixedSite("#/components/schemas/Evil*~1Type", "additionalProperties");
 
-const site11 = /* @__PURE__ */ site("#/components/schemas/Evil*~1Type/type", { type: "object" });
+const site11 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type", "object");
 
-const site12 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/build/type", { type: "string" });
+const site12 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/build", "string");
 
-const site13 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/required", { missingProperty: "build" });
+const site13 = /* @__PURE__ */ requiredSite("#/components/schemas/HostileRequest", "build");
 
-const site14 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/Build/type", { type: "string" });
+const site14 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/Build", "string");
 
-const site15 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/toHttpRequest/type", {
-  type: "string",
-});
+const site15 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/toHttpRequest", "string");
 
-const site16 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/delete/type", { type: "string" });
+const site16 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/delete", "string");
 
-const site17 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/required", { missingProperty: "delete" });
+const site17 = /* @__PURE__ */ requiredSite("#/components/schemas/HostileRequest", "delete");
 
-const site18 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/properties/__proto__/type", {
-  type: "object",
-});
+const site18 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/__proto__", "object");
 
-const site19 = /* @__PURE__ */ site("#/components/schemas/HostileRequest/type", { type: "object" });
+const site19 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest", "object");
 
-const site20 = /* @__PURE__ */ site("#/components/schemas/String/type", { type: "string" });
+const site20 = /* @__PURE__ */ typeSite("#/components/schemas/String", "string");
 
 function checkAnythingException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site1);
+    if (!report(errors, path, site1)) return false;
   } else {
     let member0 = value["message"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["message"] !== undefined) &&
-      !Object.hasOwn(value, "message")
-    )
-      member0 = undefined;
+      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "message" in objectPrototype;
+    if (inherits0) member0 = own(value, "message");
     if (member0 !== undefined) {
       if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/message", site0);
+        if (!report(errors, path + "/message", site0)) return false;
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against AnythingException: the value, typed, or every error. */
-export function validateAnythingException(value: unknown): ValidationResult<AnythingException> {
-  return validateWith<AnythingException>(checkAnythingException, value);
-}
+export const validateAnythingException: (value: unknown) => ValidationResult<AnythingException> =
+  /* @__PURE__ */ validator<AnythingException>(checkAnythingException);
 
 /** Whether a value is a valid AnythingException. */
-export function isAnythingException(value: unknown): value is AnythingException {
-  return checkAnythingException(value, "", undefined);
-}
+export const isAnythingException: (value: unknown) => value is AnythingException =
+  /* @__PURE__ */ guard<AnythingException>(checkAnythingException);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnythingException. */
-export function assertAnythingException(value: unknown): asserts value is AnythingException {
-  assertWith(checkAnythingException, "AnythingException", value);
-}
+export const assertAnythingException: (value: unknown) => asserts value is AnythingException =
+  /* @__PURE__ */ asserter<AnythingException>(checkAnythingException, "AnythingException");
 
 function checkEvilType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site11);
+    if (!report(errors, path, site11)) return false;
   } else {
     let member0 = value["__proto__"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["__proto__"] !== undefined) &&
-      !Object.hasOwn(value, "__proto__")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "__proto__" in objectPrototype ||
+        "constructor" in objectPrototype ||
+        'quo"te' in objectPrototype ||
+        "with space" in objectPrototype ||
+        "new\nline" in objectPrototype;
+    if (inherits0) member0 = own(value, "__proto__");
     if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site3);
+      if (!report(errors, path, site3)) return false;
     } else {
       if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/__proto__", site2);
+        if (!report(errors, path + "/__proto__", site2)) return false;
       }
     }
-    let member1 = value["constructor"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["constructor"] !== undefined) &&
-      !Object.hasOwn(value, "constructor")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "constructor") : value["constructor"];
     if (member1 !== undefined) {
       if (typeof member1 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/constructor", site4);
+        if (!report(errors, path + "/constructor", site4)) return false;
       }
     }
-    let member2 = value['quo"te'];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype['quo"te'] !== undefined) &&
-      !Object.hasOwn(value, 'quo"te')
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, 'quo"te') : value['quo"te'];
     if (member2 !== undefined) {
       if (typeof member2 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + '/quo"te', site6);
+        if (!report(errors, path + '/quo"te', site6)) return false;
       } else {
         if (!pattern0(member2)) {
-          if (errors === undefined) return false;
-          report(errors, path + '/quo"te', site5);
+          if (!report(errors, path + '/quo"te', site5)) return false;
         }
       }
     }
-    let member3 = value["with space"];
-    if (
-      member3 !== undefined &&
-      (inherits0 || objectPrototype["with space"] !== undefined) &&
-      !Object.hasOwn(value, "with space")
-    )
-      member3 = undefined;
+    const member3 = inherits0 ? own(value, "with space") : value["with space"];
     if (member3 !== undefined) {
       if (typeof member3 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/with space", site7);
+        if (!report(errors, path + "/with space", site7)) return false;
       }
       if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
-        if (errors === undefined) return false;
-        report(errors, path + "/with space", site8);
+        if (!report(errors, path + "/with space", site8)) return false;
       }
     }
-    let member4 = value["new\nline"];
-    if (
-      member4 !== undefined &&
-      (inherits0 || objectPrototype["new\nline"] !== undefined) &&
-      !Object.hasOwn(value, "new\nline")
-    )
-      member4 = undefined;
+    const member4 = inherits0 ? own(value, "new\nline") : value["new\nline"];
     if (member4 !== undefined) {
       if (typeof member4 !== "boolean") {
-        if (errors === undefined) return false;
-        report(errors, path + "/new\nline", site9);
+        if (!report(errors, path + "/new\nline", site9)) return false;
       }
     }
     for (const key0 in value) {
@@ -229,157 +186,113 @@ function checkEvilType(value: unknown, path: string, errors: ValidationError[] |
         key0 === "with space" ||
         key0 === "new\nline"
       )) {
-        if (errors === undefined) return false;
-        report(errors, path, site10, { additionalProperty: key0 });
+        if (!report(errors, path, site10, { additionalProperty: key0 })) return false;
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against EvilType: the value, typed, or every error. */
-export function validateEvilType(value: unknown): ValidationResult<EvilType> {
-  return validateWith<EvilType>(checkEvilType, value);
-}
+export const validateEvilType: (value: unknown) => ValidationResult<EvilType> =
+  /* @__PURE__ */ validator<EvilType>(checkEvilType);
 
 /** Whether a value is a valid EvilType. */
-export function isEvilType(value: unknown): value is EvilType {
-  return checkEvilType(value, "", undefined);
-}
+export const isEvilType: (value: unknown) => value is EvilType = /* @__PURE__ */ guard<EvilType>(checkEvilType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid EvilType. */
-export function assertEvilType(value: unknown): asserts value is EvilType {
-  assertWith(checkEvilType, "Evil*/Type", value);
-}
+export const assertEvilType: (value: unknown) => asserts value is EvilType = /* @__PURE__ */ asserter<EvilType>(
+  checkEvilType,
+  "Evil*/Type",
+);
 
 function checkHostileRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site19);
+    if (!report(errors, path, site19)) return false;
   } else {
     let member0 = value["build"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["build"] !== undefined) &&
-      !Object.hasOwn(value, "build")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "build" in objectPrototype ||
+        "Build" in objectPrototype ||
+        "toHttpRequest" in objectPrototype ||
+        "delete" in objectPrototype ||
+        "Evil" in objectPrototype ||
+        "__proto__" in objectPrototype;
+    if (inherits0) member0 = own(value, "build");
     if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site13);
+      if (!report(errors, path, site13)) return false;
     } else {
       if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/build", site12);
+        if (!report(errors, path + "/build", site12)) return false;
       }
     }
-    let member1 = value["Build"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["Build"] !== undefined) &&
-      !Object.hasOwn(value, "Build")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "Build") : value["Build"];
     if (member1 !== undefined) {
       if (typeof member1 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/Build", site14);
+        if (!report(errors, path + "/Build", site14)) return false;
       }
     }
-    let member2 = value["toHttpRequest"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["toHttpRequest"] !== undefined) &&
-      !Object.hasOwn(value, "toHttpRequest")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "toHttpRequest") : value["toHttpRequest"];
     if (member2 !== undefined) {
       if (typeof member2 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/toHttpRequest", site15);
+        if (!report(errors, path + "/toHttpRequest", site15)) return false;
       }
     }
-    let member3 = value["delete"];
-    if (
-      member3 !== undefined &&
-      (inherits0 || objectPrototype["delete"] !== undefined) &&
-      !Object.hasOwn(value, "delete")
-    )
-      member3 = undefined;
+    const member3 = inherits0 ? own(value, "delete") : value["delete"];
     if (member3 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site17);
+      if (!report(errors, path, site17)) return false;
     } else {
       if (typeof member3 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/delete", site16);
+        if (!report(errors, path + "/delete", site16)) return false;
       }
     }
-    let member4 = value["Evil"];
-    if (member4 !== undefined && (inherits0 || objectPrototype["Evil"] !== undefined) && !Object.hasOwn(value, "Evil"))
-      member4 = undefined;
+    const member4 = inherits0 ? own(value, "Evil") : value["Evil"];
     if (member4 !== undefined) {
-      if (!checkEvilType(member4, errors === undefined ? "" : path + "/Evil", errors) && errors === undefined)
-        return false;
+      if (!checkEvilType(member4, errors ? path + "/Evil" : "", errors)) return false;
     }
-    let member5 = value["__proto__"];
-    if (
-      member5 !== undefined &&
-      (inherits0 || objectPrototype["__proto__"] !== undefined) &&
-      !Object.hasOwn(value, "__proto__")
-    )
-      member5 = undefined;
+    const member5 = inherits0 ? own(value, "__proto__") : value["__proto__"];
     if (member5 !== undefined) {
       if (!isPlainObject(member5)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/__proto__", site18);
+        if (!report(errors, path + "/__proto__", site18)) return false;
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against HostileRequest: the value, typed, or every error. */
-export function validateHostileRequest(value: unknown): ValidationResult<HostileRequest> {
-  return validateWith<HostileRequest>(checkHostileRequest, value);
-}
+export const validateHostileRequest: (value: unknown) => ValidationResult<HostileRequest> =
+  /* @__PURE__ */ validator<HostileRequest>(checkHostileRequest);
 
 /** Whether a value is a valid HostileRequest. */
-export function isHostileRequest(value: unknown): value is HostileRequest {
-  return checkHostileRequest(value, "", undefined);
-}
+export const isHostileRequest: (value: unknown) => value is HostileRequest =
+  /* @__PURE__ */ guard<HostileRequest>(checkHostileRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid HostileRequest. */
-export function assertHostileRequest(value: unknown): asserts value is HostileRequest {
-  assertWith(checkHostileRequest, "HostileRequest", value);
-}
+export const assertHostileRequest: (value: unknown) => asserts value is HostileRequest =
+  /* @__PURE__ */ asserter<HostileRequest>(checkHostileRequest, "HostileRequest");
 
 function checkString_(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site20);
+    if (!report(errors, path, site20)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against String_: the value, typed, or every error. */
-export function validateString_(value: unknown): ValidationResult<String_> {
-  return validateWith<String_>(checkString_, value);
-}
+export const validateString_: (value: unknown) => ValidationResult<String_> =
+  /* @__PURE__ */ validator<String_>(checkString_);
 
 /** Whether a value is a valid String_. */
-export function isString_(value: unknown): value is String_ {
-  return checkString_(value, "", undefined);
-}
+export const isString_: (value: unknown) => value is String_ = /* @__PURE__ */ guard<String_>(checkString_);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid String_. */
-export function assertString_(value: unknown): asserts value is String_ {
-  assertWith(checkString_, "String", value);
-}
+export const assertString_: (value: unknown) => asserts value is String_ = /* @__PURE__ */ asserter<String_>(
+  checkString_,
+  "String",
+);

@@ -7,15 +7,25 @@
 import type { ListTreeRequest, NameType, TreeNodeType, Kind } from "./types.js";
 
 import {
-  assertWith,
+  asserter,
+  boundSite,
   codePointLength,
+  constSite,
+  enumSite,
+  fixedSite,
+  guard,
   isPlainObject,
   jsonEqual,
+  limitSite,
+  matchSite,
+  multipleOfSite,
   objectPrototype,
+  own,
   pointerSegment,
   report,
-  site,
-  validateWith,
+  requiredSite,
+  typeSite,
+  validator,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -24,128 +34,108 @@ export { ValidationFailure, type ValidationError, type ValidationResult } from "
 
 const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
 
-const site0 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/required", { missingProperty: "Root" });
+const site0 = /* @__PURE__ */ requiredSite("#/components/schemas/ListTreeRequest", "Root");
 
-const site1 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties/type", {
-  type: "integer",
-});
+const site1 = /* @__PURE__ */ typeSite(
+  "#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties",
+  "integer",
+);
 
-const site2 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/properties/Tags/type", { type: "object" });
+const site2 = /* @__PURE__ */ typeSite("#/components/schemas/ListTreeRequest/properties/Tags", "object");
 
-const site3 = /* @__PURE__ */ site("#/components/schemas/ListTreeRequest/type", { type: "object" });
+const site3 = /* @__PURE__ */ typeSite("#/components/schemas/ListTreeRequest", "object");
 
-const site4 = /* @__PURE__ */ site("#/components/schemas/NameType/minLength", { limit: 1 });
+const site4 = /* @__PURE__ */ limitSite("#/components/schemas/NameType", "minLength", 1);
 
-const site5 = /* @__PURE__ */ site("#/components/schemas/NameType/maxLength", { limit: 8 });
+const site5 = /* @__PURE__ */ limitSite("#/components/schemas/NameType", "maxLength", 8);
 
-const site6 = /* @__PURE__ */ site("#/components/schemas/NameType/pattern", { pattern: "^[a-z]+$" });
+const site6 = /* @__PURE__ */ matchSite("#/components/schemas/NameType", "pattern", "^[a-z]+$");
 
-const site7 = /* @__PURE__ */ site("#/components/schemas/NameType/type", { type: "string" });
+const site7 = /* @__PURE__ */ typeSite("#/components/schemas/NameType", "string");
 
-const site8 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/required", { missingProperty: "Name" });
+const site8 = /* @__PURE__ */ requiredSite("#/components/schemas/TreeNodeType", "Name");
 
-const site9 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Children/maxItems", { limit: 10 });
+const site9 = /* @__PURE__ */ limitSite("#/components/schemas/TreeNodeType/properties/Children", "maxItems", 10);
 
-const site10 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Children/type", { type: "array" });
+const site10 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Children", "array");
 
-const site11 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Weight/minimum", {
-  comparison: ">=",
-  limit: 0,
-});
+const site11 = /* @__PURE__ */ boundSite("#/components/schemas/TreeNodeType/properties/Weight", "minimum", ">=", 0);
 
-const site12 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Weight/maximum", {
-  comparison: "<=",
-  limit: 100,
-});
+const site12 = /* @__PURE__ */ boundSite("#/components/schemas/TreeNodeType/properties/Weight", "maximum", "<=", 100);
 
-const site13 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Weight/type", { type: "integer" });
+const site13 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Weight", "integer");
 
-const site14 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMinimum", {
-  comparison: ">",
-  limit: 0,
-});
+const site14 = /* @__PURE__ */ boundSite(
+  "#/components/schemas/TreeNodeType/properties/Ratio",
+  "exclusiveMinimum",
+  ">",
+  0,
+);
 
-const site15 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMaximum", {
-  comparison: "<",
-  limit: 1,
-});
+const site15 = /* @__PURE__ */ boundSite(
+  "#/components/schemas/TreeNodeType/properties/Ratio",
+  "exclusiveMaximum",
+  "<",
+  1,
+);
 
-const site16 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/multipleOf", {
-  multipleOf: 0.25,
-});
+const site16 = /* @__PURE__ */ multipleOfSite("#/components/schemas/TreeNodeType/properties/Ratio", 0.25);
 
-const site17 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Ratio/type", { type: "number" });
+const site17 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Ratio", "number");
 
-const site18 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Label/maxLength", { limit: 5 });
+const site18 = /* @__PURE__ */ limitSite("#/components/schemas/TreeNodeType/properties/Label", "maxLength", 5);
 
-const site19 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Label/type", { type: "string,null" });
+const site19 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Label", "string,null");
 
-const site20 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type", {
-  type: "integer",
-});
+const site20 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Shape/anyOf/1", "integer");
 
-const site21 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Shape/anyOf", {});
+const site21 = /* @__PURE__ */ fixedSite("#/components/schemas/TreeNodeType/properties/Shape", "anyOf");
 
-const site22 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type", {
-  type: "integer",
-});
+const site22 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0", "integer");
 
-const site23 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum", {
-  comparison: ">=",
-  limit: 10,
-});
+const site23 = /* @__PURE__ */ boundSite(
+  "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1",
+  "minimum",
+  ">=",
+  10,
+);
 
-const site24 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type", {
-  type: "number",
-});
+const site24 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1", "number");
 
-const site25 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Exactly/oneOf", {});
+const site25 = /* @__PURE__ */ fixedSite("#/components/schemas/TreeNodeType/properties/Exactly", "oneOf");
 
-const site26 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Fixed/const", {
-  allowedValue: { "a": [1, 2] },
-});
+const site26 = /* @__PURE__ */ constSite("#/components/schemas/TreeNodeType/properties/Fixed", { "a": [1, 2] });
 
-const site27 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/properties/Levels/enum", {
-  allowedValues: [1, 2, 3, -1],
-});
+const site27 = /* @__PURE__ */ enumSite("#/components/schemas/TreeNodeType/properties/Levels", [1, 2, 3, -1]);
 
-const site28 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/required", { missingProperty: "Id" });
+const site28 = /* @__PURE__ */ requiredSite("#/components/schemas/TreeNodeType", "Id");
 
-const site29 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/additionalProperties/type", { type: "integer" });
+const site29 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/additionalProperties", "integer");
 
-const site30 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/type", { type: "object" });
+const site30 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType", "object");
 
-const site31 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/$defs/Kind/type", { type: "string" });
+const site31 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/$defs/Kind", "string");
 
-const site32 = /* @__PURE__ */ site("#/components/schemas/TreeNodeType/$defs/Kind/enum", {
-  allowedValues: ["leaf", "branch"],
-});
+const site32 = /* @__PURE__ */ enumSite("#/components/schemas/TreeNodeType/$defs/Kind", ["leaf", "branch"]);
 
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site3);
+    if (!report(errors, path, site3)) return false;
   } else {
     let member0 = value["Root"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (member0 !== undefined && (inherits0 || objectPrototype["Root"] !== undefined) && !Object.hasOwn(value, "Root"))
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) || "Root" in objectPrototype || "Tags" in objectPrototype;
+    if (inherits0) member0 = own(value, "Root");
     if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site0);
+      if (!report(errors, path, site0)) return false;
     } else {
-      if (!checkTreeNodeType(member0, errors === undefined ? "" : path + "/Root", errors) && errors === undefined)
-        return false;
+      if (!checkTreeNodeType(member0, errors ? path + "/Root" : "", errors)) return false;
     }
-    let member1 = value["Tags"];
-    if (member1 !== undefined && (inherits0 || objectPrototype["Tags"] !== undefined) && !Object.hasOwn(value, "Tags"))
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "Tags") : value["Tags"];
     if (member1 !== undefined) {
       if (!isPlainObject(member1)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Tags", site2);
+        if (!report(errors, path + "/Tags", site2)) return false;
       } else {
         for (const key0 in member1) {
           if (!objectPrototype.hasOwnProperty.call(member1, key0)) continue;
@@ -153,8 +143,7 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
           const value0 = member1[key0];
           if (value0 !== undefined) {
             if (typeof value0 !== "number" || !Number.isInteger(value0)) {
-              if (errors === undefined) return false;
-              report(errors, path + "/Tags" + "/" + pointerSegment(key0), site1);
+              if (!report(errors, path + "/Tags" + "/" + pointerSegment(key0), site1)) return false;
             }
           }
         }
@@ -162,205 +151,149 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against ListTreeRequest: the value, typed, or every error. */
-export function validateListTreeRequest(value: unknown): ValidationResult<ListTreeRequest> {
-  return validateWith<ListTreeRequest>(checkListTreeRequest, value);
-}
+export const validateListTreeRequest: (value: unknown) => ValidationResult<ListTreeRequest> =
+  /* @__PURE__ */ validator<ListTreeRequest>(checkListTreeRequest);
 
 /** Whether a value is a valid ListTreeRequest. */
-export function isListTreeRequest(value: unknown): value is ListTreeRequest {
-  return checkListTreeRequest(value, "", undefined);
-}
+export const isListTreeRequest: (value: unknown) => value is ListTreeRequest =
+  /* @__PURE__ */ guard<ListTreeRequest>(checkListTreeRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ListTreeRequest. */
-export function assertListTreeRequest(value: unknown): asserts value is ListTreeRequest {
-  assertWith(checkListTreeRequest, "ListTreeRequest", value);
-}
+export const assertListTreeRequest: (value: unknown) => asserts value is ListTreeRequest =
+  /* @__PURE__ */ asserter<ListTreeRequest>(checkListTreeRequest, "ListTreeRequest");
 
 function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site7);
+    if (!report(errors, path, site7)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site4);
+      if (!report(errors, path, site4)) return false;
     }
     if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site5);
+      if (!report(errors, path, site5)) return false;
     }
     if (lengthOk0 && !pattern0.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site6);
+      if (!report(errors, path, site6)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against NameType: the value, typed, or every error. */
-export function validateNameType(value: unknown): ValidationResult<NameType> {
-  return validateWith<NameType>(checkNameType, value);
-}
+export const validateNameType: (value: unknown) => ValidationResult<NameType> =
+  /* @__PURE__ */ validator<NameType>(checkNameType);
 
 /** Whether a value is a valid NameType. */
-export function isNameType(value: unknown): value is NameType {
-  return checkNameType(value, "", undefined);
-}
+export const isNameType: (value: unknown) => value is NameType = /* @__PURE__ */ guard<NameType>(checkNameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid NameType. */
-export function assertNameType(value: unknown): asserts value is NameType {
-  assertWith(checkNameType, "NameType", value);
-}
+export const assertNameType: (value: unknown) => asserts value is NameType = /* @__PURE__ */ asserter<NameType>(
+  checkNameType,
+  "NameType",
+);
 
 function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site30);
+    if (!report(errors, path, site30)) return false;
   } else {
     let member0 = value["Name"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (member0 !== undefined && (inherits0 || objectPrototype["Name"] !== undefined) && !Object.hasOwn(value, "Name"))
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "Name" in objectPrototype ||
+        "Children" in objectPrototype ||
+        "Parent" in objectPrototype ||
+        "Weight" in objectPrototype ||
+        "Ratio" in objectPrototype ||
+        "Label" in objectPrototype ||
+        "Kind" in objectPrototype ||
+        "Shape" in objectPrototype ||
+        "Exactly" in objectPrototype ||
+        "Fixed" in objectPrototype ||
+        "Levels" in objectPrototype ||
+        "Id" in objectPrototype;
+    if (inherits0) member0 = own(value, "Name");
     if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site8);
+      if (!report(errors, path, site8)) return false;
     } else {
-      if (!checkNameType(member0, errors === undefined ? "" : path + "/Name", errors) && errors === undefined)
-        return false;
+      if (!checkNameType(member0, errors ? path + "/Name" : "", errors)) return false;
     }
-    let member1 = value["Children"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["Children"] !== undefined) &&
-      !Object.hasOwn(value, "Children")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "Children") : value["Children"];
     if (member1 !== undefined) {
       if (!Array.isArray(member1)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Children", site10);
+        if (!report(errors, path + "/Children", site10)) return false;
       } else {
         if (member1.length > 10) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Children", site9);
+          if (!report(errors, path + "/Children", site9)) return false;
         }
         for (let i0 = 0; i0 < member1.length; i0++) {
           const item0: unknown = member1[i0];
-          if (
-            !checkTreeNodeType(item0, errors === undefined ? "" : path + "/Children" + "/" + i0, errors) &&
-            errors === undefined
-          )
-            return false;
+          if (!checkTreeNodeType(item0, errors ? path + "/Children" + "/" + i0 : "", errors)) return false;
         }
       }
     }
-    let member2 = value["Parent"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["Parent"] !== undefined) &&
-      !Object.hasOwn(value, "Parent")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "Parent") : value["Parent"];
     if (member2 !== undefined) {
-      if (!checkTreeNodeType(member2, errors === undefined ? "" : path + "/Parent", errors) && errors === undefined)
-        return false;
+      if (!checkTreeNodeType(member2, errors ? path + "/Parent" : "", errors)) return false;
     }
-    let member3 = value["Weight"];
-    if (
-      member3 !== undefined &&
-      (inherits0 || objectPrototype["Weight"] !== undefined) &&
-      !Object.hasOwn(value, "Weight")
-    )
-      member3 = undefined;
+    const member3 = inherits0 ? own(value, "Weight") : value["Weight"];
     if (member3 !== undefined) {
       if (typeof member3 !== "number" || !Number.isInteger(member3)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Weight", site13);
+        if (!report(errors, path + "/Weight", site13)) return false;
       } else {
         if (member3 < 0) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Weight", site11);
+          if (!report(errors, path + "/Weight", site11)) return false;
         }
         if (member3 > 100) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Weight", site12);
+          if (!report(errors, path + "/Weight", site12)) return false;
         }
       }
     }
-    let member4 = value["Ratio"];
-    if (
-      member4 !== undefined &&
-      (inherits0 || objectPrototype["Ratio"] !== undefined) &&
-      !Object.hasOwn(value, "Ratio")
-    )
-      member4 = undefined;
+    const member4 = inherits0 ? own(value, "Ratio") : value["Ratio"];
     if (member4 !== undefined) {
       if (typeof member4 !== "number" || !Number.isFinite(member4)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Ratio", site17);
+        if (!report(errors, path + "/Ratio", site17)) return false;
       } else {
         if (member4 <= 0) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Ratio", site14);
+          if (!report(errors, path + "/Ratio", site14)) return false;
         }
         if (member4 >= 1) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Ratio", site15);
+          if (!report(errors, path + "/Ratio", site15)) return false;
         }
         const quotient0 = member4 / 0.25;
         if (
           !Number.isFinite(quotient0) ||
           Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
         ) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Ratio", site16);
+          if (!report(errors, path + "/Ratio", site16)) return false;
         }
       }
     }
-    let member5 = value["Label"];
-    if (
-      member5 !== undefined &&
-      (inherits0 || objectPrototype["Label"] !== undefined) &&
-      !Object.hasOwn(value, "Label")
-    )
-      member5 = undefined;
+    const member5 = inherits0 ? own(value, "Label") : value["Label"];
     if (member5 !== undefined) {
       if (typeof member5 === "string") {
         const units0 = member5.length;
         if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Label", site18);
+          if (!report(errors, path + "/Label", site18)) return false;
         }
       } else if (member5 !== null) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Label", site19);
+        if (!report(errors, path + "/Label", site19)) return false;
       }
     }
-    let member6 = value["Kind"];
-    if (member6 !== undefined && (inherits0 || objectPrototype["Kind"] !== undefined) && !Object.hasOwn(value, "Kind"))
-      member6 = undefined;
+    const member6 = inherits0 ? own(value, "Kind") : value["Kind"];
     if (member6 !== undefined) {
-      if (!checkKind(member6, errors === undefined ? "" : path + "/Kind", errors) && errors === undefined) return false;
+      if (!checkKind(member6, errors ? path + "/Kind" : "", errors)) return false;
     }
-    let member7 = value["Shape"];
-    if (
-      member7 !== undefined &&
-      (inherits0 || objectPrototype["Shape"] !== undefined) &&
-      !Object.hasOwn(value, "Shape")
-    )
-      member7 = undefined;
+    const member7 = inherits0 ? own(value, "Shape") : value["Shape"];
     if (member7 !== undefined) {
       {
         let passed0 = 0;
@@ -374,19 +307,12 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             errors.push(...subErrors0);
           }
           {
-            if (errors === undefined) return false;
-            report(errors, path + "/Shape", site21);
+            if (!report(errors, path + "/Shape", site21)) return false;
           }
         }
       }
     }
-    let member8 = value["Exactly"];
-    if (
-      member8 !== undefined &&
-      (inherits0 || objectPrototype["Exactly"] !== undefined) &&
-      !Object.hasOwn(value, "Exactly")
-    )
-      member8 = undefined;
+    const member8 = inherits0 ? own(value, "Exactly") : value["Exactly"];
     if (member8 !== undefined) {
       {
         let passed1 = 0;
@@ -400,44 +326,26 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
             errors.push(...subErrors1);
           }
           {
-            if (errors === undefined) return false;
-            report(errors, path + "/Exactly", site25);
+            if (!report(errors, path + "/Exactly", site25)) return false;
           }
         }
       }
     }
-    let member9 = value["Fixed"];
-    if (
-      member9 !== undefined &&
-      (inherits0 || objectPrototype["Fixed"] !== undefined) &&
-      !Object.hasOwn(value, "Fixed")
-    )
-      member9 = undefined;
+    const member9 = inherits0 ? own(value, "Fixed") : value["Fixed"];
     if (member9 !== undefined) {
       if (!jsonEqual(member9, { "a": [1, 2] })) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Fixed", site26);
+        if (!report(errors, path + "/Fixed", site26)) return false;
       }
     }
-    let member10 = value["Levels"];
-    if (
-      member10 !== undefined &&
-      (inherits0 || objectPrototype["Levels"] !== undefined) &&
-      !Object.hasOwn(value, "Levels")
-    )
-      member10 = undefined;
+    const member10 = inherits0 ? own(value, "Levels") : value["Levels"];
     if (member10 !== undefined) {
       if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Levels", site27);
+        if (!report(errors, path + "/Levels", site27)) return false;
       }
     }
-    let member11 = value["Id"];
-    if (member11 !== undefined && (inherits0 || objectPrototype["Id"] !== undefined) && !Object.hasOwn(value, "Id"))
-      member11 = undefined;
+    const member11 = inherits0 ? own(value, "Id") : value["Id"];
     if (member11 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site28);
+      if (!report(errors, path, site28)) return false;
     }
     for (const key0 in value) {
       if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
@@ -458,97 +366,76 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
       const value0 = value[key0];
       if (value0 !== undefined) {
         if (typeof value0 !== "number" || !Number.isInteger(value0)) {
-          if (errors === undefined) return false;
-          report(errors, path + "/" + pointerSegment(key0), site29);
+          if (!report(errors, path + "/" + pointerSegment(key0), site29)) return false;
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against TreeNodeType: the value, typed, or every error. */
-export function validateTreeNodeType(value: unknown): ValidationResult<TreeNodeType> {
-  return validateWith<TreeNodeType>(checkTreeNodeType, value);
-}
+export const validateTreeNodeType: (value: unknown) => ValidationResult<TreeNodeType> =
+  /* @__PURE__ */ validator<TreeNodeType>(checkTreeNodeType);
 
 /** Whether a value is a valid TreeNodeType. */
-export function isTreeNodeType(value: unknown): value is TreeNodeType {
-  return checkTreeNodeType(value, "", undefined);
-}
+export const isTreeNodeType: (value: unknown) => value is TreeNodeType =
+  /* @__PURE__ */ guard<TreeNodeType>(checkTreeNodeType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid TreeNodeType. */
-export function assertTreeNodeType(value: unknown): asserts value is TreeNodeType {
-  assertWith(checkTreeNodeType, "TreeNodeType", value);
-}
+export const assertTreeNodeType: (value: unknown) => asserts value is TreeNodeType =
+  /* @__PURE__ */ asserter<TreeNodeType>(checkTreeNodeType, "TreeNodeType");
 
 function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site31);
+    if (!report(errors, path, site31)) return false;
   }
   if (!(value === "leaf" || value === "branch")) {
-    if (errors === undefined) return false;
-    report(errors, path, site32);
+    if (!report(errors, path, site32)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against Kind: the value, typed, or every error. */
-export function validateKind(value: unknown): ValidationResult<Kind> {
-  return validateWith<Kind>(checkKind, value);
-}
+export const validateKind: (value: unknown) => ValidationResult<Kind> = /* @__PURE__ */ validator<Kind>(checkKind);
 
 /** Whether a value is a valid Kind. */
-export function isKind(value: unknown): value is Kind {
-  return checkKind(value, "", undefined);
-}
+export const isKind: (value: unknown) => value is Kind = /* @__PURE__ */ guard<Kind>(checkKind);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
-export function assertKind(value: unknown): asserts value is Kind {
-  assertWith(checkKind, "Kind", value);
-}
+export const assertKind: (value: unknown) => asserts value is Kind = /* @__PURE__ */ asserter<Kind>(checkKind, "Kind");
 
 function checkTreeNodeType$anyOf0(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!checkNameType(value, path, errors) && errors === undefined) return false;
-  return errors === undefined || errors.length === start;
+  if (!checkNameType(value, path, errors)) return false;
+  return true;
 }
 
 function checkTreeNodeType$anyOf1(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site20);
+    if (!report(errors, path, site20)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 function checkTreeNodeType$oneOf2(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site22);
+    if (!report(errors, path, site22)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site24);
+    if (!report(errors, path, site24)) return false;
   } else {
     if (value < 10) {
-      if (errors === undefined) return false;
-      report(errors, path, site23);
+      if (!report(errors, path, site23)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }

@@ -7,15 +7,20 @@
 import type { AccountId, GetIdInput, GetIdResponse, IdentityId, IdentityPoolId, LoginsMap } from "./types.js";
 
 import {
-  assertWith,
+  asserter,
   classSearch,
   codePointLength,
+  guard,
   isPlainObject,
+  limitSite,
+  matchSite,
   objectPrototype,
+  own,
   pointerSegment,
   report,
-  site,
-  validateWith,
+  requiredSite,
+  typeSite,
+  validator,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -26,258 +31,202 @@ const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
-const site0 = /* @__PURE__ */ site("#/components/schemas/AccountId/minLength", { limit: 1 });
+const site0 = /* @__PURE__ */ limitSite("#/components/schemas/AccountId", "minLength", 1);
 
-const site1 = /* @__PURE__ */ site("#/components/schemas/AccountId/maxLength", { limit: 15 });
+const site1 = /* @__PURE__ */ limitSite("#/components/schemas/AccountId", "maxLength", 15);
 
-const site2 = /* @__PURE__ */ site("#/components/schemas/AccountId/pattern", { pattern: "\\d+" });
+const site2 = /* @__PURE__ */ matchSite("#/components/schemas/AccountId", "pattern", "\\d+");
 
-const site3 = /* @__PURE__ */ site("#/components/schemas/AccountId/type", { type: "string" });
+const site3 = /* @__PURE__ */ typeSite("#/components/schemas/AccountId", "string");
 
-const site4 = /* @__PURE__ */ site("#/components/schemas/GetIdInput/required", { missingProperty: "IdentityPoolId" });
+const site4 = /* @__PURE__ */ requiredSite("#/components/schemas/GetIdInput", "IdentityPoolId");
 
-const site5 = /* @__PURE__ */ site("#/components/schemas/GetIdInput/type", { type: "object" });
+const site5 = /* @__PURE__ */ typeSite("#/components/schemas/GetIdInput", "object");
 
-const site6 = /* @__PURE__ */ site("#/components/schemas/GetIdResponse/type", { type: "object" });
+const site6 = /* @__PURE__ */ typeSite("#/components/schemas/GetIdResponse", "object");
 
-const site7 = /* @__PURE__ */ site("#/components/schemas/IdentityId/type", { type: "string" });
+const site7 = /* @__PURE__ */ typeSite("#/components/schemas/IdentityId", "string");
 
-const site8 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/minLength", { limit: 1 });
+const site8 = /* @__PURE__ */ limitSite("#/components/schemas/IdentityPoolId", "minLength", 1);
 
-const site9 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/maxLength", { limit: 55 });
+const site9 = /* @__PURE__ */ limitSite("#/components/schemas/IdentityPoolId", "maxLength", 55);
 
-const site10 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/pattern", { pattern: "[\\w-]+:[0-9a-f-]+" });
+const site10 = /* @__PURE__ */ matchSite("#/components/schemas/IdentityPoolId", "pattern", "[\\w-]+:[0-9a-f-]+");
 
-const site11 = /* @__PURE__ */ site("#/components/schemas/IdentityPoolId/type", { type: "string" });
+const site11 = /* @__PURE__ */ typeSite("#/components/schemas/IdentityPoolId", "string");
 
-const site12 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/additionalProperties/minLength", { limit: 1 });
+const site12 = /* @__PURE__ */ limitSite("#/components/schemas/LoginsMap/additionalProperties", "minLength", 1);
 
-const site13 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/additionalProperties/maxLength", { limit: 50000 });
+const site13 = /* @__PURE__ */ limitSite("#/components/schemas/LoginsMap/additionalProperties", "maxLength", 50000);
 
-const site14 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/additionalProperties/type", { type: "string" });
+const site14 = /* @__PURE__ */ typeSite("#/components/schemas/LoginsMap/additionalProperties", "string");
 
-const site15 = /* @__PURE__ */ site("#/components/schemas/LoginsMap/type", { type: "object" });
+const site15 = /* @__PURE__ */ typeSite("#/components/schemas/LoginsMap", "object");
 
 function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site3);
+    if (!report(errors, path, site3)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site0);
+      if (!report(errors, path, site0)) return false;
     }
     if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site1);
+      if (!report(errors, path, site1)) return false;
     }
     if (lengthOk0 && !pattern0(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site2);
+      if (!report(errors, path, site2)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against AccountId: the value, typed, or every error. */
-export function validateAccountId(value: unknown): ValidationResult<AccountId> {
-  return validateWith<AccountId>(checkAccountId, value);
-}
+export const validateAccountId: (value: unknown) => ValidationResult<AccountId> =
+  /* @__PURE__ */ validator<AccountId>(checkAccountId);
 
 /** Whether a value is a valid AccountId. */
-export function isAccountId(value: unknown): value is AccountId {
-  return checkAccountId(value, "", undefined);
-}
+export const isAccountId: (value: unknown) => value is AccountId = /* @__PURE__ */ guard<AccountId>(checkAccountId);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AccountId. */
-export function assertAccountId(value: unknown): asserts value is AccountId {
-  assertWith(checkAccountId, "AccountId", value);
-}
+export const assertAccountId: (value: unknown) => asserts value is AccountId = /* @__PURE__ */ asserter<AccountId>(
+  checkAccountId,
+  "AccountId",
+);
 
 function checkGetIdInput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site5);
+    if (!report(errors, path, site5)) return false;
   } else {
     let member0 = value["AccountId"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["AccountId"] !== undefined) &&
-      !Object.hasOwn(value, "AccountId")
-    )
-      member0 = undefined;
+      inherits0 =
+        (proto0 !== null && proto0 !== objectPrototype) ||
+        "AccountId" in objectPrototype ||
+        "IdentityPoolId" in objectPrototype ||
+        "Logins" in objectPrototype;
+    if (inherits0) member0 = own(value, "AccountId");
     if (member0 !== undefined) {
-      if (!checkAccountId(member0, errors === undefined ? "" : path + "/AccountId", errors) && errors === undefined)
-        return false;
+      if (!checkAccountId(member0, errors ? path + "/AccountId" : "", errors)) return false;
     }
-    let member1 = value["IdentityPoolId"];
-    if (
-      member1 !== undefined &&
-      (inherits0 || objectPrototype["IdentityPoolId"] !== undefined) &&
-      !Object.hasOwn(value, "IdentityPoolId")
-    )
-      member1 = undefined;
+    const member1 = inherits0 ? own(value, "IdentityPoolId") : value["IdentityPoolId"];
     if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, site4);
+      if (!report(errors, path, site4)) return false;
     } else {
-      if (
-        !checkIdentityPoolId(member1, errors === undefined ? "" : path + "/IdentityPoolId", errors) &&
-        errors === undefined
-      )
-        return false;
+      if (!checkIdentityPoolId(member1, errors ? path + "/IdentityPoolId" : "", errors)) return false;
     }
-    let member2 = value["Logins"];
-    if (
-      member2 !== undefined &&
-      (inherits0 || objectPrototype["Logins"] !== undefined) &&
-      !Object.hasOwn(value, "Logins")
-    )
-      member2 = undefined;
+    const member2 = inherits0 ? own(value, "Logins") : value["Logins"];
     if (member2 !== undefined) {
-      if (!checkLoginsMap(member2, errors === undefined ? "" : path + "/Logins", errors) && errors === undefined)
-        return false;
+      if (!checkLoginsMap(member2, errors ? path + "/Logins" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against GetIdInput: the value, typed, or every error. */
-export function validateGetIdInput(value: unknown): ValidationResult<GetIdInput> {
-  return validateWith<GetIdInput>(checkGetIdInput, value);
-}
+export const validateGetIdInput: (value: unknown) => ValidationResult<GetIdInput> =
+  /* @__PURE__ */ validator<GetIdInput>(checkGetIdInput);
 
 /** Whether a value is a valid GetIdInput. */
-export function isGetIdInput(value: unknown): value is GetIdInput {
-  return checkGetIdInput(value, "", undefined);
-}
+export const isGetIdInput: (value: unknown) => value is GetIdInput = /* @__PURE__ */ guard<GetIdInput>(checkGetIdInput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdInput. */
-export function assertGetIdInput(value: unknown): asserts value is GetIdInput {
-  assertWith(checkGetIdInput, "GetIdInput", value);
-}
+export const assertGetIdInput: (value: unknown) => asserts value is GetIdInput = /* @__PURE__ */ asserter<GetIdInput>(
+  checkGetIdInput,
+  "GetIdInput",
+);
 
 function checkGetIdResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site6);
+    if (!report(errors, path, site6)) return false;
   } else {
     let member0 = value["IdentityId"];
     const proto0 = Object.getPrototypeOf(value),
-      inherits0 = proto0 !== null && proto0 !== objectPrototype;
-    if (
-      member0 !== undefined &&
-      (inherits0 || objectPrototype["IdentityId"] !== undefined) &&
-      !Object.hasOwn(value, "IdentityId")
-    )
-      member0 = undefined;
+      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "IdentityId" in objectPrototype;
+    if (inherits0) member0 = own(value, "IdentityId");
     if (member0 !== undefined) {
-      if (!checkIdentityId(member0, errors === undefined ? "" : path + "/IdentityId", errors) && errors === undefined)
-        return false;
+      if (!checkIdentityId(member0, errors ? path + "/IdentityId" : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against GetIdResponse: the value, typed, or every error. */
-export function validateGetIdResponse(value: unknown): ValidationResult<GetIdResponse> {
-  return validateWith<GetIdResponse>(checkGetIdResponse, value);
-}
+export const validateGetIdResponse: (value: unknown) => ValidationResult<GetIdResponse> =
+  /* @__PURE__ */ validator<GetIdResponse>(checkGetIdResponse);
 
 /** Whether a value is a valid GetIdResponse. */
-export function isGetIdResponse(value: unknown): value is GetIdResponse {
-  return checkGetIdResponse(value, "", undefined);
-}
+export const isGetIdResponse: (value: unknown) => value is GetIdResponse =
+  /* @__PURE__ */ guard<GetIdResponse>(checkGetIdResponse);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdResponse. */
-export function assertGetIdResponse(value: unknown): asserts value is GetIdResponse {
-  assertWith(checkGetIdResponse, "GetIdResponse", value);
-}
+export const assertGetIdResponse: (value: unknown) => asserts value is GetIdResponse =
+  /* @__PURE__ */ asserter<GetIdResponse>(checkGetIdResponse, "GetIdResponse");
 
 function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site7);
+    if (!report(errors, path, site7)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against IdentityId: the value, typed, or every error. */
-export function validateIdentityId(value: unknown): ValidationResult<IdentityId> {
-  return validateWith<IdentityId>(checkIdentityId, value);
-}
+export const validateIdentityId: (value: unknown) => ValidationResult<IdentityId> =
+  /* @__PURE__ */ validator<IdentityId>(checkIdentityId);
 
 /** Whether a value is a valid IdentityId. */
-export function isIdentityId(value: unknown): value is IdentityId {
-  return checkIdentityId(value, "", undefined);
-}
+export const isIdentityId: (value: unknown) => value is IdentityId = /* @__PURE__ */ guard<IdentityId>(checkIdentityId);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityId. */
-export function assertIdentityId(value: unknown): asserts value is IdentityId {
-  assertWith(checkIdentityId, "IdentityId", value);
-}
+export const assertIdentityId: (value: unknown) => asserts value is IdentityId = /* @__PURE__ */ asserter<IdentityId>(
+  checkIdentityId,
+  "IdentityId",
+);
 
 function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site11);
+    if (!report(errors, path, site11)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site8);
+      if (!report(errors, path, site8)) return false;
     }
     if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site9);
+      if (!report(errors, path, site9)) return false;
     }
     if (lengthOk0 && !pattern1.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site10);
+      if (!report(errors, path, site10)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against IdentityPoolId: the value, typed, or every error. */
-export function validateIdentityPoolId(value: unknown): ValidationResult<IdentityPoolId> {
-  return validateWith<IdentityPoolId>(checkIdentityPoolId, value);
-}
+export const validateIdentityPoolId: (value: unknown) => ValidationResult<IdentityPoolId> =
+  /* @__PURE__ */ validator<IdentityPoolId>(checkIdentityPoolId);
 
 /** Whether a value is a valid IdentityPoolId. */
-export function isIdentityPoolId(value: unknown): value is IdentityPoolId {
-  return checkIdentityPoolId(value, "", undefined);
-}
+export const isIdentityPoolId: (value: unknown) => value is IdentityPoolId =
+  /* @__PURE__ */ guard<IdentityPoolId>(checkIdentityPoolId);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityPoolId. */
-export function assertIdentityPoolId(value: unknown): asserts value is IdentityPoolId {
-  assertWith(checkIdentityPoolId, "IdentityPoolId", value);
-}
+export const assertIdentityPoolId: (value: unknown) => asserts value is IdentityPoolId =
+  /* @__PURE__ */ asserter<IdentityPoolId>(checkIdentityPoolId, "IdentityPoolId");
 
 function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, site15);
+    if (!report(errors, path, site15)) return false;
   } else {
     for (const key0 in value) {
       if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
@@ -285,37 +234,32 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] 
       const value0 = value[key0];
       if (value0 !== undefined) {
         if (typeof value0 !== "string") {
-          if (errors === undefined) return false;
-          report(errors, path + "/" + pointerSegment(key0), site14);
+          if (!report(errors, path + "/" + pointerSegment(key0), site14)) return false;
         } else {
           const units0 = value0.length;
           if (units0 < 1 || (units0 < 2 && codePointLength(value0) < 1)) {
-            if (errors === undefined) return false;
-            report(errors, path + "/" + pointerSegment(key0), site12);
+            if (!report(errors, path + "/" + pointerSegment(key0), site12)) return false;
           }
           if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
-            if (errors === undefined) return false;
-            report(errors, path + "/" + pointerSegment(key0), site13);
+            if (!report(errors, path + "/" + pointerSegment(key0), site13)) return false;
           }
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against LoginsMap: the value, typed, or every error. */
-export function validateLoginsMap(value: unknown): ValidationResult<LoginsMap> {
-  return validateWith<LoginsMap>(checkLoginsMap, value);
-}
+export const validateLoginsMap: (value: unknown) => ValidationResult<LoginsMap> =
+  /* @__PURE__ */ validator<LoginsMap>(checkLoginsMap);
 
 /** Whether a value is a valid LoginsMap. */
-export function isLoginsMap(value: unknown): value is LoginsMap {
-  return checkLoginsMap(value, "", undefined);
-}
+export const isLoginsMap: (value: unknown) => value is LoginsMap = /* @__PURE__ */ guard<LoginsMap>(checkLoginsMap);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid LoginsMap. */
-export function assertLoginsMap(value: unknown): asserts value is LoginsMap {
-  assertWith(checkLoginsMap, "LoginsMap", value);
-}
+export const assertLoginsMap: (value: unknown) => asserts value is LoginsMap = /* @__PURE__ */ asserter<LoginsMap>(
+  checkLoginsMap,
+  "LoginsMap",
+);

@@ -7,12 +7,15 @@
 import type { DatasetName } from "./types.js";
 
 import {
-  assertWith,
+  asserter,
   classSearch,
   codePointLength,
+  guard,
+  limitSite,
+  matchSite,
   report,
-  site,
-  validateWith,
+  typeSite,
+  validator,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -21,52 +24,44 @@ export { ValidationFailure, type ValidationError, type ValidationResult } from "
 
 const pattern0 = /* @__PURE__ */ classSearch(0, 134176768, 2281701374, 134217726);
 
-const site0 = /* @__PURE__ */ site("#/components/schemas/DatasetName/minLength", { limit: 1 });
+const site0 = /* @__PURE__ */ limitSite("#/components/schemas/DatasetName", "minLength", 1);
 
-const site1 = /* @__PURE__ */ site("#/components/schemas/DatasetName/maxLength", { limit: 128 });
+const site1 = /* @__PURE__ */ limitSite("#/components/schemas/DatasetName", "maxLength", 128);
 
-const site2 = /* @__PURE__ */ site("#/components/schemas/DatasetName/pattern", { pattern: "[a-zA-Z0-9_.:-]+" });
+const site2 = /* @__PURE__ */ matchSite("#/components/schemas/DatasetName", "pattern", "[a-zA-Z0-9_.:-]+");
 
-const site3 = /* @__PURE__ */ site("#/components/schemas/DatasetName/type", { type: "string" });
+const site3 = /* @__PURE__ */ typeSite("#/components/schemas/DatasetName", "string");
 
 function checkDatasetName(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, site3);
+    if (!report(errors, path, site3)) return false;
   } else {
     const units0 = value.length;
     let lengthOk0 = true;
     if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site0);
+      if (!report(errors, path, site0)) return false;
     }
     if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
       lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, site1);
+      if (!report(errors, path, site1)) return false;
     }
     if (lengthOk0 && !pattern0(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, site2);
+      if (!report(errors, path, site2)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DatasetName: the value, typed, or every error. */
-export function validateDatasetName(value: unknown): ValidationResult<DatasetName> {
-  return validateWith<DatasetName>(checkDatasetName, value);
-}
+export const validateDatasetName: (value: unknown) => ValidationResult<DatasetName> =
+  /* @__PURE__ */ validator<DatasetName>(checkDatasetName);
 
 /** Whether a value is a valid DatasetName. */
-export function isDatasetName(value: unknown): value is DatasetName {
-  return checkDatasetName(value, "", undefined);
-}
+export const isDatasetName: (value: unknown) => value is DatasetName =
+  /* @__PURE__ */ guard<DatasetName>(checkDatasetName);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DatasetName. */
-export function assertDatasetName(value: unknown): asserts value is DatasetName {
-  assertWith(checkDatasetName, "DatasetName", value);
-}
+export const assertDatasetName: (value: unknown) => asserts value is DatasetName =
+  /* @__PURE__ */ asserter<DatasetName>(checkDatasetName, "DatasetName");

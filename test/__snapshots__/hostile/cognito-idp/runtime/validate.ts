@@ -42,64 +42,39 @@ export class ValidationFailure extends Error {
 /**
  * A generated check function. With `errors` undefined it returns false at the first failure and
  * allocates nothing; with an array it adds an error for every failure (`path` is where the value
- * is) and returns whether it added none.
+ * is) and returns true.
  */
 export type Check = (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean;
 
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-export function validateWith<T>(check: Check, value: unknown): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
+/** The errors of a value the fast mode has failed. */
+function errorsOf(check: Check, value: unknown): ValidationError[] {
   const errors: ValidationError[] = [];
   check(value, "", errors);
-  return { ok: false, errors };
+  return errors;
 }
 
-export function assertWith(check: Check, what: string, value: unknown): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
+/** `validate…`: the fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
+export function validator<T>(check: Check): (value: unknown) => ValidationResult<T> {
+  return (value) =>
+    check(value, "", undefined) ? { ok: true, value: value as T } : { ok: false, errors: errorsOf(check, value) };
+}
+
+/** `is…`: the fast mode alone. */
+export function guard<T>(check: Check): (value: unknown) => value is T {
+  return (value): value is T => check(value, "", undefined);
+}
+
+/** `assert…`: throws a ValidationFailure with every error of an invalid value; `what` names its type. */
+export function asserter<T>(check: Check, what: string): (value: unknown) => asserts value is T {
+  return (value): asserts value is T => {
+    if (!check(value, "", undefined)) throw new ValidationFailure(what, errorsOf(check, value));
+  };
 }
 
 /**
- * The message of each keyword, as ajv gives it: `%` stands for the values of the params, in order
- * (`minimum`: `{ comparison: ">=", limit: 1 }` → "must be >= 1"). A keyword not here is the false schema's.
- */
-const MESSAGES: Readonly<Record<string, string>> = {
-  type: "must be %",
-  minLength: "must NOT have fewer than % characters",
-  maxLength: "must NOT have more than % characters",
-  pattern: 'must match pattern "%"',
-  format: 'must match format "%"',
-  minimum: "must be % %",
-  maximum: "must be % %",
-  exclusiveMinimum: "must be % %",
-  exclusiveMaximum: "must be % %",
-  multipleOf: "must be multiple of %",
-  minItems: "must NOT have fewer than % items",
-  maxItems: "must NOT have more than % items",
-  minProperties: "must NOT have fewer than % properties",
-  maxProperties: "must NOT have more than % properties",
-  required: "must have required property '%'",
-  additionalProperties: "must NOT have additional properties",
-  enum: "must be equal to one of the allowed values",
-  const: "must be equal to constant",
-  anyOf: "must match a schema in anyOf",
-  oneOf: "must match exactly one schema in oneOf",
-};
-
-/** The message of a keyword with these params (see MESSAGES). */
-export function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const values = Object.values(params);
-  let i = 0;
-  const template = Object.hasOwn(MESSAGES, keyword) ? MESSAGES[keyword]! : "boolean schema is false";
-  return template.replace(/%/g, () => String(values[i++]));
-}
-
-/**
- * A place where a value can fail: its schema path (the keyword is its last segment), the params
- * and the message, all fixed, made once when the module loads. An error is a copy of it, with the
- * instance path.
+ * A place where a value can fail: its schema path, keyword, params and message, all fixed, made
+ * once when the module loads by the builder of its keyword (below: a bundle keeps the builders its
+ * checks use). An error is a copy of it, with the instance path. The messages are ajv's.
  */
 export interface Site {
   readonly schemaPath: string;
@@ -108,19 +83,76 @@ export interface Site {
   readonly message: string;
 }
 
-export function site(schemaPath: string, params: Readonly<Record<string, unknown>>): Site {
-  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
-  return { schemaPath, keyword, params, message: messageFor(keyword, params) };
+/** `base`: the schema path of the schema the keyword is in. */
+function at(base: string, keyword: string, params: Readonly<Record<string, unknown>>, message: string): Site {
+  return { schemaPath: `${base}/${keyword}`, keyword, params, message };
 }
 
-/** Adds the error of a site at an instance path (with other params where they vary: the key of `additionalProperties`). */
+export function typeSite(base: string, type: string): Site {
+  return at(base, "type", { type }, `must be ${type}`);
+}
+
+/** minLength, maxLength, minItems, maxItems, minProperties, maxProperties. */
+export function limitSite(base: string, keyword: string, limit: number): Site {
+  const noun = keyword.endsWith("Length") ? "characters" : keyword.endsWith("Items") ? "items" : "properties";
+  return at(
+    base,
+    keyword,
+    { limit },
+    `must NOT have ${keyword.startsWith("min") ? "fewer" : "more"} than ${limit} ${noun}`,
+  );
+}
+
+/** minimum, maximum, exclusiveMinimum, exclusiveMaximum; `comparison` is what a valid value is (`>=`…). */
+export function boundSite(base: string, keyword: string, comparison: string, limit: number): Site {
+  return at(base, keyword, { comparison, limit }, `must be ${comparison} ${limit}`);
+}
+
+/** pattern, format. */
+export function matchSite(base: string, keyword: string, value: string): Site {
+  return at(base, keyword, { [keyword]: value }, `must match ${keyword} "${value}"`);
+}
+
+export function multipleOfSite(base: string, multipleOf: number): Site {
+  return at(base, "multipleOf", { multipleOf }, `must be multiple of ${multipleOf}`);
+}
+
+export function requiredSite(base: string, missingProperty: string): Site {
+  return at(base, "required", { missingProperty }, `must have required property '${missingProperty}'`);
+}
+
+export function enumSite(base: string, allowedValues: readonly unknown[]): Site {
+  return at(base, "enum", { allowedValues }, "must be equal to one of the allowed values");
+}
+
+export function constSite(base: string, allowedValue: unknown): Site {
+  return at(base, "const", { allowedValue }, "must be equal to constant");
+}
+
+/** additionalProperties (its params, the key, given where it fails), anyOf, oneOf, the false schema. */
+export function fixedSite(base: string, keyword: "additionalProperties" | "anyOf" | "oneOf" | "false schema"): Site {
+  const message = {
+    additionalProperties: "must NOT have additional properties",
+    anyOf: "must match a schema in anyOf",
+    oneOf: "must match exactly one schema in oneOf",
+    "false schema": "boolean schema is false",
+  }[keyword];
+  return at(base, keyword, {}, message);
+}
+
+/**
+ * In the fast mode (`errors` undefined), false: the check fails. Else the error of a site at an
+ * instance path is added (with other params where they vary: the key of additionalProperties), and true.
+ */
 export function report(
-  errors: ValidationError[],
+  errors: ValidationError[] | undefined,
   instancePath: string,
-  at: Site,
-  params: Readonly<Record<string, unknown>> = at.params,
-): void {
-  errors.push({ instancePath, schemaPath: at.schemaPath, keyword: at.keyword, params, message: at.message });
+  site: Site,
+  params: Readonly<Record<string, unknown>> = site.params,
+): boolean {
+  if (errors === undefined) return false;
+  errors.push({ instancePath, schemaPath: site.schemaPath, keyword: site.keyword, params, message: site.message });
+  return true;
 }
 
 /**
@@ -129,6 +161,11 @@ export function report(
  * Object.hasOwn (a call the engine does not inline) only for other objects or such members.
  */
 export const objectPrototype: Readonly<Record<string, unknown>> = Object.prototype as Record<string, unknown>;
+
+/** A member of an object if it is the object's own (Object.hasOwn), else undefined. */
+export function own(value: object, key: string): unknown {
+  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
