@@ -34,6 +34,7 @@ import {
   requiredSite,
   typeSite,
   validator,
+  within,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -52,67 +53,236 @@ const pattern2 = /* @__PURE__ */ classSearch(
   /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"),
 );
 
-const site0 = /* @__PURE__ */ typeSite("#/components/schemas/AnalyticsMetadataType", "object");
+const sites0 = /* @__PURE__ */ within("AnalyticsMetadataType", [/* @__PURE__ */ typeSite("object")]);
 
-const site1 = /* @__PURE__ */ typeSite("#/components/schemas/AttributeNameType", "string");
+const sites1 = /* @__PURE__ */ within("AttributeNameType", [/* @__PURE__ */ typeSite("string")]);
 
-const site2 = /* @__PURE__ */ limitSite("#/components/schemas/ClientIdType", "minLength", 1);
+const sites2 = /* @__PURE__ */ within("ClientIdType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[\\w+]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-const site3 = /* @__PURE__ */ limitSite("#/components/schemas/ClientIdType", "maxLength", 128);
+const sites3 = /* @__PURE__ */ within("ClientMetadataType", [/* @__PURE__ */ typeSite("object")]);
 
-const site4 = /* @__PURE__ */ matchSite("#/components/schemas/ClientIdType", "pattern", "[\\w+]+");
+const sites4 = /* @__PURE__ */ within("CodeDeliveryDetailsType", [/* @__PURE__ */ typeSite("object")]);
 
-const site5 = /* @__PURE__ */ typeSite("#/components/schemas/ClientIdType", "string");
+const sites5 = /* @__PURE__ */ within("DeliveryMediumType", [/* @__PURE__ */ typeSite("string")]);
 
-const site6 = /* @__PURE__ */ typeSite("#/components/schemas/ClientMetadataType", "object");
+const sites6 = /* @__PURE__ */ within("ResendConfirmationCodeRequest", [
+  /* @__PURE__ */ requiredSite("ClientId"),
+  /* @__PURE__ */ requiredSite("Username"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site7 = /* @__PURE__ */ typeSite("#/components/schemas/CodeDeliveryDetailsType", "object");
+const sites7 = /* @__PURE__ */ within("ResendConfirmationCodeResponse", [/* @__PURE__ */ typeSite("object")]);
 
-const site8 = /* @__PURE__ */ typeSite("#/components/schemas/DeliveryMediumType", "string");
+const sites8 = /* @__PURE__ */ within("SecretHashType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[\\w+=/]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-const site9 = /* @__PURE__ */ requiredSite("#/components/schemas/ResendConfirmationCodeRequest", "ClientId");
+const sites9 = /* @__PURE__ */ within("StringType", [/* @__PURE__ */ typeSite("string")]);
 
-const site10 = /* @__PURE__ */ requiredSite("#/components/schemas/ResendConfirmationCodeRequest", "Username");
+const sites10 = /* @__PURE__ */ within("UserContextDataType", [/* @__PURE__ */ typeSite("object")]);
 
-const site11 = /* @__PURE__ */ typeSite("#/components/schemas/ResendConfirmationCodeRequest", "object");
-
-const site12 = /* @__PURE__ */ typeSite("#/components/schemas/ResendConfirmationCodeResponse", "object");
-
-const site13 = /* @__PURE__ */ limitSite("#/components/schemas/SecretHashType", "minLength", 1);
-
-const site14 = /* @__PURE__ */ limitSite("#/components/schemas/SecretHashType", "maxLength", 128);
-
-const site15 = /* @__PURE__ */ matchSite("#/components/schemas/SecretHashType", "pattern", "[\\w+=/]+");
-
-const site16 = /* @__PURE__ */ typeSite("#/components/schemas/SecretHashType", "string");
-
-const site17 = /* @__PURE__ */ typeSite("#/components/schemas/StringType", "string");
-
-const site18 = /* @__PURE__ */ typeSite("#/components/schemas/UserContextDataType", "object");
-
-const site19 = /* @__PURE__ */ limitSite("#/components/schemas/UsernameType", "minLength", 1);
-
-const site20 = /* @__PURE__ */ limitSite("#/components/schemas/UsernameType", "maxLength", 128);
-
-const site21 = /* @__PURE__ */ matchSite(
-  "#/components/schemas/UsernameType",
-  "pattern",
-  "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-);
-
-const site22 = /* @__PURE__ */ typeSite("#/components/schemas/UsernameType", "string");
+const sites11 = /* @__PURE__ */ within("UsernameType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site0)) return false;
-  } else {
-    let member0 = value["AnalyticsEndpointId"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "AnalyticsEndpointId" in objectPrototype;
-    if (inherits0) member0 = own(value, "AnalyticsEndpointId");
-    if (member0 !== undefined) {
-      if (!checkStringType(member0, errors ? path + "/AnalyticsEndpointId" : "", errors)) return false;
+  if (!isPlainObject(value)) return report(errors, path, sites0[0]!);
+  let member0 = value["AnalyticsEndpointId"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "AnalyticsEndpointId" in objectPrototype;
+  if (inherits0) member0 = own(value, "AnalyticsEndpointId");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/AnalyticsEndpointId" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites1[0]!);
+
+  return true;
+}
+
+function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites2[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites3[0]!);
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
+
+    const value0 = value[key0];
+    if (value0 !== undefined) {
+      if (!checkStringType(value0, errors ? path + "/" + pointerSegment(key0) : "", errors)) return false;
     }
+  }
+
+  return true;
+}
+
+function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites4[0]!);
+  let member0 = value["Destination"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Destination" in objectPrototype ||
+    "DeliveryMedium" in objectPrototype ||
+    "AttributeName" in objectPrototype;
+  if (inherits0) member0 = own(value, "Destination");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/Destination" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "DeliveryMedium") : value["DeliveryMedium"];
+  if (member1 !== undefined) {
+    if (!checkDeliveryMediumType(member1, errors ? path + "/DeliveryMedium" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "AttributeName") : value["AttributeName"];
+  if (member2 !== undefined) {
+    if (!checkAttributeNameType(member2, errors ? path + "/AttributeName" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites5[0]!);
+
+  return true;
+}
+
+function checkResendConfirmationCodeRequest(
+  value: unknown,
+  path: string,
+  errors: ValidationError[] | undefined,
+): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites6[2]!);
+  let member0 = value["ClientId"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "ClientId" in objectPrototype ||
+    "SecretHash" in objectPrototype ||
+    "UserContextData" in objectPrototype ||
+    "Username" in objectPrototype ||
+    "AnalyticsMetadata" in objectPrototype ||
+    "ClientMetadata" in objectPrototype;
+  if (inherits0) member0 = own(value, "ClientId");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites6[0]!)) return false;
+  } else {
+    if (!checkClientIdType(member0, errors ? path + "/ClientId" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "SecretHash") : value["SecretHash"];
+  if (member1 !== undefined) {
+    if (!checkSecretHashType(member1, errors ? path + "/SecretHash" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "UserContextData") : value["UserContextData"];
+  if (member2 !== undefined) {
+    if (!checkUserContextDataType(member2, errors ? path + "/UserContextData" : "", errors)) return false;
+  }
+  const member3 = inherits0 ? own(value, "Username") : value["Username"];
+  if (member3 === undefined) {
+    if (!report(errors, path, sites6[1]!)) return false;
+  } else {
+    if (!checkUsernameType(member3, errors ? path + "/Username" : "", errors)) return false;
+  }
+  const member4 = inherits0 ? own(value, "AnalyticsMetadata") : value["AnalyticsMetadata"];
+  if (member4 !== undefined) {
+    if (!checkAnalyticsMetadataType(member4, errors ? path + "/AnalyticsMetadata" : "", errors)) return false;
+  }
+  const member5 = inherits0 ? own(value, "ClientMetadata") : value["ClientMetadata"];
+  if (member5 !== undefined) {
+    if (!checkClientMetadataType(member5, errors ? path + "/ClientMetadata" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkResendConfirmationCodeResponse(
+  value: unknown,
+  path: string,
+  errors: ValidationError[] | undefined,
+): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites7[0]!);
+  let member0 = value["CodeDeliveryDetails"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "CodeDeliveryDetails" in objectPrototype;
+  if (inherits0) member0 = own(value, "CodeDeliveryDetails");
+  if (member0 !== undefined) {
+    if (!checkCodeDeliveryDetailsType(member0, errors ? path + "/CodeDeliveryDetails" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites8[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites8[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites8[1]!)) return false;
+  } else if (!pattern1(value)) {
+    if (!report(errors, path, sites8[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites9[0]!);
+
+  return true;
+}
+
+function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites10[0]!);
+  let member0 = value["IpAddress"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "IpAddress" in objectPrototype ||
+    "EncodedData" in objectPrototype;
+  if (inherits0) member0 = own(value, "IpAddress");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/IpAddress" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "EncodedData") : value["EncodedData"];
+  if (member1 !== undefined) {
+    if (!checkStringType(member1, errors ? path + "/EncodedData" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkUsernameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites11[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites11[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites11[1]!)) return false;
+  } else if (!pattern2(value)) {
+    if (!report(errors, path, sites11[2]!)) return false;
   }
 
   return true;
@@ -130,14 +300,6 @@ export const isAnalyticsMetadataType: (value: unknown) => value is AnalyticsMeta
 export const assertAnalyticsMetadataType: (value: unknown) => asserts value is AnalyticsMetadataType =
   /* @__PURE__ */ asserter<AnalyticsMetadataType>(checkAnalyticsMetadataType, "AnalyticsMetadataType");
 
-function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site1)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against AttributeNameType: the value, typed, or every error. */
 export const validateAttributeNameType: (value: unknown) => ValidationResult<AttributeNameType> =
   /* @__PURE__ */ validator<AttributeNameType>(checkAttributeNameType);
@@ -149,28 +311,6 @@ export const isAttributeNameType: (value: unknown) => value is AttributeNameType
 /** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
 export const assertAttributeNameType: (value: unknown) => asserts value is AttributeNameType =
   /* @__PURE__ */ asserter<AttributeNameType>(checkAttributeNameType, "AttributeNameType");
-
-function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site5)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site2)) return false;
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site3)) return false;
-    }
-    if (lengthOk0 && !pattern0(value)) {
-      if (!report(errors, path, site4)) return false;
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against ClientIdType: the value, typed, or every error. */
 export const validateClientIdType: (value: unknown) => ValidationResult<ClientIdType> =
@@ -184,23 +324,6 @@ export const isClientIdType: (value: unknown) => value is ClientIdType =
 export const assertClientIdType: (value: unknown) => asserts value is ClientIdType =
   /* @__PURE__ */ asserter<ClientIdType>(checkClientIdType, "ClientIdType");
 
-function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site6)) return false;
-  } else {
-    for (const key0 in value) {
-      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
-
-      const value0 = value[key0];
-      if (value0 !== undefined) {
-        if (!checkStringType(value0, errors ? path + "/" + pointerSegment(key0) : "", errors)) return false;
-      }
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against ClientMetadataType: the value, typed, or every error. */
 export const validateClientMetadataType: (value: unknown) => ValidationResult<ClientMetadataType> =
   /* @__PURE__ */ validator<ClientMetadataType>(checkClientMetadataType);
@@ -212,34 +335,6 @@ export const isClientMetadataType: (value: unknown) => value is ClientMetadataTy
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
 export const assertClientMetadataType: (value: unknown) => asserts value is ClientMetadataType =
   /* @__PURE__ */ asserter<ClientMetadataType>(checkClientMetadataType, "ClientMetadataType");
-
-function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site7)) return false;
-  } else {
-    let member0 = value["Destination"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "Destination" in objectPrototype ||
-        "DeliveryMedium" in objectPrototype ||
-        "AttributeName" in objectPrototype;
-    if (inherits0) member0 = own(value, "Destination");
-    if (member0 !== undefined) {
-      if (!checkStringType(member0, errors ? path + "/Destination" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "DeliveryMedium") : value["DeliveryMedium"];
-    if (member1 !== undefined) {
-      if (!checkDeliveryMediumType(member1, errors ? path + "/DeliveryMedium" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "AttributeName") : value["AttributeName"];
-    if (member2 !== undefined) {
-      if (!checkAttributeNameType(member2, errors ? path + "/AttributeName" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
 export const validateCodeDeliveryDetailsType: (value: unknown) => ValidationResult<CodeDeliveryDetailsType> =
@@ -253,14 +348,6 @@ export const isCodeDeliveryDetailsType: (value: unknown) => value is CodeDeliver
 export const assertCodeDeliveryDetailsType: (value: unknown) => asserts value is CodeDeliveryDetailsType =
   /* @__PURE__ */ asserter<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType");
 
-function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site8)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against DeliveryMediumType: the value, typed, or every error. */
 export const validateDeliveryMediumType: (value: unknown) => ValidationResult<DeliveryMediumType> =
   /* @__PURE__ */ validator<DeliveryMediumType>(checkDeliveryMediumType);
@@ -272,57 +359,6 @@ export const isDeliveryMediumType: (value: unknown) => value is DeliveryMediumTy
 /** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
 export const assertDeliveryMediumType: (value: unknown) => asserts value is DeliveryMediumType =
   /* @__PURE__ */ asserter<DeliveryMediumType>(checkDeliveryMediumType, "DeliveryMediumType");
-
-function checkResendConfirmationCodeRequest(
-  value: unknown,
-  path: string,
-  errors: ValidationError[] | undefined,
-): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site11)) return false;
-  } else {
-    let member0 = value["ClientId"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "ClientId" in objectPrototype ||
-        "SecretHash" in objectPrototype ||
-        "UserContextData" in objectPrototype ||
-        "Username" in objectPrototype ||
-        "AnalyticsMetadata" in objectPrototype ||
-        "ClientMetadata" in objectPrototype;
-    if (inherits0) member0 = own(value, "ClientId");
-    if (member0 === undefined) {
-      if (!report(errors, path, site9)) return false;
-    } else {
-      if (!checkClientIdType(member0, errors ? path + "/ClientId" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "SecretHash") : value["SecretHash"];
-    if (member1 !== undefined) {
-      if (!checkSecretHashType(member1, errors ? path + "/SecretHash" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "UserContextData") : value["UserContextData"];
-    if (member2 !== undefined) {
-      if (!checkUserContextDataType(member2, errors ? path + "/UserContextData" : "", errors)) return false;
-    }
-    const member3 = inherits0 ? own(value, "Username") : value["Username"];
-    if (member3 === undefined) {
-      if (!report(errors, path, site10)) return false;
-    } else {
-      if (!checkUsernameType(member3, errors ? path + "/Username" : "", errors)) return false;
-    }
-    const member4 = inherits0 ? own(value, "AnalyticsMetadata") : value["AnalyticsMetadata"];
-    if (member4 !== undefined) {
-      if (!checkAnalyticsMetadataType(member4, errors ? path + "/AnalyticsMetadata" : "", errors)) return false;
-    }
-    const member5 = inherits0 ? own(value, "ClientMetadata") : value["ClientMetadata"];
-    if (member5 !== undefined) {
-      if (!checkClientMetadataType(member5, errors ? path + "/ClientMetadata" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
 export const validateResendConfirmationCodeRequest: (
@@ -342,26 +378,6 @@ export const assertResendConfirmationCodeRequest: (value: unknown) => asserts va
     "ResendConfirmationCodeRequest",
   );
 
-function checkResendConfirmationCodeResponse(
-  value: unknown,
-  path: string,
-  errors: ValidationError[] | undefined,
-): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site12)) return false;
-  } else {
-    let member0 = value["CodeDeliveryDetails"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "CodeDeliveryDetails" in objectPrototype;
-    if (inherits0) member0 = own(value, "CodeDeliveryDetails");
-    if (member0 !== undefined) {
-      if (!checkCodeDeliveryDetailsType(member0, errors ? path + "/CodeDeliveryDetails" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against ResendConfirmationCodeResponse: the value, typed, or every error. */
 export const validateResendConfirmationCodeResponse: (
   value: unknown,
@@ -380,28 +396,6 @@ export const assertResendConfirmationCodeResponse: (value: unknown) => asserts v
     "ResendConfirmationCodeResponse",
   );
 
-function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site16)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site13)) return false;
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site14)) return false;
-    }
-    if (lengthOk0 && !pattern1(value)) {
-      if (!report(errors, path, site15)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against SecretHashType: the value, typed, or every error. */
 export const validateSecretHashType: (value: unknown) => ValidationResult<SecretHashType> =
   /* @__PURE__ */ validator<SecretHashType>(checkSecretHashType);
@@ -413,14 +407,6 @@ export const isSecretHashType: (value: unknown) => value is SecretHashType =
 /** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
 export const assertSecretHashType: (value: unknown) => asserts value is SecretHashType =
   /* @__PURE__ */ asserter<SecretHashType>(checkSecretHashType, "SecretHashType");
-
-function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site17)) return false;
-  }
-
-  return true;
-}
 
 /** Checks a value against StringType: the value, typed, or every error. */
 export const validateStringType: (value: unknown) => ValidationResult<StringType> =
@@ -435,29 +421,6 @@ export const assertStringType: (value: unknown) => asserts value is StringType =
   "StringType",
 );
 
-function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site18)) return false;
-  } else {
-    let member0 = value["IpAddress"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "IpAddress" in objectPrototype ||
-        "EncodedData" in objectPrototype;
-    if (inherits0) member0 = own(value, "IpAddress");
-    if (member0 !== undefined) {
-      if (!checkStringType(member0, errors ? path + "/IpAddress" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "EncodedData") : value["EncodedData"];
-    if (member1 !== undefined) {
-      if (!checkStringType(member1, errors ? path + "/EncodedData" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against UserContextDataType: the value, typed, or every error. */
 export const validateUserContextDataType: (value: unknown) => ValidationResult<UserContextDataType> =
   /* @__PURE__ */ validator<UserContextDataType>(checkUserContextDataType);
@@ -469,28 +432,6 @@ export const isUserContextDataType: (value: unknown) => value is UserContextData
 /** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
 export const assertUserContextDataType: (value: unknown) => asserts value is UserContextDataType =
   /* @__PURE__ */ asserter<UserContextDataType>(checkUserContextDataType, "UserContextDataType");
-
-function checkUsernameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site22)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site19)) return false;
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site20)) return false;
-    }
-    if (lengthOk0 && !pattern2(value)) {
-      if (!report(errors, path, site21)) return false;
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against UsernameType: the value, typed, or every error. */
 export const validateUsernameType: (value: unknown) => ValidationResult<UsernameType> =

@@ -17,15 +17,15 @@ import { parsePattern, setRanges } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
 
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
-export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "report" | "objectPrototype" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
+export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
   /** pattern source → its hoisted matcher: a RegExp, or (an automaton) a function */
   readonly patterns: Map<string, HoistedPattern>;
   readonly helpers: Set<HelperName>;
-  /** The places where a value can fail (schema path and params) → their hoisted `site(…)` constant. */
-  readonly sites: Map<string, HoistedSite>;
+  /** The places where a value can fail, one group per declaration (by its schema path). */
+  readonly sites: Map<string, SiteGroup>;
   /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
   readonly hoisted: FunctionDeclarationStructure[];
   /** `format` is asserted (the assertFormats option), for the formats templates/runtime/formats.ts knows. */
@@ -41,10 +41,13 @@ export interface HoistedPattern {
   readonly ascii?: { readonly masks: readonly [number, number, number, number]; readonly wide: boolean };
 }
 
-export interface HoistedSite {
+/** A declaration's sites: one hoisted array, `within(base, [builder calls])`, each call with a schema path below `base`. */
+export interface SiteGroup {
   readonly id: Code;
-  /** The site's builder called with the schema path and the params. */
-  readonly call: Code;
+  readonly base: string;
+  readonly calls: Code[];
+  /** call text → index */
+  readonly index: Map<string, number>;
 }
 
 export interface Ctx extends FileContext {
@@ -107,16 +110,27 @@ const SITE_BUILDERS: Readonly<Record<string, readonly [HelperName, boolean]>> = 
   "false schema": ["fixedSite", true],
 };
 
-/** The site of a failure: one constant per place and params, shared by every check that fails there. */
-function siteOf(ctx: Ctx, base: string, keyword: string, args: readonly JsonValue[]): Code {
-  const [builder, takesKeyword] = SITE_BUILDERS[keyword]!;
-  const call = code`${helper(ctx, builder)}(${join([base, ...(takesKeyword ? [keyword] : []), ...args].map((a) => code`${a}`), ", ")})`;
-  let hoisted = ctx.sites.get(call.text);
-  if (!hoisted) {
-    hoisted = { id: name(`site${ctx.sites.size}`), call };
-    ctx.sites.set(call.text, hoisted);
+/**
+ * The site of a failure: made once, in its declaration's group (so a bundle keeps the sites of the
+ * checks it keeps), and shared by every check that fails there.
+ */
+function siteOf(ctx: Ctx, path: string, keyword: string, args: readonly JsonValue[]): Code {
+  let group = ctx.sites.get(ctx.schemaBase);
+  if (!group) {
+    helper(ctx, "within");
+    group = { id: name(`sites${ctx.sites.size}`), base: ctx.schemaBase, calls: [], index: new Map() };
+    ctx.sites.set(ctx.schemaBase, group);
   }
-  return hoisted.id;
+  const [builder, takesKeyword] = SITE_BUILDERS[keyword]!;
+  // the schema path below the declaration's last, and left out at its root
+  const call = code`${helper(ctx, builder)}(${join([...(takesKeyword ? [keyword] : []), ...args, ...(path === "" ? [] : [path])].map((a) => code`${a}`), ", ")})`;
+  let index = group.index.get(call.text);
+  if (index === undefined) {
+    index = group.calls.length;
+    group.calls.push(call);
+    group.index.set(call.text, index);
+  }
+  return code`${group.id}[${index}]!`;
 }
 
 /**
@@ -125,8 +139,8 @@ function siteOf(ctx: Ctx, base: string, keyword: string, args: readonly JsonValu
  * that are not the site's (the key of additionalProperties).
  */
 function failBody(ctx: Ctx, t: Target, node: Node, keyword: string, args: readonly JsonValue[], varying?: Code): Code {
-  const at = siteOf(ctx, ctx.schemaBase + node.path, keyword, args);
-  return code`if (!${helper(ctx, "report")}(${t.errs}, ${t.p}, ${at}${varying ? code`, ${varying}` : code``})) return false;`;
+  const at = siteOf(ctx, node.path, keyword, args);
+  return code`if (!${helper(ctx, "report")}(${t.errs}, ${t.p}, ${varying ? code`{ ...${at}, params: ${varying} }` : at})) return false;`;
 }
 
 /** A call of another check function: the path is made only when errors are collected; a failure ends the fast mode (in the collecting mode a check returns true). */
@@ -181,25 +195,22 @@ function typeBody(ctx: Ctx, node: Node, t: Target): Code {
 
 function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   const out: Code[] = [];
-  const lengths = node.minLength !== undefined || node.maxLength !== undefined;
-  // a pattern never runs on a value that failed its length (a long value is where a pattern is slow)
-  const lengthOk = lengths && node.pattern !== undefined ? ctx.scope.fresh("lengthOk") : undefined;
-  if (lengths) {
-    // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
-    const units = ctx.scope.fresh("units");
-    out.push(code`const ${units} = ${t.v}.length;`);
-    if (lengthOk) out.push(code`let ${lengthOk} = true;`);
-    const mark = lengthOk ? code`${lengthOk} = false;` : code``;
-    const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
-    if (node.minLength !== undefined) {
-      const tooShort = code`${units} < ${node.minLength} || (${units} < ${2 * node.minLength} && ${count()} < ${node.minLength})`;
-      out.push(code`if (${tooShort}) { ${mark} ${failBody(ctx, t, node, "minLength", [node.minLength])} }`);
-    }
-    if (node.maxLength !== undefined) {
-      const tooLong = code`${units} > ${node.maxLength} && (${units} > ${2 * node.maxLength} || ${count()} > ${node.maxLength})`;
-      out.push(code`if (${tooLong}) { ${mark} ${failBody(ctx, t, node, "maxLength", [node.maxLength])} }`);
-    }
+  // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
+  const units = node.minLength !== undefined || node.maxLength !== undefined ? ctx.scope.fresh("units") : undefined;
+  if (units) out.push(code`const ${units} = ${t.v}.length;`);
+  const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
+  /** Each failure: its condition and its statements (for a block). */
+  const checks: { readonly fails: Code; readonly body: Code }[] = [];
+  const { minLength, maxLength } = node;
+  // a non-empty string has a code point: a minimum of 1 is a test of the units alone; of 0, none
+  if (units && minLength !== undefined && minLength > 0) {
+    const fails = minLength === 1 ? code`${units} < 1` : code`${units} < ${minLength} || (${units} < ${2 * minLength} && ${count()} < ${minLength})`;
+    checks.push({ fails, body: failBody(ctx, t, node, "minLength", [minLength]) });
   }
+  if (units && maxLength !== undefined) {
+    checks.push({ fails: code`${units} > ${maxLength} && (${units} > ${2 * maxLength} || ${count()} > ${maxLength})`, body: failBody(ctx, t, node, "maxLength", [maxLength]) });
+  }
+  const lengthChecks = checks.length;
   if (node.pattern !== undefined) {
     let hoisted = ctx.patterns.get(node.pattern);
     if (!hoisted) {
@@ -210,8 +221,19 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
       ctx.patterns.set(node.pattern, hoisted);
     }
     // an automaton or an ASCII scan is a function; any other plan, a RegExp
-    const test = hoisted.plan.kind === "automaton" || hoisted.ascii ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
-    out.push(code`if (${lengthOk ? code`${lengthOk} && ${test}` : test}) ${fail(ctx, t, node, "pattern", [node.pattern])}`);
+    const fails = hoisted.plan.kind === "automaton" || hoisted.ascii ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
+    checks.push({ fails, body: failBody(ctx, t, node, "pattern", [node.pattern]) });
+  }
+  // a pattern never runs on a value that failed its length (a long value is where a pattern is
+  // slow); the lengths fail together only where the minimum is above the maximum
+  const together = lengthChecks === 2 && minLength! > maxLength!;
+  if (!together) {
+    if (checks.length > 0) out.push(join(checks.map((c) => code`if (${c.fails}) { ${c.body} }`), " else "));
+  } else {
+    const lengthOk = ctx.scope.fresh("lengthOk");
+    out.push(code`let ${lengthOk} = true;`);
+    checks.slice(0, 2).forEach((c) => out.push(code`if (${c.fails}) { ${lengthOk} = false; ${c.body} }`));
+    checks.slice(2).forEach((c) => out.push(code`if (${lengthOk} && ${c.fails}) { ${c.body} }`));
   }
   const format = node.format !== undefined && ctx.assertFormats && Object.hasOwn(FORMAT_CHECKS, node.format) ? FORMAT_CHECKS[node.format as keyof typeof FORMAT_CHECKS] : undefined;
   if (format !== undefined) {
@@ -285,16 +307,15 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
     // only an own member counts (never an inherited one: a polluted Object.prototype, or "__proto__"
-    // reading the prototype). An object whose prototype is Object.prototype (or null) inherits only
-    // what Object.prototype has: unless Object.prototype has one of the names, its members are read
-    // straight; else each is asked of Object.hasOwn (a call the engine does not inline)
+    // reading the prototype). An object whose prototype is Object.prototype inherits only what
+    // Object.prototype has: unless Object.prototype has one of the names, its members are read
+    // straight; else (another prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline)
     if (i === 0) {
       // asked after a first read, where the engine knows the object's shape and so its prototype
-      const proto = ctx.scope.fresh("proto");
       const op = helper(ctx, "objectPrototype");
       const names = join(node.properties.map((q) => code`${q.name} in ${op}`), " || ");
       out.push(code`let ${x} = ${t.v}[${prop.name}];
-        const ${proto} = Object.getPrototypeOf(${t.v}), ${inherits!} = (${proto} !== null && ${proto} !== ${op}) || ${names};
+        const ${inherits!} = Object.getPrototypeOf(${t.v}) !== ${op} || ${names};
         if (${inherits!}) ${x} = ${helper(ctx, "own")}(${t.v}, ${prop.name});`);
     } else {
       out.push(code`const ${x} = ${inherits!} ? ${helper(ctx, "own")}(${t.v}, ${prop.name}) : ${t.v}[${prop.name}];`);
@@ -394,7 +415,7 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
 function hoistCheck(ctx: Ctx, node: Node, keyword: string): Code {
   const fn = `${ctx.fn}$${keyword}${ctx.hoisted.length}`;
   const inner: Ctx = { ...ctx, scope: new Scope(), fn };
-  const body = checkNode(inner, node, { v: code`value`, p: code`path`, errs: code`errors` });
+  const body = checkNode(inner, node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
   ctx.hoisted.push(checkFunction(fn, body));
   return name(fn);
 }
@@ -412,8 +433,11 @@ export function checkFunction(fn: string, body: Code): FunctionDeclarationStruct
   };
 }
 
-/** Statements that push an error into `t.errs` for every way `t.v` fails `node`. */
-export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
+/**
+ * Statements that push an error into `t.errs` for every way `t.v` fails `node`; `root`: they are
+ * the whole body of a check function (before its `return true`), so they may return.
+ */
+export function checkNode(ctx: Ctx, node: Node, t: Target, root = false): Code {
   switch (node.kind) {
     case "ref":
       return callCheck(name(ctx.decls.get(node.target)!.names.check), t);
@@ -425,6 +449,9 @@ export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
     case "object": {
       const g = typeGuard(ctx, node, t.v)!;
       const body = typeBody(ctx, node, t);
+      // the whole of a check function: a value of another type has no other error
+      if (root) return code`if (${g.not}) return ${helper(ctx, "report")}(${t.errs}, ${t.p}, ${siteOf(ctx, node.path, "type", [g.type])});
+        ${body}`;
       const typeError = failBody(ctx, t, node, "type", [g.type]);
       return body.text.trim() === "" ? code`if (${g.not}) { ${typeError} }` : code`if (${g.not}) { ${typeError} } else { ${body} }`;
     }

@@ -23,10 +23,10 @@ const constant = (id: Code, initializer: string): VariableStatementStructure => 
   declarations: [{ name: id.text, initializer }],
 });
 
-function declarationFunctions(decl: Declaration, file: FileContext): (FunctionDeclarationStructure | VariableStatementStructure)[] {
+function declarationFunctions(decl: Declaration, file: FileContext): { readonly check: FunctionDeclarationStructure; readonly entries: VariableStatementStructure[] } {
   const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check };
   const n = decl.names;
-  const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` });
+  const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
   // the entry points are closures over the check function, made by runtime/validate.ts (a few bytes each)
   const entry = (id: string, doc: string, type: string, initializer: Code): VariableStatementStructure => ({
     kind: StructureKind.VariableStatement,
@@ -36,13 +36,15 @@ function declarationFunctions(decl: Declaration, file: FileContext): (FunctionDe
     declarations: [{ name: name(id).text, type, initializer: code`/* @__PURE__ */ ${initializer}`.text }],
   });
   const check = name(n.check);
-  return [
-    checkFunction(n.check, body),
+  return {
+    check: checkFunction(n.check, body),
+    entries: [
     entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, `(value: unknown) => ValidationResult<${n.type}>`, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
     // the fast mode: the first failure ends it, nothing is allocated
     entry(n.is, `Whether a value is a valid ${n.type}.`, `(value: unknown) => value is ${n.type}`, code`${helper(ctx, "guard")}<${name(n.type)}>(${check})`),
     entry(n.assert, `Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`, `(value: unknown) => asserts value is ${n.type}`, code`${helper(ctx, "asserter")}<${name(n.type)}>(${check}, ${decl.title})`),
-  ];
+    ],
+  };
 }
 
 export interface ValidatorsFile {
@@ -52,6 +54,9 @@ export interface ValidatorsFile {
   /** Runtime modules (templates/runtime/) the file imports. */
   readonly runtime: readonly string[];
 }
+
+/** Where every declaration's schema path starts (runtime/validate.ts `within` writes it). */
+const SCHEMAS = "#/components/schemas/";
 
 /** An automaton plan: its table over ASCII where it has one (./dfa.ts), the automaton for the rest. */
 function automaton(program: AutomatonProgram, file: FileContext): string {
@@ -64,7 +69,10 @@ function automaton(program: AutomatonProgram, file: FileContext): string {
 
 export function validatorsTemplate(service: Service, options: { readonly assertFormats?: boolean } = {}): ValidatorsFile {
   const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
-  const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
+  const declared = service.declarations.map((d) => declarationFunctions(d, file));
+  // the entry points last, beside the exports a bundle writes at its end (where a compressor finds the names again)
+  const functions = declared.map((d) => d.check);
+  const entries = declared.flatMap((d) => d.entries);
   // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
   const patterns = [...file.patterns.values()].map(({ id, plan, ascii }) =>
     constant(
@@ -77,7 +85,10 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
     ),
   );
   // where a value can fail: made once, when the module loads (a bundler drops those no check it keeps uses)
-  const sites = [...file.sites.values()].map(({ id, call }) => constant(id, code`/* @__PURE__ */ ${call}`.text));
+  const sites = [...file.sites.values()].map(({ id, base, calls }) => {
+    if (!base.startsWith(SCHEMAS)) throw new Error(`internal: a schema path outside ${SCHEMAS}: ${base}`);
+    return constant(id, code`/* @__PURE__ */ within(${base.slice(SCHEMAS.length)}, [${join(calls.map((c) => code`/* @__PURE__ */ ${c}`), ", ")}])`.text);
+  });
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
   const any = service.declarations.length > 0;
   const values = [...file.helpers].sort();
@@ -93,6 +104,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
       ...sites,
       ...functions,
       ...file.hoisted,
+      ...entries,
     ],
     runtime: ["validate", ...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
   };

@@ -34,6 +34,7 @@ import {
   requiredSite,
   typeSite,
   validator,
+  within,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -42,58 +43,283 @@ export { ValidationFailure, type ValidationError, type ValidationResult } from "
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]_[0-9a-f-]", "u");
 
-const site0 = /* @__PURE__ */ typeSite("#/components/schemas/ChallengeNameType", "string");
+const sites0 = /* @__PURE__ */ within("ChallengeNameType", [/* @__PURE__ */ typeSite("string")]);
 
-const site1 = /* @__PURE__ */ typeSite("#/components/schemas/DateType", "number");
+const sites1 = /* @__PURE__ */ within("DateType", [/* @__PURE__ */ typeSite("number")]);
 
-const site2 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceKeyType", "minLength", 1);
+const sites2 = /* @__PURE__ */ within("DeviceKeyType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ matchSite("pattern", "[\\w-]+_[0-9a-f-]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-const site3 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceKeyType", "maxLength", 55);
+const sites3 = /* @__PURE__ */ within("DeviceStatusType", [
+  /* @__PURE__ */ typeSite("string"),
+  /* @__PURE__ */ enumSite(["valid", "invalid"]),
+]);
 
-const site4 = /* @__PURE__ */ matchSite("#/components/schemas/DeviceKeyType", "pattern", "[\\w-]+_[0-9a-f-]+");
+const sites4 = /* @__PURE__ */ within("DeviceType", [
+  /* @__PURE__ */ requiredSite("DeviceKey"),
+  /* @__PURE__ */ limitSite("maxItems", 2, "/properties/Tags"),
+  /* @__PURE__ */ limitSite("maxLength", 3, "/properties/Tags/items"),
+  /* @__PURE__ */ typeSite("string", "/properties/Tags/items"),
+  /* @__PURE__ */ typeSite("array", "/properties/Tags"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site5 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceKeyType", "string");
+const sites5 = /* @__PURE__ */ within("SetMfaRequest", [
+  /* @__PURE__ */ typeSite("array", "/properties/Devices"),
+  /* @__PURE__ */ requiredSite("MfaConfiguration"),
+  /* @__PURE__ */ typeSite("object", "/properties/DevicesByName"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site6 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceStatusType", "string");
+const sites6 = /* @__PURE__ */ within("SetMfaResponse", [
+  /* @__PURE__ */ requiredSite("MfaConfiguration"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site7 = /* @__PURE__ */ enumSite("#/components/schemas/DeviceStatusType", ["valid", "invalid"]);
+const sites7 = /* @__PURE__ */ within("UserPoolMfaType", [
+  /* @__PURE__ */ typeSite("string"),
+  /* @__PURE__ */ enumSite(["OFF", "ON", "OPTIONAL"]),
+]);
 
-const site8 = /* @__PURE__ */ requiredSite("#/components/schemas/DeviceType", "DeviceKey");
-
-const site9 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceType/properties/Tags", "maxItems", 2);
-
-const site10 = /* @__PURE__ */ limitSite("#/components/schemas/DeviceType/properties/Tags/items", "maxLength", 3);
-
-const site11 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceType/properties/Tags/items", "string");
-
-const site12 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceType/properties/Tags", "array");
-
-const site13 = /* @__PURE__ */ typeSite("#/components/schemas/DeviceType", "object");
-
-const site14 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaRequest/properties/Devices", "array");
-
-const site15 = /* @__PURE__ */ requiredSite("#/components/schemas/SetMfaRequest", "MfaConfiguration");
-
-const site16 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaRequest/properties/DevicesByName", "object");
-
-const site17 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaRequest", "object");
-
-const site18 = /* @__PURE__ */ requiredSite("#/components/schemas/SetMfaResponse", "MfaConfiguration");
-
-const site19 = /* @__PURE__ */ typeSite("#/components/schemas/SetMfaResponse", "object");
-
-const site20 = /* @__PURE__ */ typeSite("#/components/schemas/UserPoolMfaType", "string");
-
-const site21 = /* @__PURE__ */ enumSite("#/components/schemas/UserPoolMfaType", ["OFF", "ON", "OPTIONAL"]);
-
-const site22 = /* @__PURE__ */ typeSite("#/components/schemas/UsernameExistsException/properties/message", "string");
-
-const site23 = /* @__PURE__ */ typeSite("#/components/schemas/UsernameExistsException", "object");
+const sites8 = /* @__PURE__ */ within("UsernameExistsException", [
+  /* @__PURE__ */ typeSite("string", "/properties/message"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
 function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site0)) return false;
+  if (typeof value !== "string") return report(errors, path, sites0[0]!);
+
+  return true;
+}
+
+function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return report(errors, path, sites1[0]!);
+
+  return true;
+}
+
+function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else if (!pattern0.test(value)) {
+    if (!report(errors, path, sites2[2]!)) return false;
   }
+
+  return true;
+}
+
+function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites3[0]!)) return false;
+  }
+  if (!(value === "valid" || value === "invalid")) {
+    if (!report(errors, path, sites3[1]!)) return false;
+  }
+
+  return true;
+}
+
+function checkDeviceType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites4[5]!);
+  let member0 = value["Status"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Status" in objectPrototype ||
+    "DeviceKey" in objectPrototype ||
+    "Tags" in objectPrototype;
+  if (inherits0) member0 = own(value, "Status");
+  if (member0 !== undefined) {
+    if (!checkDeviceStatusType(member0, errors ? path + "/Status" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites4[0]!)) return false;
+  } else {
+    if (!checkDeviceKeyType(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
+  if (member2 !== undefined) {
+    if (!Array.isArray(member2)) {
+      if (!report(errors, path + "/Tags", sites4[4]!)) return false;
+    } else {
+      if (member2.length > 2) {
+        if (!report(errors, path + "/Tags", sites4[1]!)) return false;
+      }
+      for (let i0 = 0; i0 < member2.length; i0++) {
+        const item0: unknown = member2[i0];
+        if (typeof item0 !== "string") {
+          if (!report(errors, path + "/Tags" + "/" + i0, sites4[3]!)) return false;
+        } else {
+          const units0 = item0.length;
+          if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
+            if (!report(errors, path + "/Tags" + "/" + i0, sites4[2]!)) return false;
+          }
+        }
+      }
+    }
+  }
+
+  return true;
+}
+
+function checkSetMfaRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites5[3]!);
+  let member0 = value["Devices"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Devices" in objectPrototype ||
+    "MfaConfiguration" in objectPrototype ||
+    "DevicesByName" in objectPrototype;
+  if (inherits0) member0 = own(value, "Devices");
+  if (member0 !== undefined) {
+    if (!Array.isArray(member0)) {
+      if (!report(errors, path + "/Devices", sites5[0]!)) return false;
+    } else {
+      for (let i0 = 0; i0 < member0.length; i0++) {
+        const item0: unknown = member0[i0];
+        if (!checkDeviceType(item0, errors ? path + "/Devices" + "/" + i0 : "", errors)) return false;
+      }
+    }
+  }
+  const member1 = inherits0 ? own(value, "MfaConfiguration") : value["MfaConfiguration"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites5[1]!)) return false;
+  } else {
+    if (!checkUserPoolMfaType(member1, errors ? path + "/MfaConfiguration" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "DevicesByName") : value["DevicesByName"];
+  if (member2 !== undefined) {
+    if (!isPlainObject(member2)) {
+      if (!report(errors, path + "/DevicesByName", sites5[2]!)) return false;
+    } else {
+      for (const key0 in member2) {
+        if (!objectPrototype.hasOwnProperty.call(member2, key0)) continue;
+
+        const value0 = member2[key0];
+        if (value0 !== undefined) {
+          if (!checkDeviceType(value0, errors ? path + "/DevicesByName" + "/" + pointerSegment(key0) : "", errors))
+            return false;
+        }
+      }
+    }
+  }
+
+  return true;
+}
+
+function checkSetMfaResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites6[1]!);
+  let member0 = value["MfaConfiguration"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "MfaConfiguration" in objectPrototype ||
+    "Device" in objectPrototype ||
+    "ChallengeName" in objectPrototype ||
+    "LastModifiedDate" in objectPrototype;
+  if (inherits0) member0 = own(value, "MfaConfiguration");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites6[0]!)) return false;
+  } else {
+    if (!checkUserPoolMfaTypeOutput(member0, errors ? path + "/MfaConfiguration" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "Device") : value["Device"];
+  if (member1 !== undefined) {
+    if (!checkDeviceTypeOutput(member1, errors ? path + "/Device" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "ChallengeName") : value["ChallengeName"];
+  if (member2 !== undefined) {
+    if (!checkChallengeNameType(member2, errors ? path + "/ChallengeName" : "", errors)) return false;
+  }
+  const member3 = inherits0 ? own(value, "LastModifiedDate") : value["LastModifiedDate"];
+  if (member3 !== undefined) {
+    if (!checkDateType(member3, errors ? path + "/LastModifiedDate" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites7[0]!)) return false;
+  }
+  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
+    if (!report(errors, path, sites7[1]!)) return false;
+  }
+
+  return true;
+}
+
+function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites8[1]!);
+  let member0 = value["message"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "message" in objectPrototype;
+  if (inherits0) member0 = own(value, "message");
+  if (member0 !== undefined) {
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/message", sites8[0]!)) return false;
+    }
+  }
+
+  return true;
+}
+
+function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+
+  return true;
+}
+
+function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites3[0]!);
+
+  return true;
+}
+
+function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites4[5]!);
+  let member0 = value["Status"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Status" in objectPrototype ||
+    "DeviceKey" in objectPrototype ||
+    "Tags" in objectPrototype;
+  if (inherits0) member0 = own(value, "Status");
+  if (member0 !== undefined) {
+    if (!checkDeviceStatusTypeOutput(member0, errors ? path + "/Status" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites4[0]!)) return false;
+  } else {
+    if (!checkDeviceKeyTypeOutput(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
+  if (member2 !== undefined) {
+    if (!Array.isArray(member2)) {
+      if (!report(errors, path + "/Tags", sites4[4]!)) return false;
+    } else {
+      for (let i0 = 0; i0 < member2.length; i0++) {
+        const item0: unknown = member2[i0];
+        if (typeof item0 !== "string") {
+          if (!report(errors, path + "/Tags" + "/" + i0, sites4[3]!)) return false;
+        }
+      }
+    }
+  }
+
+  return true;
+}
+
+function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites7[0]!);
 
   return true;
 }
@@ -110,14 +336,6 @@ export const isChallengeNameType: (value: unknown) => value is ChallengeNameType
 export const assertChallengeNameType: (value: unknown) => asserts value is ChallengeNameType =
   /* @__PURE__ */ asserter<ChallengeNameType>(checkChallengeNameType, "ChallengeNameType");
 
-function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    if (!report(errors, path, site1)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against DateType: the value, typed, or every error. */
 export const validateDateType: (value: unknown) => ValidationResult<DateType> =
   /* @__PURE__ */ validator<DateType>(checkDateType);
@@ -131,28 +349,6 @@ export const assertDateType: (value: unknown) => asserts value is DateType = /* 
   "DateType",
 );
 
-function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site5)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site2)) return false;
-    }
-    if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site3)) return false;
-    }
-    if (lengthOk0 && !pattern0.test(value)) {
-      if (!report(errors, path, site4)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
 export const validateDeviceKeyType: (value: unknown) => ValidationResult<DeviceKeyType> =
   /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyType);
@@ -165,17 +361,6 @@ export const isDeviceKeyType: (value: unknown) => value is DeviceKeyType =
 export const assertDeviceKeyType: (value: unknown) => asserts value is DeviceKeyType =
   /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyType, "DeviceKeyType");
 
-function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site6)) return false;
-  }
-  if (!(value === "valid" || value === "invalid")) {
-    if (!report(errors, path, site7)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against DeviceStatusType: the value, typed, or every error. */
 export const validateDeviceStatusType: (value: unknown) => ValidationResult<DeviceStatusType> =
   /* @__PURE__ */ validator<DeviceStatusType>(checkDeviceStatusType);
@@ -187,53 +372,6 @@ export const isDeviceStatusType: (value: unknown) => value is DeviceStatusType =
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusType. */
 export const assertDeviceStatusType: (value: unknown) => asserts value is DeviceStatusType =
   /* @__PURE__ */ asserter<DeviceStatusType>(checkDeviceStatusType, "DeviceStatusType");
-
-function checkDeviceType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site13)) return false;
-  } else {
-    let member0 = value["Status"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "Status" in objectPrototype ||
-        "DeviceKey" in objectPrototype ||
-        "Tags" in objectPrototype;
-    if (inherits0) member0 = own(value, "Status");
-    if (member0 !== undefined) {
-      if (!checkDeviceStatusType(member0, errors ? path + "/Status" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
-    if (member1 === undefined) {
-      if (!report(errors, path, site8)) return false;
-    } else {
-      if (!checkDeviceKeyType(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
-    if (member2 !== undefined) {
-      if (!Array.isArray(member2)) {
-        if (!report(errors, path + "/Tags", site12)) return false;
-      } else {
-        if (member2.length > 2) {
-          if (!report(errors, path + "/Tags", site9)) return false;
-        }
-        for (let i0 = 0; i0 < member2.length; i0++) {
-          const item0: unknown = member2[i0];
-          if (typeof item0 !== "string") {
-            if (!report(errors, path + "/Tags" + "/" + i0, site11)) return false;
-          } else {
-            const units0 = item0.length;
-            if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
-              if (!report(errors, path + "/Tags" + "/" + i0, site10)) return false;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against DeviceType: the value, typed, or every error. */
 export const validateDeviceType: (value: unknown) => ValidationResult<DeviceType> =
@@ -248,55 +386,6 @@ export const assertDeviceType: (value: unknown) => asserts value is DeviceType =
   "DeviceType",
 );
 
-function checkSetMfaRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site17)) return false;
-  } else {
-    let member0 = value["Devices"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "Devices" in objectPrototype ||
-        "MfaConfiguration" in objectPrototype ||
-        "DevicesByName" in objectPrototype;
-    if (inherits0) member0 = own(value, "Devices");
-    if (member0 !== undefined) {
-      if (!Array.isArray(member0)) {
-        if (!report(errors, path + "/Devices", site14)) return false;
-      } else {
-        for (let i0 = 0; i0 < member0.length; i0++) {
-          const item0: unknown = member0[i0];
-          if (!checkDeviceType(item0, errors ? path + "/Devices" + "/" + i0 : "", errors)) return false;
-        }
-      }
-    }
-    const member1 = inherits0 ? own(value, "MfaConfiguration") : value["MfaConfiguration"];
-    if (member1 === undefined) {
-      if (!report(errors, path, site15)) return false;
-    } else {
-      if (!checkUserPoolMfaType(member1, errors ? path + "/MfaConfiguration" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "DevicesByName") : value["DevicesByName"];
-    if (member2 !== undefined) {
-      if (!isPlainObject(member2)) {
-        if (!report(errors, path + "/DevicesByName", site16)) return false;
-      } else {
-        for (const key0 in member2) {
-          if (!objectPrototype.hasOwnProperty.call(member2, key0)) continue;
-
-          const value0 = member2[key0];
-          if (value0 !== undefined) {
-            if (!checkDeviceType(value0, errors ? path + "/DevicesByName" + "/" + pointerSegment(key0) : "", errors))
-              return false;
-          }
-        }
-      }
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against SetMfaRequest: the value, typed, or every error. */
 export const validateSetMfaRequest: (value: unknown) => ValidationResult<SetMfaRequest> =
   /* @__PURE__ */ validator<SetMfaRequest>(checkSetMfaRequest);
@@ -308,41 +397,6 @@ export const isSetMfaRequest: (value: unknown) => value is SetMfaRequest =
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaRequest. */
 export const assertSetMfaRequest: (value: unknown) => asserts value is SetMfaRequest =
   /* @__PURE__ */ asserter<SetMfaRequest>(checkSetMfaRequest, "SetMfaRequest");
-
-function checkSetMfaResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site19)) return false;
-  } else {
-    let member0 = value["MfaConfiguration"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "MfaConfiguration" in objectPrototype ||
-        "Device" in objectPrototype ||
-        "ChallengeName" in objectPrototype ||
-        "LastModifiedDate" in objectPrototype;
-    if (inherits0) member0 = own(value, "MfaConfiguration");
-    if (member0 === undefined) {
-      if (!report(errors, path, site18)) return false;
-    } else {
-      if (!checkUserPoolMfaTypeOutput(member0, errors ? path + "/MfaConfiguration" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "Device") : value["Device"];
-    if (member1 !== undefined) {
-      if (!checkDeviceTypeOutput(member1, errors ? path + "/Device" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "ChallengeName") : value["ChallengeName"];
-    if (member2 !== undefined) {
-      if (!checkChallengeNameType(member2, errors ? path + "/ChallengeName" : "", errors)) return false;
-    }
-    const member3 = inherits0 ? own(value, "LastModifiedDate") : value["LastModifiedDate"];
-    if (member3 !== undefined) {
-      if (!checkDateType(member3, errors ? path + "/LastModifiedDate" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against SetMfaResponse: the value, typed, or every error. */
 export const validateSetMfaResponse: (value: unknown) => ValidationResult<SetMfaResponse> =
@@ -356,17 +410,6 @@ export const isSetMfaResponse: (value: unknown) => value is SetMfaResponse =
 export const assertSetMfaResponse: (value: unknown) => asserts value is SetMfaResponse =
   /* @__PURE__ */ asserter<SetMfaResponse>(checkSetMfaResponse, "SetMfaResponse");
 
-function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site20)) return false;
-  }
-  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
-    if (!report(errors, path, site21)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against UserPoolMfaType: the value, typed, or every error. */
 export const validateUserPoolMfaType: (value: unknown) => ValidationResult<UserPoolMfaType> =
   /* @__PURE__ */ validator<UserPoolMfaType>(checkUserPoolMfaType);
@@ -378,24 +421,6 @@ export const isUserPoolMfaType: (value: unknown) => value is UserPoolMfaType =
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaType. */
 export const assertUserPoolMfaType: (value: unknown) => asserts value is UserPoolMfaType =
   /* @__PURE__ */ asserter<UserPoolMfaType>(checkUserPoolMfaType, "UserPoolMfaType");
-
-function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site23)) return false;
-  } else {
-    let member0 = value["message"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "message" in objectPrototype;
-    if (inherits0) member0 = own(value, "message");
-    if (member0 !== undefined) {
-      if (typeof member0 !== "string") {
-        if (!report(errors, path + "/message", site22)) return false;
-      }
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against UsernameExistsException: the value, typed, or every error. */
 export const validateUsernameExistsException: (value: unknown) => ValidationResult<UsernameExistsException> =
@@ -409,14 +434,6 @@ export const isUsernameExistsException: (value: unknown) => value is UsernameExi
 export const assertUsernameExistsException: (value: unknown) => asserts value is UsernameExistsException =
   /* @__PURE__ */ asserter<UsernameExistsException>(checkUsernameExistsException, "UsernameExistsException");
 
-function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site5)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
 export const validateDeviceKeyTypeOutput: (value: unknown) => ValidationResult<DeviceKeyType> =
   /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyTypeOutput);
@@ -428,14 +445,6 @@ export const isDeviceKeyTypeOutput: (value: unknown) => value is DeviceKeyType =
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
 export const assertDeviceKeyTypeOutput: (value: unknown) => asserts value is DeviceKeyType =
   /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyTypeOutput, "DeviceKeyType");
-
-function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site6)) return false;
-  }
-
-  return true;
-}
 
 /** Checks a value against DeviceStatusTypeOutput: the value, typed, or every error. */
 export const validateDeviceStatusTypeOutput: (value: unknown) => ValidationResult<DeviceStatusTypeOutput> =
@@ -449,45 +458,6 @@ export const isDeviceStatusTypeOutput: (value: unknown) => value is DeviceStatus
 export const assertDeviceStatusTypeOutput: (value: unknown) => asserts value is DeviceStatusTypeOutput =
   /* @__PURE__ */ asserter<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput, "DeviceStatusType");
 
-function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site13)) return false;
-  } else {
-    let member0 = value["Status"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "Status" in objectPrototype ||
-        "DeviceKey" in objectPrototype ||
-        "Tags" in objectPrototype;
-    if (inherits0) member0 = own(value, "Status");
-    if (member0 !== undefined) {
-      if (!checkDeviceStatusTypeOutput(member0, errors ? path + "/Status" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
-    if (member1 === undefined) {
-      if (!report(errors, path, site8)) return false;
-    } else {
-      if (!checkDeviceKeyTypeOutput(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
-    if (member2 !== undefined) {
-      if (!Array.isArray(member2)) {
-        if (!report(errors, path + "/Tags", site12)) return false;
-      } else {
-        for (let i0 = 0; i0 < member2.length; i0++) {
-          const item0: unknown = member2[i0];
-          if (typeof item0 !== "string") {
-            if (!report(errors, path + "/Tags" + "/" + i0, site11)) return false;
-          }
-        }
-      }
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against DeviceTypeOutput: the value, typed, or every error. */
 export const validateDeviceTypeOutput: (value: unknown) => ValidationResult<DeviceTypeOutput> =
   /* @__PURE__ */ validator<DeviceTypeOutput>(checkDeviceTypeOutput);
@@ -499,14 +469,6 @@ export const isDeviceTypeOutput: (value: unknown) => value is DeviceTypeOutput =
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceTypeOutput. */
 export const assertDeviceTypeOutput: (value: unknown) => asserts value is DeviceTypeOutput =
   /* @__PURE__ */ asserter<DeviceTypeOutput>(checkDeviceTypeOutput, "DeviceType");
-
-function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site20)) return false;
-  }
-
-  return true;
-}
 
 /** Checks a value against UserPoolMfaTypeOutput: the value, typed, or every error. */
 export const validateUserPoolMfaTypeOutput: (value: unknown) => ValidationResult<UserPoolMfaTypeOutput> =

@@ -22,6 +22,7 @@ import {
   requiredSite,
   typeSite,
   validator,
+  within,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -48,67 +49,171 @@ const pattern0 = /* @__PURE__ */ dfaSearch(
   }),
 );
 
-const site0 = /* @__PURE__ */ typeSite("#/components/schemas/AnythingException/properties/message", "string");
-
-const site1 = /* @__PURE__ */ typeSite("#/components/schemas/AnythingException", "object");
-
-const site2 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/__proto__", "string");
-
-const site3 = /* @__PURE__ */ requiredSite("#/components/schemas/Evil*~1Type", "__proto__");
-
-const site4 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/constructor", "string");
-
-const site5 = /* @__PURE__ */ matchSite('#/components/schemas/Evil*~1Type/properties/quo"te', "pattern", 'a\\/b"*/');
-
-const site6 = /* @__PURE__ */ typeSite('#/components/schemas/Evil*~1Type/properties/quo"te', "string");
-
-const site7 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/with space", "string");
-
-const site8 = /* @__PURE__ */ enumSite("#/components/schemas/Evil*~1Type/properties/with space", [
-  "it's",
-  '"dq"',
-  "*/",
-  "\u2028",
+const sites0 = /* @__PURE__ */ within("AnythingException", [
+  /* @__PURE__ */ typeSite("string", "/properties/message"),
+  /* @__PURE__ */ typeSite("object"),
 ]);
 
-const site9 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type/properties/new\nline", "boolean");
+const sites1 = /* @__PURE__ */ within("Evil*~1Type", [
+  /* @__PURE__ */ typeSite("string", "/properties/__proto__"),
+  /* @__PURE__ */ requiredSite("__proto__"),
+  /* @__PURE__ */ typeSite("string", "/properties/constructor"),
+  /* @__PURE__ */ matchSite("pattern", 'a\\/b"*/', '/properties/quo"te'),
+  /* @__PURE__ */ typeSite("string", '/properties/quo"te'),
+  /* @__PURE__ */ typeSite("string", "/properties/with space"),
+  /* @__PURE__ */ enumSite(["it's", '"dq"', "*/", "\u2028"], "/properties/with space"),
+  /* @__PURE__ */ typeSite("boolean", "/properties/new\nline"),
+  /* @__PURE__ */ fixedSite("additionalProperties"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site10 = /* @__PURE__ */ fixedSite("#/components/schemas/Evil*~1Type", "additionalProperties");
+const sites2 = /* @__PURE__ */ within("HostileRequest", [
+  /* @__PURE__ */ typeSite("string", "/properties/build"),
+  /* @__PURE__ */ requiredSite("build"),
+  /* @__PURE__ */ typeSite("string", "/properties/Build"),
+  /* @__PURE__ */ typeSite("string", "/properties/toHttpRequest"),
+  /* @__PURE__ */ typeSite("string", "/properties/delete"),
+  /* @__PURE__ */ requiredSite("delete"),
+  /* @__PURE__ */ typeSite("object", "/properties/__proto__"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site11 = /* @__PURE__ */ typeSite("#/components/schemas/Evil*~1Type", "object");
-
-const site12 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/build", "string");
-
-const site13 = /* @__PURE__ */ requiredSite("#/components/schemas/HostileRequest", "build");
-
-const site14 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/Build", "string");
-
-const site15 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/toHttpRequest", "string");
-
-const site16 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/delete", "string");
-
-const site17 = /* @__PURE__ */ requiredSite("#/components/schemas/HostileRequest", "delete");
-
-const site18 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest/properties/__proto__", "object");
-
-const site19 = /* @__PURE__ */ typeSite("#/components/schemas/HostileRequest", "object");
-
-const site20 = /* @__PURE__ */ typeSite("#/components/schemas/String", "string");
+const sites3 = /* @__PURE__ */ within("String", [/* @__PURE__ */ typeSite("string")]);
 
 function checkAnythingException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site1)) return false;
+  if (!isPlainObject(value)) return report(errors, path, sites0[1]!);
+  let member0 = value["message"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "message" in objectPrototype;
+  if (inherits0) member0 = own(value, "message");
+  if (member0 !== undefined) {
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/message", sites0[0]!)) return false;
+    }
+  }
+
+  return true;
+}
+
+function checkEvilType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites1[9]!);
+  let member0 = value["__proto__"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "__proto__" in objectPrototype ||
+    "constructor" in objectPrototype ||
+    'quo"te' in objectPrototype ||
+    "with space" in objectPrototype ||
+    "new\nline" in objectPrototype;
+  if (inherits0) member0 = own(value, "__proto__");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites1[1]!)) return false;
   } else {
-    let member0 = value["message"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "message" in objectPrototype;
-    if (inherits0) member0 = own(value, "message");
-    if (member0 !== undefined) {
-      if (typeof member0 !== "string") {
-        if (!report(errors, path + "/message", site0)) return false;
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/__proto__", sites1[0]!)) return false;
+    }
+  }
+  const member1 = inherits0 ? own(value, "constructor") : value["constructor"];
+  if (member1 !== undefined) {
+    if (typeof member1 !== "string") {
+      if (!report(errors, path + "/constructor", sites1[2]!)) return false;
+    }
+  }
+  const member2 = inherits0 ? own(value, 'quo"te') : value['quo"te'];
+  if (member2 !== undefined) {
+    if (typeof member2 !== "string") {
+      if (!report(errors, path + '/quo"te', sites1[4]!)) return false;
+    } else {
+      if (!pattern0(member2)) {
+        if (!report(errors, path + '/quo"te', sites1[3]!)) return false;
       }
     }
   }
+  const member3 = inherits0 ? own(value, "with space") : value["with space"];
+  if (member3 !== undefined) {
+    if (typeof member3 !== "string") {
+      if (!report(errors, path + "/with space", sites1[5]!)) return false;
+    }
+    if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
+      if (!report(errors, path + "/with space", sites1[6]!)) return false;
+    }
+  }
+  const member4 = inherits0 ? own(value, "new\nline") : value["new\nline"];
+  if (member4 !== undefined) {
+    if (typeof member4 !== "boolean") {
+      if (!report(errors, path + "/new\nline", sites1[7]!)) return false;
+    }
+  }
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
+    if (!(
+      key0 === "__proto__" ||
+      key0 === "constructor" ||
+      key0 === 'quo"te' ||
+      key0 === "with space" ||
+      key0 === "new\nline"
+    )) {
+      if (!report(errors, path, { ...sites1[8]!, params: { additionalProperty: key0 } })) return false;
+    }
+  }
+
+  return true;
+}
+
+function checkHostileRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites2[7]!);
+  let member0 = value["build"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "build" in objectPrototype ||
+    "Build" in objectPrototype ||
+    "toHttpRequest" in objectPrototype ||
+    "delete" in objectPrototype ||
+    "Evil" in objectPrototype ||
+    "__proto__" in objectPrototype;
+  if (inherits0) member0 = own(value, "build");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else {
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/build", sites2[0]!)) return false;
+    }
+  }
+  const member1 = inherits0 ? own(value, "Build") : value["Build"];
+  if (member1 !== undefined) {
+    if (typeof member1 !== "string") {
+      if (!report(errors, path + "/Build", sites2[2]!)) return false;
+    }
+  }
+  const member2 = inherits0 ? own(value, "toHttpRequest") : value["toHttpRequest"];
+  if (member2 !== undefined) {
+    if (typeof member2 !== "string") {
+      if (!report(errors, path + "/toHttpRequest", sites2[3]!)) return false;
+    }
+  }
+  const member3 = inherits0 ? own(value, "delete") : value["delete"];
+  if (member3 === undefined) {
+    if (!report(errors, path, sites2[5]!)) return false;
+  } else {
+    if (typeof member3 !== "string") {
+      if (!report(errors, path + "/delete", sites2[4]!)) return false;
+    }
+  }
+  const member4 = inherits0 ? own(value, "Evil") : value["Evil"];
+  if (member4 !== undefined) {
+    if (!checkEvilType(member4, errors ? path + "/Evil" : "", errors)) return false;
+  }
+  const member5 = inherits0 ? own(value, "__proto__") : value["__proto__"];
+  if (member5 !== undefined) {
+    if (!isPlainObject(member5)) {
+      if (!report(errors, path + "/__proto__", sites2[6]!)) return false;
+    }
+  }
+
+  return true;
+}
+
+function checkString_(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites3[0]!);
 
   return true;
 }
@@ -125,75 +230,6 @@ export const isAnythingException: (value: unknown) => value is AnythingException
 export const assertAnythingException: (value: unknown) => asserts value is AnythingException =
   /* @__PURE__ */ asserter<AnythingException>(checkAnythingException, "AnythingException");
 
-function checkEvilType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site11)) return false;
-  } else {
-    let member0 = value["__proto__"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "__proto__" in objectPrototype ||
-        "constructor" in objectPrototype ||
-        'quo"te' in objectPrototype ||
-        "with space" in objectPrototype ||
-        "new\nline" in objectPrototype;
-    if (inherits0) member0 = own(value, "__proto__");
-    if (member0 === undefined) {
-      if (!report(errors, path, site3)) return false;
-    } else {
-      if (typeof member0 !== "string") {
-        if (!report(errors, path + "/__proto__", site2)) return false;
-      }
-    }
-    const member1 = inherits0 ? own(value, "constructor") : value["constructor"];
-    if (member1 !== undefined) {
-      if (typeof member1 !== "string") {
-        if (!report(errors, path + "/constructor", site4)) return false;
-      }
-    }
-    const member2 = inherits0 ? own(value, 'quo"te') : value['quo"te'];
-    if (member2 !== undefined) {
-      if (typeof member2 !== "string") {
-        if (!report(errors, path + '/quo"te', site6)) return false;
-      } else {
-        if (!pattern0(member2)) {
-          if (!report(errors, path + '/quo"te', site5)) return false;
-        }
-      }
-    }
-    const member3 = inherits0 ? own(value, "with space") : value["with space"];
-    if (member3 !== undefined) {
-      if (typeof member3 !== "string") {
-        if (!report(errors, path + "/with space", site7)) return false;
-      }
-      if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
-        if (!report(errors, path + "/with space", site8)) return false;
-      }
-    }
-    const member4 = inherits0 ? own(value, "new\nline") : value["new\nline"];
-    if (member4 !== undefined) {
-      if (typeof member4 !== "boolean") {
-        if (!report(errors, path + "/new\nline", site9)) return false;
-      }
-    }
-    for (const key0 in value) {
-      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
-      if (!(
-        key0 === "__proto__" ||
-        key0 === "constructor" ||
-        key0 === 'quo"te' ||
-        key0 === "with space" ||
-        key0 === "new\nline"
-      )) {
-        if (!report(errors, path, site10, { additionalProperty: key0 })) return false;
-      }
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against EvilType: the value, typed, or every error. */
 export const validateEvilType: (value: unknown) => ValidationResult<EvilType> =
   /* @__PURE__ */ validator<EvilType>(checkEvilType);
@@ -207,63 +243,6 @@ export const assertEvilType: (value: unknown) => asserts value is EvilType = /* 
   "Evil*/Type",
 );
 
-function checkHostileRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site19)) return false;
-  } else {
-    let member0 = value["build"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "build" in objectPrototype ||
-        "Build" in objectPrototype ||
-        "toHttpRequest" in objectPrototype ||
-        "delete" in objectPrototype ||
-        "Evil" in objectPrototype ||
-        "__proto__" in objectPrototype;
-    if (inherits0) member0 = own(value, "build");
-    if (member0 === undefined) {
-      if (!report(errors, path, site13)) return false;
-    } else {
-      if (typeof member0 !== "string") {
-        if (!report(errors, path + "/build", site12)) return false;
-      }
-    }
-    const member1 = inherits0 ? own(value, "Build") : value["Build"];
-    if (member1 !== undefined) {
-      if (typeof member1 !== "string") {
-        if (!report(errors, path + "/Build", site14)) return false;
-      }
-    }
-    const member2 = inherits0 ? own(value, "toHttpRequest") : value["toHttpRequest"];
-    if (member2 !== undefined) {
-      if (typeof member2 !== "string") {
-        if (!report(errors, path + "/toHttpRequest", site15)) return false;
-      }
-    }
-    const member3 = inherits0 ? own(value, "delete") : value["delete"];
-    if (member3 === undefined) {
-      if (!report(errors, path, site17)) return false;
-    } else {
-      if (typeof member3 !== "string") {
-        if (!report(errors, path + "/delete", site16)) return false;
-      }
-    }
-    const member4 = inherits0 ? own(value, "Evil") : value["Evil"];
-    if (member4 !== undefined) {
-      if (!checkEvilType(member4, errors ? path + "/Evil" : "", errors)) return false;
-    }
-    const member5 = inherits0 ? own(value, "__proto__") : value["__proto__"];
-    if (member5 !== undefined) {
-      if (!isPlainObject(member5)) {
-        if (!report(errors, path + "/__proto__", site18)) return false;
-      }
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against HostileRequest: the value, typed, or every error. */
 export const validateHostileRequest: (value: unknown) => ValidationResult<HostileRequest> =
   /* @__PURE__ */ validator<HostileRequest>(checkHostileRequest);
@@ -275,14 +254,6 @@ export const isHostileRequest: (value: unknown) => value is HostileRequest =
 /** Throws a ValidationFailure listing every error unless the value is a valid HostileRequest. */
 export const assertHostileRequest: (value: unknown) => asserts value is HostileRequest =
   /* @__PURE__ */ asserter<HostileRequest>(checkHostileRequest, "HostileRequest");
-
-function checkString_(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site20)) return false;
-  }
-
-  return true;
-}
 
 /** Checks a value against String_: the value, typed, or every error. */
 export const validateString_: (value: unknown) => ValidationResult<String_> =

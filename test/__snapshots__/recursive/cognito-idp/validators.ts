@@ -26,6 +26,7 @@ import {
   requiredSite,
   typeSite,
   validator,
+  within,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -34,121 +35,299 @@ export { ValidationFailure, type ValidationError, type ValidationResult } from "
 
 const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
 
-const site0 = /* @__PURE__ */ requiredSite("#/components/schemas/ListTreeRequest", "Root");
+const sites0 = /* @__PURE__ */ within("ListTreeRequest", [
+  /* @__PURE__ */ requiredSite("Root"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Tags/additionalProperties"),
+  /* @__PURE__ */ typeSite("object", "/properties/Tags"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site1 = /* @__PURE__ */ typeSite(
-  "#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties",
-  "integer",
-);
+const sites1 = /* @__PURE__ */ within("NameType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 8),
+  /* @__PURE__ */ matchSite("pattern", "^[a-z]+$"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-const site2 = /* @__PURE__ */ typeSite("#/components/schemas/ListTreeRequest/properties/Tags", "object");
+const sites2 = /* @__PURE__ */ within("TreeNodeType", [
+  /* @__PURE__ */ requiredSite("Name"),
+  /* @__PURE__ */ limitSite("maxItems", 10, "/properties/Children"),
+  /* @__PURE__ */ typeSite("array", "/properties/Children"),
+  /* @__PURE__ */ boundSite("minimum", ">=", 0, "/properties/Weight"),
+  /* @__PURE__ */ boundSite("maximum", "<=", 100, "/properties/Weight"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Weight"),
+  /* @__PURE__ */ boundSite("exclusiveMinimum", ">", 0, "/properties/Ratio"),
+  /* @__PURE__ */ boundSite("exclusiveMaximum", "<", 1, "/properties/Ratio"),
+  /* @__PURE__ */ multipleOfSite(0.25, "/properties/Ratio"),
+  /* @__PURE__ */ typeSite("number", "/properties/Ratio"),
+  /* @__PURE__ */ limitSite("maxLength", 5, "/properties/Label"),
+  /* @__PURE__ */ typeSite("string,null", "/properties/Label"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Shape/anyOf/1"),
+  /* @__PURE__ */ fixedSite("anyOf", "/properties/Shape"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Exactly/oneOf/0"),
+  /* @__PURE__ */ boundSite("minimum", ">=", 10, "/properties/Exactly/oneOf/1"),
+  /* @__PURE__ */ typeSite("number", "/properties/Exactly/oneOf/1"),
+  /* @__PURE__ */ fixedSite("oneOf", "/properties/Exactly"),
+  /* @__PURE__ */ constSite({ "a": [1, 2] }, "/properties/Fixed"),
+  /* @__PURE__ */ enumSite([1, 2, 3, -1], "/properties/Levels"),
+  /* @__PURE__ */ requiredSite("Id"),
+  /* @__PURE__ */ typeSite("integer", "/additionalProperties"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site3 = /* @__PURE__ */ typeSite("#/components/schemas/ListTreeRequest", "object");
-
-const site4 = /* @__PURE__ */ limitSite("#/components/schemas/NameType", "minLength", 1);
-
-const site5 = /* @__PURE__ */ limitSite("#/components/schemas/NameType", "maxLength", 8);
-
-const site6 = /* @__PURE__ */ matchSite("#/components/schemas/NameType", "pattern", "^[a-z]+$");
-
-const site7 = /* @__PURE__ */ typeSite("#/components/schemas/NameType", "string");
-
-const site8 = /* @__PURE__ */ requiredSite("#/components/schemas/TreeNodeType", "Name");
-
-const site9 = /* @__PURE__ */ limitSite("#/components/schemas/TreeNodeType/properties/Children", "maxItems", 10);
-
-const site10 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Children", "array");
-
-const site11 = /* @__PURE__ */ boundSite("#/components/schemas/TreeNodeType/properties/Weight", "minimum", ">=", 0);
-
-const site12 = /* @__PURE__ */ boundSite("#/components/schemas/TreeNodeType/properties/Weight", "maximum", "<=", 100);
-
-const site13 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Weight", "integer");
-
-const site14 = /* @__PURE__ */ boundSite(
-  "#/components/schemas/TreeNodeType/properties/Ratio",
-  "exclusiveMinimum",
-  ">",
-  0,
-);
-
-const site15 = /* @__PURE__ */ boundSite(
-  "#/components/schemas/TreeNodeType/properties/Ratio",
-  "exclusiveMaximum",
-  "<",
-  1,
-);
-
-const site16 = /* @__PURE__ */ multipleOfSite("#/components/schemas/TreeNodeType/properties/Ratio", 0.25);
-
-const site17 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Ratio", "number");
-
-const site18 = /* @__PURE__ */ limitSite("#/components/schemas/TreeNodeType/properties/Label", "maxLength", 5);
-
-const site19 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Label", "string,null");
-
-const site20 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Shape/anyOf/1", "integer");
-
-const site21 = /* @__PURE__ */ fixedSite("#/components/schemas/TreeNodeType/properties/Shape", "anyOf");
-
-const site22 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0", "integer");
-
-const site23 = /* @__PURE__ */ boundSite(
-  "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1",
-  "minimum",
-  ">=",
-  10,
-);
-
-const site24 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1", "number");
-
-const site25 = /* @__PURE__ */ fixedSite("#/components/schemas/TreeNodeType/properties/Exactly", "oneOf");
-
-const site26 = /* @__PURE__ */ constSite("#/components/schemas/TreeNodeType/properties/Fixed", { "a": [1, 2] });
-
-const site27 = /* @__PURE__ */ enumSite("#/components/schemas/TreeNodeType/properties/Levels", [1, 2, 3, -1]);
-
-const site28 = /* @__PURE__ */ requiredSite("#/components/schemas/TreeNodeType", "Id");
-
-const site29 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/additionalProperties", "integer");
-
-const site30 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType", "object");
-
-const site31 = /* @__PURE__ */ typeSite("#/components/schemas/TreeNodeType/$defs/Kind", "string");
-
-const site32 = /* @__PURE__ */ enumSite("#/components/schemas/TreeNodeType/$defs/Kind", ["leaf", "branch"]);
+const sites3 = /* @__PURE__ */ within("TreeNodeType/$defs/Kind", [
+  /* @__PURE__ */ typeSite("string"),
+  /* @__PURE__ */ enumSite(["leaf", "branch"]),
+]);
 
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site3)) return false;
+  if (!isPlainObject(value)) return report(errors, path, sites0[3]!);
+  let member0 = value["Root"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype || "Root" in objectPrototype || "Tags" in objectPrototype;
+  if (inherits0) member0 = own(value, "Root");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites0[0]!)) return false;
   } else {
-    let member0 = value["Root"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) || "Root" in objectPrototype || "Tags" in objectPrototype;
-    if (inherits0) member0 = own(value, "Root");
-    if (member0 === undefined) {
-      if (!report(errors, path, site0)) return false;
+    if (!checkTreeNodeType(member0, errors ? path + "/Root" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "Tags") : value["Tags"];
+  if (member1 !== undefined) {
+    if (!isPlainObject(member1)) {
+      if (!report(errors, path + "/Tags", sites0[2]!)) return false;
     } else {
-      if (!checkTreeNodeType(member0, errors ? path + "/Root" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "Tags") : value["Tags"];
-    if (member1 !== undefined) {
-      if (!isPlainObject(member1)) {
-        if (!report(errors, path + "/Tags", site2)) return false;
-      } else {
-        for (const key0 in member1) {
-          if (!objectPrototype.hasOwnProperty.call(member1, key0)) continue;
+      for (const key0 in member1) {
+        if (!objectPrototype.hasOwnProperty.call(member1, key0)) continue;
 
-          const value0 = member1[key0];
-          if (value0 !== undefined) {
-            if (typeof value0 !== "number" || !Number.isInteger(value0)) {
-              if (!report(errors, path + "/Tags" + "/" + pointerSegment(key0), site1)) return false;
-            }
+        const value0 = member1[key0];
+        if (value0 !== undefined) {
+          if (typeof value0 !== "number" || !Number.isInteger(value0)) {
+            if (!report(errors, path + "/Tags" + "/" + pointerSegment(key0), sites0[1]!)) return false;
           }
         }
       }
     }
+  }
+
+  return true;
+}
+
+function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites1[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites1[0]!)) return false;
+  } else if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
+    if (!report(errors, path, sites1[1]!)) return false;
+  } else if (!pattern0.test(value)) {
+    if (!report(errors, path, sites1[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites2[22]!);
+  let member0 = value["Name"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Name" in objectPrototype ||
+    "Children" in objectPrototype ||
+    "Parent" in objectPrototype ||
+    "Weight" in objectPrototype ||
+    "Ratio" in objectPrototype ||
+    "Label" in objectPrototype ||
+    "Kind" in objectPrototype ||
+    "Shape" in objectPrototype ||
+    "Exactly" in objectPrototype ||
+    "Fixed" in objectPrototype ||
+    "Levels" in objectPrototype ||
+    "Id" in objectPrototype;
+  if (inherits0) member0 = own(value, "Name");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else {
+    if (!checkNameType(member0, errors ? path + "/Name" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "Children") : value["Children"];
+  if (member1 !== undefined) {
+    if (!Array.isArray(member1)) {
+      if (!report(errors, path + "/Children", sites2[2]!)) return false;
+    } else {
+      if (member1.length > 10) {
+        if (!report(errors, path + "/Children", sites2[1]!)) return false;
+      }
+      for (let i0 = 0; i0 < member1.length; i0++) {
+        const item0: unknown = member1[i0];
+        if (!checkTreeNodeType(item0, errors ? path + "/Children" + "/" + i0 : "", errors)) return false;
+      }
+    }
+  }
+  const member2 = inherits0 ? own(value, "Parent") : value["Parent"];
+  if (member2 !== undefined) {
+    if (!checkTreeNodeType(member2, errors ? path + "/Parent" : "", errors)) return false;
+  }
+  const member3 = inherits0 ? own(value, "Weight") : value["Weight"];
+  if (member3 !== undefined) {
+    if (typeof member3 !== "number" || !Number.isInteger(member3)) {
+      if (!report(errors, path + "/Weight", sites2[5]!)) return false;
+    } else {
+      if (member3 < 0) {
+        if (!report(errors, path + "/Weight", sites2[3]!)) return false;
+      }
+      if (member3 > 100) {
+        if (!report(errors, path + "/Weight", sites2[4]!)) return false;
+      }
+    }
+  }
+  const member4 = inherits0 ? own(value, "Ratio") : value["Ratio"];
+  if (member4 !== undefined) {
+    if (typeof member4 !== "number" || !Number.isFinite(member4)) {
+      if (!report(errors, path + "/Ratio", sites2[9]!)) return false;
+    } else {
+      if (member4 <= 0) {
+        if (!report(errors, path + "/Ratio", sites2[6]!)) return false;
+      }
+      if (member4 >= 1) {
+        if (!report(errors, path + "/Ratio", sites2[7]!)) return false;
+      }
+      const quotient0 = member4 / 0.25;
+      if (
+        !Number.isFinite(quotient0) ||
+        Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
+      ) {
+        if (!report(errors, path + "/Ratio", sites2[8]!)) return false;
+      }
+    }
+  }
+  const member5 = inherits0 ? own(value, "Label") : value["Label"];
+  if (member5 !== undefined) {
+    if (typeof member5 === "string") {
+      const units0 = member5.length;
+      if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
+        if (!report(errors, path + "/Label", sites2[10]!)) return false;
+      }
+    } else if (member5 !== null) {
+      if (!report(errors, path + "/Label", sites2[11]!)) return false;
+    }
+  }
+  const member6 = inherits0 ? own(value, "Kind") : value["Kind"];
+  if (member6 !== undefined) {
+    if (!checkKind(member6, errors ? path + "/Kind" : "", errors)) return false;
+  }
+  const member7 = inherits0 ? own(value, "Shape") : value["Shape"];
+  if (member7 !== undefined) {
+    {
+      let passed0 = 0;
+      if (checkTreeNodeType$anyOf0(member7, "", undefined)) passed0++;
+      if (checkTreeNodeType$anyOf1(member7, "", undefined)) passed0++;
+      if (!(passed0 > 0)) {
+        if (errors !== undefined && passed0 === 0) {
+          const subErrors0: ValidationError[] = [];
+          checkTreeNodeType$anyOf0(member7, path + "/Shape", subErrors0);
+          checkTreeNodeType$anyOf1(member7, path + "/Shape", subErrors0);
+          errors.push(...subErrors0);
+        }
+        {
+          if (!report(errors, path + "/Shape", sites2[13]!)) return false;
+        }
+      }
+    }
+  }
+  const member8 = inherits0 ? own(value, "Exactly") : value["Exactly"];
+  if (member8 !== undefined) {
+    {
+      let passed1 = 0;
+      if (checkTreeNodeType$oneOf2(member8, "", undefined)) passed1++;
+      if (checkTreeNodeType$oneOf3(member8, "", undefined)) passed1++;
+      if (!(passed1 === 1)) {
+        if (errors !== undefined && passed1 === 0) {
+          const subErrors1: ValidationError[] = [];
+          checkTreeNodeType$oneOf2(member8, path + "/Exactly", subErrors1);
+          checkTreeNodeType$oneOf3(member8, path + "/Exactly", subErrors1);
+          errors.push(...subErrors1);
+        }
+        {
+          if (!report(errors, path + "/Exactly", sites2[17]!)) return false;
+        }
+      }
+    }
+  }
+  const member9 = inherits0 ? own(value, "Fixed") : value["Fixed"];
+  if (member9 !== undefined) {
+    if (!jsonEqual(member9, { "a": [1, 2] })) {
+      if (!report(errors, path + "/Fixed", sites2[18]!)) return false;
+    }
+  }
+  const member10 = inherits0 ? own(value, "Levels") : value["Levels"];
+  if (member10 !== undefined) {
+    if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
+      if (!report(errors, path + "/Levels", sites2[19]!)) return false;
+    }
+  }
+  const member11 = inherits0 ? own(value, "Id") : value["Id"];
+  if (member11 === undefined) {
+    if (!report(errors, path, sites2[20]!)) return false;
+  }
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
+    if (
+      key0 === "Name" ||
+      key0 === "Children" ||
+      key0 === "Parent" ||
+      key0 === "Weight" ||
+      key0 === "Ratio" ||
+      key0 === "Label" ||
+      key0 === "Kind" ||
+      key0 === "Shape" ||
+      key0 === "Exactly" ||
+      key0 === "Fixed" ||
+      key0 === "Levels"
+    )
+      continue;
+    const value0 = value[key0];
+    if (value0 !== undefined) {
+      if (typeof value0 !== "number" || !Number.isInteger(value0)) {
+        if (!report(errors, path + "/" + pointerSegment(key0), sites2[21]!)) return false;
+      }
+    }
+  }
+
+  return true;
+}
+
+function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites3[0]!)) return false;
+  }
+  if (!(value === "leaf" || value === "branch")) {
+    if (!report(errors, path, sites3[1]!)) return false;
+  }
+
+  return true;
+}
+
+function checkTreeNodeType$anyOf0(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!checkNameType(value, path, errors)) return false;
+  return true;
+}
+
+function checkTreeNodeType$anyOf1(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "number" || !Number.isInteger(value)) return report(errors, path, sites2[12]!);
+
+  return true;
+}
+
+function checkTreeNodeType$oneOf2(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "number" || !Number.isInteger(value)) return report(errors, path, sites2[14]!);
+
+  return true;
+}
+
+function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return report(errors, path, sites2[16]!);
+  if (value < 10) {
+    if (!report(errors, path, sites2[15]!)) return false;
   }
 
   return true;
@@ -166,28 +345,6 @@ export const isListTreeRequest: (value: unknown) => value is ListTreeRequest =
 export const assertListTreeRequest: (value: unknown) => asserts value is ListTreeRequest =
   /* @__PURE__ */ asserter<ListTreeRequest>(checkListTreeRequest, "ListTreeRequest");
 
-function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site7)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site4)) return false;
-    }
-    if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site5)) return false;
-    }
-    if (lengthOk0 && !pattern0.test(value)) {
-      if (!report(errors, path, site6)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against NameType: the value, typed, or every error. */
 export const validateNameType: (value: unknown) => ValidationResult<NameType> =
   /* @__PURE__ */ validator<NameType>(checkNameType);
@@ -201,180 +358,6 @@ export const assertNameType: (value: unknown) => asserts value is NameType = /* 
   "NameType",
 );
 
-function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site30)) return false;
-  } else {
-    let member0 = value["Name"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "Name" in objectPrototype ||
-        "Children" in objectPrototype ||
-        "Parent" in objectPrototype ||
-        "Weight" in objectPrototype ||
-        "Ratio" in objectPrototype ||
-        "Label" in objectPrototype ||
-        "Kind" in objectPrototype ||
-        "Shape" in objectPrototype ||
-        "Exactly" in objectPrototype ||
-        "Fixed" in objectPrototype ||
-        "Levels" in objectPrototype ||
-        "Id" in objectPrototype;
-    if (inherits0) member0 = own(value, "Name");
-    if (member0 === undefined) {
-      if (!report(errors, path, site8)) return false;
-    } else {
-      if (!checkNameType(member0, errors ? path + "/Name" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "Children") : value["Children"];
-    if (member1 !== undefined) {
-      if (!Array.isArray(member1)) {
-        if (!report(errors, path + "/Children", site10)) return false;
-      } else {
-        if (member1.length > 10) {
-          if (!report(errors, path + "/Children", site9)) return false;
-        }
-        for (let i0 = 0; i0 < member1.length; i0++) {
-          const item0: unknown = member1[i0];
-          if (!checkTreeNodeType(item0, errors ? path + "/Children" + "/" + i0 : "", errors)) return false;
-        }
-      }
-    }
-    const member2 = inherits0 ? own(value, "Parent") : value["Parent"];
-    if (member2 !== undefined) {
-      if (!checkTreeNodeType(member2, errors ? path + "/Parent" : "", errors)) return false;
-    }
-    const member3 = inherits0 ? own(value, "Weight") : value["Weight"];
-    if (member3 !== undefined) {
-      if (typeof member3 !== "number" || !Number.isInteger(member3)) {
-        if (!report(errors, path + "/Weight", site13)) return false;
-      } else {
-        if (member3 < 0) {
-          if (!report(errors, path + "/Weight", site11)) return false;
-        }
-        if (member3 > 100) {
-          if (!report(errors, path + "/Weight", site12)) return false;
-        }
-      }
-    }
-    const member4 = inherits0 ? own(value, "Ratio") : value["Ratio"];
-    if (member4 !== undefined) {
-      if (typeof member4 !== "number" || !Number.isFinite(member4)) {
-        if (!report(errors, path + "/Ratio", site17)) return false;
-      } else {
-        if (member4 <= 0) {
-          if (!report(errors, path + "/Ratio", site14)) return false;
-        }
-        if (member4 >= 1) {
-          if (!report(errors, path + "/Ratio", site15)) return false;
-        }
-        const quotient0 = member4 / 0.25;
-        if (
-          !Number.isFinite(quotient0) ||
-          Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
-        ) {
-          if (!report(errors, path + "/Ratio", site16)) return false;
-        }
-      }
-    }
-    const member5 = inherits0 ? own(value, "Label") : value["Label"];
-    if (member5 !== undefined) {
-      if (typeof member5 === "string") {
-        const units0 = member5.length;
-        if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
-          if (!report(errors, path + "/Label", site18)) return false;
-        }
-      } else if (member5 !== null) {
-        if (!report(errors, path + "/Label", site19)) return false;
-      }
-    }
-    const member6 = inherits0 ? own(value, "Kind") : value["Kind"];
-    if (member6 !== undefined) {
-      if (!checkKind(member6, errors ? path + "/Kind" : "", errors)) return false;
-    }
-    const member7 = inherits0 ? own(value, "Shape") : value["Shape"];
-    if (member7 !== undefined) {
-      {
-        let passed0 = 0;
-        if (checkTreeNodeType$anyOf0(member7, "", undefined)) passed0++;
-        if (checkTreeNodeType$anyOf1(member7, "", undefined)) passed0++;
-        if (!(passed0 > 0)) {
-          if (errors !== undefined && passed0 === 0) {
-            const subErrors0: ValidationError[] = [];
-            checkTreeNodeType$anyOf0(member7, path + "/Shape", subErrors0);
-            checkTreeNodeType$anyOf1(member7, path + "/Shape", subErrors0);
-            errors.push(...subErrors0);
-          }
-          {
-            if (!report(errors, path + "/Shape", site21)) return false;
-          }
-        }
-      }
-    }
-    const member8 = inherits0 ? own(value, "Exactly") : value["Exactly"];
-    if (member8 !== undefined) {
-      {
-        let passed1 = 0;
-        if (checkTreeNodeType$oneOf2(member8, "", undefined)) passed1++;
-        if (checkTreeNodeType$oneOf3(member8, "", undefined)) passed1++;
-        if (!(passed1 === 1)) {
-          if (errors !== undefined && passed1 === 0) {
-            const subErrors1: ValidationError[] = [];
-            checkTreeNodeType$oneOf2(member8, path + "/Exactly", subErrors1);
-            checkTreeNodeType$oneOf3(member8, path + "/Exactly", subErrors1);
-            errors.push(...subErrors1);
-          }
-          {
-            if (!report(errors, path + "/Exactly", site25)) return false;
-          }
-        }
-      }
-    }
-    const member9 = inherits0 ? own(value, "Fixed") : value["Fixed"];
-    if (member9 !== undefined) {
-      if (!jsonEqual(member9, { "a": [1, 2] })) {
-        if (!report(errors, path + "/Fixed", site26)) return false;
-      }
-    }
-    const member10 = inherits0 ? own(value, "Levels") : value["Levels"];
-    if (member10 !== undefined) {
-      if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
-        if (!report(errors, path + "/Levels", site27)) return false;
-      }
-    }
-    const member11 = inherits0 ? own(value, "Id") : value["Id"];
-    if (member11 === undefined) {
-      if (!report(errors, path, site28)) return false;
-    }
-    for (const key0 in value) {
-      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
-      if (
-        key0 === "Name" ||
-        key0 === "Children" ||
-        key0 === "Parent" ||
-        key0 === "Weight" ||
-        key0 === "Ratio" ||
-        key0 === "Label" ||
-        key0 === "Kind" ||
-        key0 === "Shape" ||
-        key0 === "Exactly" ||
-        key0 === "Fixed" ||
-        key0 === "Levels"
-      )
-        continue;
-      const value0 = value[key0];
-      if (value0 !== undefined) {
-        if (typeof value0 !== "number" || !Number.isInteger(value0)) {
-          if (!report(errors, path + "/" + pointerSegment(key0), site29)) return false;
-        }
-      }
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against TreeNodeType: the value, typed, or every error. */
 export const validateTreeNodeType: (value: unknown) => ValidationResult<TreeNodeType> =
   /* @__PURE__ */ validator<TreeNodeType>(checkTreeNodeType);
@@ -387,17 +370,6 @@ export const isTreeNodeType: (value: unknown) => value is TreeNodeType =
 export const assertTreeNodeType: (value: unknown) => asserts value is TreeNodeType =
   /* @__PURE__ */ asserter<TreeNodeType>(checkTreeNodeType, "TreeNodeType");
 
-function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site31)) return false;
-  }
-  if (!(value === "leaf" || value === "branch")) {
-    if (!report(errors, path, site32)) return false;
-  }
-
-  return true;
-}
-
 /** Checks a value against Kind: the value, typed, or every error. */
 export const validateKind: (value: unknown) => ValidationResult<Kind> = /* @__PURE__ */ validator<Kind>(checkKind);
 
@@ -406,36 +378,3 @@ export const isKind: (value: unknown) => value is Kind = /* @__PURE__ */ guard<K
 
 /** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
 export const assertKind: (value: unknown) => asserts value is Kind = /* @__PURE__ */ asserter<Kind>(checkKind, "Kind");
-
-function checkTreeNodeType$anyOf0(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!checkNameType(value, path, errors)) return false;
-  return true;
-}
-
-function checkTreeNodeType$anyOf1(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    if (!report(errors, path, site20)) return false;
-  }
-
-  return true;
-}
-
-function checkTreeNodeType$oneOf2(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    if (!report(errors, path, site22)) return false;
-  }
-
-  return true;
-}
-
-function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    if (!report(errors, path, site24)) return false;
-  } else {
-    if (value < 10) {
-      if (!report(errors, path, site23)) return false;
-    }
-  }
-
-  return true;
-}

@@ -21,6 +21,7 @@ import {
   requiredSite,
   typeSite,
   validator,
+  within,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -31,54 +32,125 @@ const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
-const site0 = /* @__PURE__ */ limitSite("#/components/schemas/AccountId", "minLength", 1);
+const sites0 = /* @__PURE__ */ within("AccountId", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 15),
+  /* @__PURE__ */ matchSite("pattern", "\\d+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-const site1 = /* @__PURE__ */ limitSite("#/components/schemas/AccountId", "maxLength", 15);
+const sites1 = /* @__PURE__ */ within("GetIdInput", [
+  /* @__PURE__ */ requiredSite("IdentityPoolId"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const site2 = /* @__PURE__ */ matchSite("#/components/schemas/AccountId", "pattern", "\\d+");
+const sites2 = /* @__PURE__ */ within("GetIdResponse", [/* @__PURE__ */ typeSite("object")]);
 
-const site3 = /* @__PURE__ */ typeSite("#/components/schemas/AccountId", "string");
+const sites3 = /* @__PURE__ */ within("IdentityId", [/* @__PURE__ */ typeSite("string")]);
 
-const site4 = /* @__PURE__ */ requiredSite("#/components/schemas/GetIdInput", "IdentityPoolId");
+const sites4 = /* @__PURE__ */ within("IdentityPoolId", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ matchSite("pattern", "[\\w-]+:[0-9a-f-]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-const site5 = /* @__PURE__ */ typeSite("#/components/schemas/GetIdInput", "object");
-
-const site6 = /* @__PURE__ */ typeSite("#/components/schemas/GetIdResponse", "object");
-
-const site7 = /* @__PURE__ */ typeSite("#/components/schemas/IdentityId", "string");
-
-const site8 = /* @__PURE__ */ limitSite("#/components/schemas/IdentityPoolId", "minLength", 1);
-
-const site9 = /* @__PURE__ */ limitSite("#/components/schemas/IdentityPoolId", "maxLength", 55);
-
-const site10 = /* @__PURE__ */ matchSite("#/components/schemas/IdentityPoolId", "pattern", "[\\w-]+:[0-9a-f-]+");
-
-const site11 = /* @__PURE__ */ typeSite("#/components/schemas/IdentityPoolId", "string");
-
-const site12 = /* @__PURE__ */ limitSite("#/components/schemas/LoginsMap/additionalProperties", "minLength", 1);
-
-const site13 = /* @__PURE__ */ limitSite("#/components/schemas/LoginsMap/additionalProperties", "maxLength", 50000);
-
-const site14 = /* @__PURE__ */ typeSite("#/components/schemas/LoginsMap/additionalProperties", "string");
-
-const site15 = /* @__PURE__ */ typeSite("#/components/schemas/LoginsMap", "object");
+const sites5 = /* @__PURE__ */ within("LoginsMap", [
+  /* @__PURE__ */ limitSite("minLength", 1, "/additionalProperties"),
+  /* @__PURE__ */ limitSite("maxLength", 50000, "/additionalProperties"),
+  /* @__PURE__ */ typeSite("string", "/additionalProperties"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
 function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site3)) return false;
+  if (typeof value !== "string") return report(errors, path, sites0[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites0[0]!)) return false;
+  } else if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
+    if (!report(errors, path, sites0[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites0[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkGetIdInput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites1[1]!);
+  let member0 = value["AccountId"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "AccountId" in objectPrototype ||
+    "IdentityPoolId" in objectPrototype ||
+    "Logins" in objectPrototype;
+  if (inherits0) member0 = own(value, "AccountId");
+  if (member0 !== undefined) {
+    if (!checkAccountId(member0, errors ? path + "/AccountId" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "IdentityPoolId") : value["IdentityPoolId"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites1[0]!)) return false;
   } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site0)) return false;
-    }
-    if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site1)) return false;
-    }
-    if (lengthOk0 && !pattern0(value)) {
-      if (!report(errors, path, site2)) return false;
+    if (!checkIdentityPoolId(member1, errors ? path + "/IdentityPoolId" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "Logins") : value["Logins"];
+  if (member2 !== undefined) {
+    if (!checkLoginsMap(member2, errors ? path + "/Logins" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkGetIdResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites2[0]!);
+  let member0 = value["IdentityId"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "IdentityId" in objectPrototype;
+  if (inherits0) member0 = own(value, "IdentityId");
+  if (member0 !== undefined) {
+    if (!checkIdentityId(member0, errors ? path + "/IdentityId" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites3[0]!);
+
+  return true;
+}
+
+function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites4[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites4[0]!)) return false;
+  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+    if (!report(errors, path, sites4[1]!)) return false;
+  } else if (!pattern1.test(value)) {
+    if (!report(errors, path, sites4[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites5[3]!);
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
+
+    const value0 = value[key0];
+    if (value0 !== undefined) {
+      if (typeof value0 !== "string") {
+        if (!report(errors, path + "/" + pointerSegment(key0), sites5[2]!)) return false;
+      } else {
+        const units0 = value0.length;
+        if (units0 < 1) {
+          if (!report(errors, path + "/" + pointerSegment(key0), sites5[0]!)) return false;
+        } else if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
+          if (!report(errors, path + "/" + pointerSegment(key0), sites5[1]!)) return false;
+        }
+      }
     }
   }
 
@@ -98,36 +170,6 @@ export const assertAccountId: (value: unknown) => asserts value is AccountId = /
   "AccountId",
 );
 
-function checkGetIdInput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site5)) return false;
-  } else {
-    let member0 = value["AccountId"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 =
-        (proto0 !== null && proto0 !== objectPrototype) ||
-        "AccountId" in objectPrototype ||
-        "IdentityPoolId" in objectPrototype ||
-        "Logins" in objectPrototype;
-    if (inherits0) member0 = own(value, "AccountId");
-    if (member0 !== undefined) {
-      if (!checkAccountId(member0, errors ? path + "/AccountId" : "", errors)) return false;
-    }
-    const member1 = inherits0 ? own(value, "IdentityPoolId") : value["IdentityPoolId"];
-    if (member1 === undefined) {
-      if (!report(errors, path, site4)) return false;
-    } else {
-      if (!checkIdentityPoolId(member1, errors ? path + "/IdentityPoolId" : "", errors)) return false;
-    }
-    const member2 = inherits0 ? own(value, "Logins") : value["Logins"];
-    if (member2 !== undefined) {
-      if (!checkLoginsMap(member2, errors ? path + "/Logins" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against GetIdInput: the value, typed, or every error. */
 export const validateGetIdInput: (value: unknown) => ValidationResult<GetIdInput> =
   /* @__PURE__ */ validator<GetIdInput>(checkGetIdInput);
@@ -141,22 +183,6 @@ export const assertGetIdInput: (value: unknown) => asserts value is GetIdInput =
   "GetIdInput",
 );
 
-function checkGetIdResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site6)) return false;
-  } else {
-    let member0 = value["IdentityId"];
-    const proto0 = Object.getPrototypeOf(value),
-      inherits0 = (proto0 !== null && proto0 !== objectPrototype) || "IdentityId" in objectPrototype;
-    if (inherits0) member0 = own(value, "IdentityId");
-    if (member0 !== undefined) {
-      if (!checkIdentityId(member0, errors ? path + "/IdentityId" : "", errors)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against GetIdResponse: the value, typed, or every error. */
 export const validateGetIdResponse: (value: unknown) => ValidationResult<GetIdResponse> =
   /* @__PURE__ */ validator<GetIdResponse>(checkGetIdResponse);
@@ -168,14 +194,6 @@ export const isGetIdResponse: (value: unknown) => value is GetIdResponse =
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdResponse. */
 export const assertGetIdResponse: (value: unknown) => asserts value is GetIdResponse =
   /* @__PURE__ */ asserter<GetIdResponse>(checkGetIdResponse, "GetIdResponse");
-
-function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site7)) return false;
-  }
-
-  return true;
-}
 
 /** Checks a value against IdentityId: the value, typed, or every error. */
 export const validateIdentityId: (value: unknown) => ValidationResult<IdentityId> =
@@ -190,28 +208,6 @@ export const assertIdentityId: (value: unknown) => asserts value is IdentityId =
   "IdentityId",
 );
 
-function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site11)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site8)) return false;
-    }
-    if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site9)) return false;
-    }
-    if (lengthOk0 && !pattern1.test(value)) {
-      if (!report(errors, path, site10)) return false;
-    }
-  }
-
-  return true;
-}
-
 /** Checks a value against IdentityPoolId: the value, typed, or every error. */
 export const validateIdentityPoolId: (value: unknown) => ValidationResult<IdentityPoolId> =
   /* @__PURE__ */ validator<IdentityPoolId>(checkIdentityPoolId);
@@ -223,33 +219,6 @@ export const isIdentityPoolId: (value: unknown) => value is IdentityPoolId =
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityPoolId. */
 export const assertIdentityPoolId: (value: unknown) => asserts value is IdentityPoolId =
   /* @__PURE__ */ asserter<IdentityPoolId>(checkIdentityPoolId, "IdentityPoolId");
-
-function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) {
-    if (!report(errors, path, site15)) return false;
-  } else {
-    for (const key0 in value) {
-      if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
-
-      const value0 = value[key0];
-      if (value0 !== undefined) {
-        if (typeof value0 !== "string") {
-          if (!report(errors, path + "/" + pointerSegment(key0), site14)) return false;
-        } else {
-          const units0 = value0.length;
-          if (units0 < 1 || (units0 < 2 && codePointLength(value0) < 1)) {
-            if (!report(errors, path + "/" + pointerSegment(key0), site12)) return false;
-          }
-          if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
-            if (!report(errors, path + "/" + pointerSegment(key0), site13)) return false;
-          }
-        }
-      }
-    }
-  }
-
-  return true;
-}
 
 /** Checks a value against LoginsMap: the value, typed, or every error. */
 export const validateLoginsMap: (value: unknown) => ValidationResult<LoginsMap> =

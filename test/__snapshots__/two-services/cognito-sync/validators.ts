@@ -16,6 +16,7 @@ import {
   report,
   typeSite,
   validator,
+  within,
   type ValidationError,
   type ValidationResult,
 } from "./runtime/validate.js";
@@ -24,31 +25,22 @@ export { ValidationFailure, type ValidationError, type ValidationResult } from "
 
 const pattern0 = /* @__PURE__ */ classSearch(0, 134176768, 2281701374, 134217726);
 
-const site0 = /* @__PURE__ */ limitSite("#/components/schemas/DatasetName", "minLength", 1);
-
-const site1 = /* @__PURE__ */ limitSite("#/components/schemas/DatasetName", "maxLength", 128);
-
-const site2 = /* @__PURE__ */ matchSite("#/components/schemas/DatasetName", "pattern", "[a-zA-Z0-9_.:-]+");
-
-const site3 = /* @__PURE__ */ typeSite("#/components/schemas/DatasetName", "string");
+const sites0 = /* @__PURE__ */ within("DatasetName", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[a-zA-Z0-9_.:-]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
 function checkDatasetName(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, site3)) return false;
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site0)) return false;
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (!report(errors, path, site1)) return false;
-    }
-    if (lengthOk0 && !pattern0(value)) {
-      if (!report(errors, path, site2)) return false;
-    }
+  if (typeof value !== "string") return report(errors, path, sites0[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites0[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites0[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites0[2]!)) return false;
   }
 
   return true;

@@ -31,9 +31,7 @@ export type ValidationResult<T> =
 export class ValidationFailure extends Error {
   readonly errors: readonly ValidationError[];
   constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
+    super(`invalid ${what}: ${errors.map((e) => `${e.instancePath || "(value)"} ${e.message}`).join("; ")}`);
     this.name = "ValidationFailure";
     this.errors = errors;
   }
@@ -83,20 +81,28 @@ export interface Site {
   readonly message: string;
 }
 
-/** `base`: the schema path of the schema the keyword is in. */
-function at(base: string, keyword: string, params: Readonly<Record<string, unknown>>, message: string): Site {
-  return { schemaPath: `${base}/${keyword}`, keyword, params, message };
+/** `path`: where the schema the keyword is in is, below its declaration (see `within`). */
+function at(path: string, keyword: string, params: Readonly<Record<string, unknown>>, message: string): Site {
+  return { schemaPath: `${path}/${keyword}`, keyword, params, message };
 }
 
-export function typeSite(base: string, type: string): Site {
-  return at(base, "type", { type }, `must be ${type}`);
+/** A declaration's sites, their schema paths below `#/components/schemas/<declaration>`. */
+export function within(declaration: string, sites: readonly Site[]): readonly Site[] {
+  return sites.map((site) => ({ ...site, schemaPath: `#/components/schemas/${declaration}${site.schemaPath}` }));
+}
+
+// the builders: the params of the keyword, then the path of its schema ("" at the declaration's root)
+
+export function typeSite(type: string, path = ""): Site {
+  return at(path, "type", { type }, `must be ${type}`);
 }
 
 /** minLength, maxLength, minItems, maxItems, minProperties, maxProperties. */
-export function limitSite(base: string, keyword: string, limit: number): Site {
-  const noun = keyword.endsWith("Length") ? "characters" : keyword.endsWith("Items") ? "items" : "properties";
+export function limitSite(keyword: string, limit: number, path = ""): Site {
+  // minLength: "min", "Length"
+  const noun = { Length: "characters", Items: "items" }[keyword.slice(3)] ?? "properties";
   return at(
-    base,
+    path,
     keyword,
     { limit },
     `must NOT have ${keyword.startsWith("min") ? "fewer" : "more"} than ${limit} ${noun}`,
@@ -104,54 +110,56 @@ export function limitSite(base: string, keyword: string, limit: number): Site {
 }
 
 /** minimum, maximum, exclusiveMinimum, exclusiveMaximum; `comparison` is what a valid value is (`>=`…). */
-export function boundSite(base: string, keyword: string, comparison: string, limit: number): Site {
-  return at(base, keyword, { comparison, limit }, `must be ${comparison} ${limit}`);
+export function boundSite(keyword: string, comparison: string, limit: number, path = ""): Site {
+  return at(path, keyword, { comparison, limit }, `must be ${comparison} ${limit}`);
 }
 
 /** pattern, format. */
-export function matchSite(base: string, keyword: string, value: string): Site {
-  return at(base, keyword, { [keyword]: value }, `must match ${keyword} "${value}"`);
+export function matchSite(keyword: string, value: string, path = ""): Site {
+  return at(path, keyword, { [keyword]: value }, `must match ${keyword} "${value}"`);
 }
 
-export function multipleOfSite(base: string, multipleOf: number): Site {
-  return at(base, "multipleOf", { multipleOf }, `must be multiple of ${multipleOf}`);
+export function multipleOfSite(multipleOf: number, path = ""): Site {
+  return at(path, "multipleOf", { multipleOf }, `must be multiple of ${multipleOf}`);
 }
 
-export function requiredSite(base: string, missingProperty: string): Site {
-  return at(base, "required", { missingProperty }, `must have required property '${missingProperty}'`);
+export function requiredSite(missingProperty: string, path = ""): Site {
+  return at(path, "required", { missingProperty }, `must have required property '${missingProperty}'`);
 }
 
-export function enumSite(base: string, allowedValues: readonly unknown[]): Site {
-  return at(base, "enum", { allowedValues }, "must be equal to one of the allowed values");
+export function enumSite(allowedValues: readonly unknown[], path = ""): Site {
+  return at(path, "enum", { allowedValues }, "must be equal to one of the allowed values");
 }
 
-export function constSite(base: string, allowedValue: unknown): Site {
-  return at(base, "const", { allowedValue }, "must be equal to constant");
+export function constSite(allowedValue: unknown, path = ""): Site {
+  return at(path, "const", { allowedValue }, "must be equal to constant");
 }
 
 /** additionalProperties (its params, the key, given where it fails), anyOf, oneOf, the false schema. */
-export function fixedSite(base: string, keyword: "additionalProperties" | "anyOf" | "oneOf" | "false schema"): Site {
+export function fixedSite(keyword: "additionalProperties" | "anyOf" | "oneOf" | "false schema", path = ""): Site {
   const message = {
     additionalProperties: "must NOT have additional properties",
     anyOf: "must match a schema in anyOf",
     oneOf: "must match exactly one schema in oneOf",
     "false schema": "boolean schema is false",
   }[keyword];
-  return at(base, keyword, {}, message);
+  return at(path, keyword, {}, message);
 }
 
 /**
  * In the fast mode (`errors` undefined), false: the check fails. Else the error of a site at an
- * instance path is added (with other params where they vary: the key of additionalProperties), and true.
+ * instance path is added, and true. (A site with params that vary, the key of additionalProperties,
+ * is given as a copy with them.)
  */
-export function report(
-  errors: ValidationError[] | undefined,
-  instancePath: string,
-  site: Site,
-  params: Readonly<Record<string, unknown>> = site.params,
-): boolean {
+export function report(errors: ValidationError[] | undefined, instancePath: string, site: Site): boolean {
   if (errors === undefined) return false;
-  errors.push({ instancePath, schemaPath: site.schemaPath, keyword: site.keyword, params, message: site.message });
+  errors.push({
+    instancePath,
+    schemaPath: site.schemaPath,
+    keyword: site.keyword,
+    params: site.params,
+    message: site.message,
+  });
   return true;
 }
 
@@ -171,18 +179,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
+/** Length in Unicode code points, as JSON Schema counts it (an emoji is one, a lone surrogate one): the units less the low surrogates that end a pair. */
 export function codePointLength(text: string): number {
   let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
+  for (let i = 1; i < text.length; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) length--;
   }
   return length;
 }
