@@ -24,7 +24,7 @@ export interface FileContext {
   /** pattern source → its hoisted matcher: a RegExp, or (an automaton) a function */
   readonly patterns: Map<string, HoistedPattern>;
   readonly helpers: Set<HelperName>;
-  /** The places where a value can fail, one group per declaration (by its schema path). */
+  /** The places where a value can fail, one group per declaration (by its check function's name; response views have their own). */
   readonly sites: Map<string, SiteGroup>;
   /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
   readonly hoisted: FunctionDeclarationStructure[];
@@ -55,6 +55,8 @@ export interface Ctx extends FileContext {
   readonly schemaBase: string;
   /** The check function being written: hoisted functions are named after it. */
   readonly fn: string;
+  /** The declaration's check function (the union members' too): its sites are one group. */
+  readonly decl: string;
 }
 
 /** The parameters of every check function. */
@@ -115,11 +117,11 @@ const SITE_BUILDERS: Readonly<Record<string, readonly [HelperName, boolean]>> = 
  * checks it keeps), and shared by every check that fails there.
  */
 function siteOf(ctx: Ctx, path: string, keyword: string, args: readonly JsonValue[]): Code {
-  let group = ctx.sites.get(ctx.schemaBase);
+  let group = ctx.sites.get(ctx.decl);
   if (!group) {
     helper(ctx, "within");
     group = { id: name(`sites${ctx.sites.size}`), base: ctx.schemaBase, calls: [], index: new Map() };
-    ctx.sites.set(ctx.schemaBase, group);
+    ctx.sites.set(ctx.decl, group);
   }
   const [builder, takesKeyword] = SITE_BUILDERS[keyword]!;
   // the schema path below the declaration's last, and left out at its root

@@ -24,7 +24,7 @@ const constant = (id: Code, initializer: string): VariableStatementStructure => 
 });
 
 function declarationFunctions(decl: Declaration, file: FileContext): { readonly check: FunctionDeclarationStructure; readonly entries: VariableStatementStructure[] } {
-  const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check };
+  const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check, decl: decl.names.check };
   const n = decl.names;
   const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
   // the entry points are closures over the check function, made by runtime/validate.ts (a few bytes each)

@@ -90,6 +90,19 @@ const sites8 = /* @__PURE__ */ within("UsernameExistsException", [
   /* @__PURE__ */ typeSite("object"),
 ]);
 
+const sites9 = /* @__PURE__ */ within("DeviceKeyType", [/* @__PURE__ */ typeSite("string")]);
+
+const sites10 = /* @__PURE__ */ within("DeviceStatusType", [/* @__PURE__ */ typeSite("string")]);
+
+const sites11 = /* @__PURE__ */ within("DeviceType", [
+  /* @__PURE__ */ requiredSite("DeviceKey"),
+  /* @__PURE__ */ typeSite("string", "/properties/Tags/items"),
+  /* @__PURE__ */ typeSite("array", "/properties/Tags"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites12 = /* @__PURE__ */ within("UserPoolMfaType", [/* @__PURE__ */ typeSite("string")]);
+
 function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (typeof value !== "string") return report(errors, path, sites0[0]!);
 
@@ -272,19 +285,19 @@ function checkUsernameExistsException(value: unknown, path: string, errors: Vali
 }
 
 function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  if (typeof value !== "string") return report(errors, path, sites9[0]!);
 
   return true;
 }
 
 function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites3[0]!);
+  if (typeof value !== "string") return report(errors, path, sites10[0]!);
 
   return true;
 }
 
 function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) return report(errors, path, sites4[5]!);
+  if (!isPlainObject(value)) return report(errors, path, sites11[3]!);
   let member0 = value["Status"];
   const inherits0 =
     Object.getPrototypeOf(value) !== objectPrototype ||
@@ -297,19 +310,19 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
   }
   const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
   if (member1 === undefined) {
-    if (!report(errors, path, sites4[0]!)) return false;
+    if (!report(errors, path, sites11[0]!)) return false;
   } else {
     if (!checkDeviceKeyTypeOutput(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
   }
   const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
   if (member2 !== undefined) {
     if (!Array.isArray(member2)) {
-      if (!report(errors, path + "/Tags", sites4[4]!)) return false;
+      if (!report(errors, path + "/Tags", sites11[2]!)) return false;
     } else {
       for (let i0 = 0; i0 < member2.length; i0++) {
         const item0: unknown = member2[i0];
         if (typeof item0 !== "string") {
-          if (!report(errors, path + "/Tags" + "/" + i0, sites4[3]!)) return false;
+          if (!report(errors, path + "/Tags" + "/" + i0, sites11[1]!)) return false;
         }
       }
     }
@@ -319,7 +332,7 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
 }
 
 function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites7[0]!);
+  if (typeof value !== "string") return report(errors, path, sites12[0]!);
 
   return true;
 }

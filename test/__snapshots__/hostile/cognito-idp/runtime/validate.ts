@@ -99,8 +99,8 @@ export function typeSite(type: string, path = ""): Site {
 
 /** minLength, maxLength, minItems, maxItems, minProperties, maxProperties. */
 export function limitSite(keyword: string, limit: number, path = ""): Site {
-  // minLength: "min", "Length"
-  const noun = { Length: "characters", Items: "items" }[keyword.slice(3)] ?? "properties";
+  // minLength: "min", "Length"; minItems: "min", "Items" (the noun, lowercased)
+  const noun = keyword.endsWith("Length") ? "characters" : keyword.slice(3).toLowerCase();
   return at(
     path,
     keyword,
@@ -219,9 +219,10 @@ export function classSearch(m0: number, m1: number, m2: number, m3: number, rest
   return (text) => {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 128) {
-        if (rest !== undefined) return rest.test(text);
-      } else if (((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
+      // (a shift takes its count modulo 32: c & 31)
+      if (c > 127) {
+        if (rest) return rest.test(text);
+      } else if ((masks[c >> 5]! >>> c) & 1) return true;
     }
     return false;
   };
