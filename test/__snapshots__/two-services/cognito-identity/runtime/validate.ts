@@ -29,7 +29,7 @@ export type ValidationResult<T> =
 
 /** Thrown by the `assert…` functions. */
 export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
+  declare readonly errors: readonly ValidationError[];
   constructor(what: string, errors: readonly ValidationError[]) {
     super(`invalid ${what}: ${errors.map((e) => `${e.instancePath || "(value)"} ${e.message}`).join("; ")}`);
     this.name = "ValidationFailure";
