@@ -108,26 +108,6 @@ function checkAnalyticsMetadataType(value: unknown, path: string, errors: Valida
   return true;
 }
 
-function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites1[0]!);
-
-  return true;
-}
-
-function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites2[3]!);
-  const units0 = value.length;
-  if (units0 < 1) {
-    if (!report(errors, path, sites2[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-    if (!report(errors, path, sites2[1]!)) return false;
-  } else if (!pattern0(value)) {
-    if (!report(errors, path, sites2[2]!)) return false;
-  }
-
-  return true;
-}
-
 function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (!isPlainObject(value)) return report(errors, path, sites3[0]!);
   for (const key0 in value) {
@@ -162,12 +142,6 @@ function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: Vali
   if (member2 !== undefined) {
     if (!checkAttributeNameType(member2, errors ? path + "/AttributeName" : "", errors)) return false;
   }
-
-  return true;
-}
-
-function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites5[0]!);
 
   return true;
 }
@@ -235,6 +209,51 @@ function checkResendConfirmationCodeResponse(
   return true;
 }
 
+function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites10[0]!);
+  let member0 = value["IpAddress"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "IpAddress" in objectPrototype ||
+    "EncodedData" in objectPrototype;
+  if (inherits0) member0 = own(value, "IpAddress");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/IpAddress" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "EncodedData") : value["EncodedData"];
+  if (member1 !== undefined) {
+    if (!checkStringType(member1, errors ? path + "/EncodedData" : "", errors)) return false;
+  }
+
+  return true;
+}
+
+function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites1[0]!);
+
+  return true;
+}
+
+function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites2[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites5[0]!);
+
+  return true;
+}
+
 function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (typeof value !== "string") return report(errors, path, sites8[3]!);
   const units0 = value.length;
@@ -251,25 +270,6 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
 
 function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (typeof value !== "string") return report(errors, path, sites9[0]!);
-
-  return true;
-}
-
-function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (!isPlainObject(value)) return report(errors, path, sites10[0]!);
-  let member0 = value["IpAddress"];
-  const inherits0 =
-    Object.getPrototypeOf(value) !== objectPrototype ||
-    "IpAddress" in objectPrototype ||
-    "EncodedData" in objectPrototype;
-  if (inherits0) member0 = own(value, "IpAddress");
-  if (member0 !== undefined) {
-    if (!checkStringType(member0, errors ? path + "/IpAddress" : "", errors)) return false;
-  }
-  const member1 = inherits0 ? own(value, "EncodedData") : value["EncodedData"];
-  if (member1 !== undefined) {
-    if (!checkStringType(member1, errors ? path + "/EncodedData" : "", errors)) return false;
-  }
 
   return true;
 }

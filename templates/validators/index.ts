@@ -15,6 +15,7 @@ import { regExpConstruction, type JsonValue } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
 import type { AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
+import { compareStrings } from "../../generator/order.js";
 import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
 
 const constant = (id: Code, initializer: string): VariableStatementStructure => ({
@@ -71,7 +72,11 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
   const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
   const declared = service.declarations.map((d) => declarationFunctions(d, file));
   // the entry points last, beside the exports a bundle writes at its end (where a compressor finds the names again)
-  const functions = declared.map((d) => d.check);
+  // the check functions by the kind of their schema (in declaration order within a kind): alike
+  // code side by side, where a compressor finds it
+  const kind = (n: Declaration["node"]): string => (n.kind === "number" && n.integer ? "integer" : n.kind);
+  const order = service.declarations.map((d, i) => ({ i, k: kind(d.node) })).sort((a, b) => compareStrings(a.k, b.k) || a.i - b.i);
+  const functions = order.map(({ i }) => declared[i]!.check);
   const entries = declared.flatMap((d) => d.entries);
   // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
   const patterns = [...file.patterns.values()].map(({ id, plan, ascii }) =>

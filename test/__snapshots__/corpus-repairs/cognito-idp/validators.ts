@@ -103,32 +103,6 @@ const sites11 = /* @__PURE__ */ within("DeviceType", [
 
 const sites12 = /* @__PURE__ */ within("UserPoolMfaType", [/* @__PURE__ */ typeSite("string")]);
 
-function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites0[0]!);
-
-  return true;
-}
-
-function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "number" || !Number.isFinite(value)) return report(errors, path, sites1[0]!);
-
-  return true;
-}
-
-function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites2[3]!);
-  const units0 = value.length;
-  if (units0 < 1) {
-    if (!report(errors, path, sites2[0]!)) return false;
-  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
-    if (!report(errors, path, sites2[1]!)) return false;
-  } else if (!pattern0.test(value)) {
-    if (!report(errors, path, sites2[2]!)) return false;
-  }
-
-  return true;
-}
-
 function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (typeof value !== "string") {
     if (!report(errors, path, sites3[0]!)) return false;
@@ -136,6 +110,23 @@ function checkDeviceStatusType(value: unknown, path: string, errors: ValidationE
   if (!(value === "valid" || value === "invalid")) {
     if (!report(errors, path, sites3[1]!)) return false;
   }
+
+  return true;
+}
+
+function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites7[0]!)) return false;
+  }
+  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
+    if (!report(errors, path, sites7[1]!)) return false;
+  }
+
+  return true;
+}
+
+function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return report(errors, path, sites1[0]!);
 
   return true;
 }
@@ -259,17 +250,6 @@ function checkSetMfaResponse(value: unknown, path: string, errors: ValidationErr
   return true;
 }
 
-function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, sites7[0]!)) return false;
-  }
-  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
-    if (!report(errors, path, sites7[1]!)) return false;
-  }
-
-  return true;
-}
-
 function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (!isPlainObject(value)) return report(errors, path, sites8[1]!);
   let member0 = value["message"];
@@ -280,18 +260,6 @@ function checkUsernameExistsException(value: unknown, path: string, errors: Vali
       if (!report(errors, path + "/message", sites8[0]!)) return false;
     }
   }
-
-  return true;
-}
-
-function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites9[0]!);
-
-  return true;
-}
-
-function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites10[0]!);
 
   return true;
 }
@@ -327,6 +295,38 @@ function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationE
       }
     }
   }
+
+  return true;
+}
+
+function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites0[0]!);
+
+  return true;
+}
+
+function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else if (!pattern0.test(value)) {
+    if (!report(errors, path, sites2[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites9[0]!);
+
+  return true;
+}
+
+function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites10[0]!);
 
   return true;
 }

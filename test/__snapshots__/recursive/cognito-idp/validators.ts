@@ -80,6 +80,17 @@ const sites3 = /* @__PURE__ */ within("TreeNodeType/$defs/Kind", [
   /* @__PURE__ */ enumSite(["leaf", "branch"]),
 ]);
 
+function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites3[0]!)) return false;
+  }
+  if (!(value === "leaf" || value === "branch")) {
+    if (!report(errors, path, sites3[1]!)) return false;
+  }
+
+  return true;
+}
+
 function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (!isPlainObject(value)) return report(errors, path, sites0[3]!);
   let member0 = value["Root"];
@@ -107,20 +118,6 @@ function checkListTreeRequest(value: unknown, path: string, errors: ValidationEr
         }
       }
     }
-  }
-
-  return true;
-}
-
-function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites1[3]!);
-  const units0 = value.length;
-  if (units0 < 1) {
-    if (!report(errors, path, sites1[0]!)) return false;
-  } else if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
-    if (!report(errors, path, sites1[1]!)) return false;
-  } else if (!pattern0.test(value)) {
-    if (!report(errors, path, sites1[2]!)) return false;
   }
 
   return true;
@@ -296,12 +293,15 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
   return true;
 }
 
-function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") {
-    if (!report(errors, path, sites3[0]!)) return false;
-  }
-  if (!(value === "leaf" || value === "branch")) {
-    if (!report(errors, path, sites3[1]!)) return false;
+function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites1[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites1[0]!)) return false;
+  } else if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
+    if (!report(errors, path, sites1[1]!)) return false;
+  } else if (!pattern0.test(value)) {
+    if (!report(errors, path, sites1[2]!)) return false;
   }
 
   return true;

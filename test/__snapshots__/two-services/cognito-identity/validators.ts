@@ -62,20 +62,6 @@ const sites5 = /* @__PURE__ */ within("LoginsMap", [
   /* @__PURE__ */ typeSite("object"),
 ]);
 
-function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites0[3]!);
-  const units0 = value.length;
-  if (units0 < 1) {
-    if (!report(errors, path, sites0[0]!)) return false;
-  } else if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
-    if (!report(errors, path, sites0[1]!)) return false;
-  } else if (!pattern0(value)) {
-    if (!report(errors, path, sites0[2]!)) return false;
-  }
-
-  return true;
-}
-
 function checkGetIdInput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (!isPlainObject(value)) return report(errors, path, sites1[1]!);
   let member0 = value["AccountId"];
@@ -114,26 +100,6 @@ function checkGetIdResponse(value: unknown, path: string, errors: ValidationErro
   return true;
 }
 
-function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites3[0]!);
-
-  return true;
-}
-
-function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  if (typeof value !== "string") return report(errors, path, sites4[3]!);
-  const units0 = value.length;
-  if (units0 < 1) {
-    if (!report(errors, path, sites4[0]!)) return false;
-  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
-    if (!report(errors, path, sites4[1]!)) return false;
-  } else if (!pattern1.test(value)) {
-    if (!report(errors, path, sites4[2]!)) return false;
-  }
-
-  return true;
-}
-
 function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (!isPlainObject(value)) return report(errors, path, sites5[3]!);
   for (const key0 in value) {
@@ -152,6 +118,40 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] 
         }
       }
     }
+  }
+
+  return true;
+}
+
+function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites0[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites0[0]!)) return false;
+  } else if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
+    if (!report(errors, path, sites0[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites0[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites3[0]!);
+
+  return true;
+}
+
+function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites4[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites4[0]!)) return false;
+  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+    if (!report(errors, path, sites4[1]!)) return false;
+  } else if (!pattern1.test(value)) {
+    if (!report(errors, path, sites4[2]!)) return false;
   }
 
   return true;
