@@ -44,9 +44,8 @@ export class ValidationFailure extends Error {
  */
 export type Check = (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean;
 
-/** The errors of a value the fast mode has failed. */
-function errorsOf(check: Check, value: unknown): ValidationError[] {
-  const errors: ValidationError[] = [];
+/** The errors of a value the fast mode has failed (`errors`: a new array). */
+function errorsOf(check: Check, value: unknown, errors: ValidationError[] = []): ValidationError[] {
   check(value, "", errors);
   return errors;
 }
@@ -152,15 +151,17 @@ export function fixedSite(keyword: "additionalProperties" | "anyOf" | "oneOf" | 
  * is given as a copy with them.)
  */
 export function report(errors: ValidationError[] | undefined, instancePath: string, site: Site): boolean {
-  if (errors === undefined) return false;
-  errors.push({
-    instancePath,
-    schemaPath: site.schemaPath,
-    keyword: site.keyword,
-    params: site.params,
-    message: site.message,
-  });
-  return true;
+  // (push answers the new length: at least 1)
+  return (
+    errors !== undefined &&
+    errors.push({
+      instancePath,
+      schemaPath: site.schemaPath,
+      keyword: site.keyword,
+      params: site.params,
+      message: site.message,
+    }) > 0
+  );
 }
 
 /**
