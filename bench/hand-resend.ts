@@ -42,13 +42,9 @@ function plain(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function stringMembers(v: unknown, names: readonly string[]): boolean {
-  if (!plain(v)) return false;
-  for (const n of names) {
-    const m = own(v, n);
-    if (m !== undefined && typeof m !== "string") return false;
-  }
-  return true;
+function optionalString(o: Record<string, unknown>, k: string): boolean {
+  const m = own(o, k);
+  return m === undefined || typeof m === "string";
 }
 
 export function handIsResend(v: unknown): boolean {
@@ -58,13 +54,14 @@ export function handIsResend(v: unknown): boolean {
   const hash = own(v, "SecretHash");
   if (hash !== undefined && !secretString(hash, SECRET_HASH)) return false;
   const context = own(v, "UserContextData");
-  if (context !== undefined && !stringMembers(context, ["IpAddress", "EncodedData"])) return false;
+  if (context !== undefined && !(plain(context) && optionalString(context, "IpAddress") && optionalString(context, "EncodedData"))) return false;
   const analytics = own(v, "AnalyticsMetadata");
-  if (analytics !== undefined && !stringMembers(analytics, ["AnalyticsEndpointId"])) return false;
+  if (analytics !== undefined && !(plain(analytics) && optionalString(analytics, "AnalyticsEndpointId"))) return false;
   const metadata = own(v, "ClientMetadata");
   if (metadata !== undefined) {
     if (!plain(metadata)) return false;
-    for (const k of Object.keys(metadata)) {
+    for (const k in metadata) {
+      if (!Object.hasOwn(metadata, k)) continue;
       const m = metadata[k];
       if (m !== undefined && typeof m !== "string") return false;
     }

@@ -5,13 +5,20 @@
  * interleaved so that every contender sees the same machine. Prints ops/s
  * (median of the rounds) and the ratios the validator goals are stated in.
  * The CreateUserPoolRequest case needs the corpus (SHARED_DIR, default ../shared).
+ *
+ * Then the validators' size, minified (esbuild) and gzipped (zlib level 9), on the
+ * corpus: the ResendConfirmationCodeRequest validator alone (what it reaches), and
+ * all of the service's, each against ajv's standalone code for the same schemas.
  */
 import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import standalone from "ajv/dist/standalone/index.js";
+import { build } from "esbuild";
 import ts from "typescript";
 import { DiagnosticSink } from "../generator/diagnostics.js";
 import { generate } from "../generator/index.js";
@@ -41,6 +48,15 @@ async function generated(schemas: string, temp: string): Promise<Validators> {
 
 /** ajv on the same schemas, repaired as the generator repairs them, bundled under $defs by title. */
 function ajvFor(schemas: string, allErrors: boolean): (title: string) => (value: unknown) => boolean {
+  const ajv = ajvInstance(schemas, allErrors, false);
+  return (title) => ajv.getSchema(`${BUNDLE}#/$defs/${title}`) as (value: unknown) => boolean;
+}
+
+const BUNDLE = "urn:cognito-codegen:bench";
+// a CommonJS module: its exports are the function, with the function again as `default`
+const standaloneCode = standalone.default;
+
+function ajvInstance(schemas: string, allErrors: boolean, source: boolean): { ajv: Ajv2020; titles: string[] } & Pick<Ajv2020, "getSchema"> {
   const sink = new DiagnosticSink();
   const { files } = loadInput(schemas, sink);
   const defs: Record<string, unknown> = {};
@@ -49,9 +65,49 @@ function ajvFor(schemas: string, allErrors: boolean): (title: string) => (value:
     const { $schema: _s, $id: _i, ...rest } = schema;
     defs[f.title] = JSON.parse(JSON.stringify(rest).replaceAll('"#/components/schemas/', '"#/$defs/'));
   }
-  const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: false });
-  ajv.addSchema({ $id: "urn:cognito-codegen:bench", $defs: defs });
-  return (title) => ajv.getSchema(`urn:cognito-codegen:bench#/$defs/${title}`) as (value: unknown) => boolean;
+  const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: false, ...(source ? { code: { source: true, esm: true } } : {}) });
+  ajv.addSchema({ $id: BUNDLE, $defs: defs });
+  return { ajv, titles: Object.keys(defs), getSchema: ajv.getSchema.bind(ajv) };
+}
+
+/** Bytes of a module bundled (esbuild: bundle, minify, tree shaking, esm, es2022) and gzipped (level 9). */
+async function bundled(entry: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, treeShaking: true, platform: "neutral", format: "esm", target: "es2022", write: false, logLevel: "warning", nodePaths: [path.resolve("node_modules")] });
+  const out = result.outputFiles[0]!.contents;
+  return { min: out.byteLength, gzip: gzipSync(out, { level: 9 }).byteLength };
+}
+
+/** The corpus's validators against ajv standalone: the Resend request's alone, and the service's. */
+async function sizes(corpus: string, temp: string): Promise<void> {
+  const result = await generate({ schemas: corpus, artifacts: ["validators"] });
+  const dir = path.join(temp, "size");
+  for (const file of result.files) {
+    await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+    await writeFile(path.join(dir, file.path), file.contents);
+  }
+  await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  const service = result.ir.services[0]!.id;
+  const ajv = ajvInstance(corpus, false, true).ajv;
+  const resend = "ResendConfirmationCodeRequest";
+  const entries = {
+    oursResend: `export { validate${resend}, is${resend}, assert${resend} } from "./${service}/validators.js";\n`,
+    oursAll: `export * from "./${service}/validators.js";\n`,
+    ajvResend: standaloneCode(ajv, { [resend]: `${BUNDLE}#/$defs/${resend}` }),
+    ajvAll: standaloneCode(ajv, Object.fromEntries(ajvInstance(corpus, false, false).titles.map((t) => [t, `${BUNDLE}#/$defs/${t}`]))),
+  };
+  const bytes: Record<string, { min: number; gzip: number }> = {};
+  for (const [name, text] of Object.entries(entries)) {
+    const entry = path.join(dir, `${name}.${name.startsWith("ours") ? "ts" : "mjs"}`);
+    await writeFile(entry, text);
+    bytes[name] = await bundled(entry);
+  }
+  const n = (x: number): string => x.toLocaleString("en-US").padStart(9);
+  const line = (what: string, ours: { min: number; gzip: number }, theirs: { min: number; gzip: number }, goal: string): void => {
+    console.log(`  ${what.padEnd(34)} ${n(ours.min)} ${n(ours.gzip)}   ajv standalone ${n(theirs.min)} ${n(theirs.gzip)}   ${(ours.gzip / theirs.gzip).toFixed(2)}x gzip   ${goal}`);
+  };
+  console.log(`\nvalidator size (corpus, ${result.ir.services[0]!.declarations.length} declarations): minified and gzipped bytes`);
+  line(`${resend} (validate, is, assert)`, bytes["oursResend"]!, bytes["ajvResend"]!, `goal ≤ 1,200 B gzip: ${bytes["oursResend"]!.gzip <= 1200 ? "met" : "NOT met"}`);
+  line("the whole service", bytes["oursAll"]!, bytes["ajvAll"]!, `goal ≤ 0.35x gzip: ${bytes["oursAll"]!.gzip <= 0.35 * bytes["ajvAll"]!.gzip ? "met" : "NOT met"}`);
 }
 
 interface Contender {
@@ -149,8 +205,9 @@ try {
       { name: "generated validate…", run: poolOk },
       { name: "ajv", run: ajvPool },
     ]), [["generated validate…", "ajv", 2]]);
+    await sizes(corpus, temp);
   } else {
-    console.log(`\n(no corpus at ${corpus}: the CreateUserPoolRequest case is skipped)`);
+    console.log(`\n(no corpus at ${corpus}: the CreateUserPoolRequest case and the sizes are skipped)`);
   }
 } finally {
   await rm(temp, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { checkOutput } from "../generator/write.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 /** The runtime modules a service with operations carries (templates/runtime/), in name order. */
-const RUNTIME_FILES = ["errors", "http", "paginate", "secret-hash", "send", "walk"].map((m) => `runtime/${m}.ts`);
+const RUNTIME_FILES = ["errors", "http", "paginate", "secret-hash", "send", "validate", "walk"].map((m) => `runtime/${m}.ts`);
 const fixtures = path.join(root, "test/fixtures");
 
 describe("file snapshots of generated code", async () => {
@@ -48,6 +48,7 @@ describe("services", () => {
       "cognito-identity/validators.ts",
       "cognito-identity/wire.ts",
       "cognito-sync/index.ts",
+      "cognito-sync/runtime/validate.ts",
       "cognito-sync/types.ts",
       "cognito-sync/validators.ts",
     ]);

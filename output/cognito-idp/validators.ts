@@ -19,362 +19,131 @@ import type {
   UsernameType,
 } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  asserter,
+  classSearch,
+  codePointLength,
+  guard,
+  isPlainObject,
+  limitSite,
+  matchSite,
+  objectPrototype,
+  own,
+  pointerSegment,
+  report,
+  requiredSite,
+  typeSite,
+  validator,
+  within,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
+const pattern0 = /* @__PURE__ */ classSearch(0, 67045376, 2281701374, 134217726);
 
-/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
-function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
-    }
-    return false;
-  };
-}
+const pattern1 = /* @__PURE__ */ classSearch(0, 603949056, 2281701374, 134217726);
 
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
+const pattern2 = /* @__PURE__ */ classSearch(
+  0,
+  4294967294,
+  4294967295,
+  2147483647,
+  /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"),
+);
 
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
+const sites0 = /* @__PURE__ */ within("AnalyticsMetadataType", [/* @__PURE__ */ typeSite("object")]);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const sites1 = /* @__PURE__ */ within("AttributeNameType", [/* @__PURE__ */ typeSite("string")]);
 
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+const sites2 = /* @__PURE__ */ within("ClientIdType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[\\w+]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
+const sites3 = /* @__PURE__ */ within("ClientMetadataType", [/* @__PURE__ */ typeSite("object")]);
 
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
+const sites4 = /* @__PURE__ */ within("CodeDeliveryDetailsType", [/* @__PURE__ */ typeSite("object")]);
 
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
+const sites5 = /* @__PURE__ */ within("DeliveryMediumType", [/* @__PURE__ */ typeSite("string")]);
 
-const pattern0 = /* @__PURE__ */ asciiSearch(0, 67045376, 2281701374, 134217726);
+const sites6 = /* @__PURE__ */ within("ResendConfirmationCodeRequest", [
+  /* @__PURE__ */ requiredSite("ClientId"),
+  /* @__PURE__ */ requiredSite("Username"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-const pattern1 = /* @__PURE__ */ asciiSearch(0, 603949056, 2281701374, 134217726);
+const sites7 = /* @__PURE__ */ within("ResendConfirmationCodeResponse", [/* @__PURE__ */ typeSite("object")]);
 
-const pattern2 = /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u");
+const sites8 = /* @__PURE__ */ within("SecretHashType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[\\w+=/]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
+
+const sites9 = /* @__PURE__ */ within("StringType", [/* @__PURE__ */ typeSite("string")]);
+
+const sites10 = /* @__PURE__ */ within("UserContextDataType", [/* @__PURE__ */ typeSite("object")]);
+
+const sites11 = /* @__PURE__ */ within("UsernameType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
 function checkAnalyticsMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AnalyticsMetadataType/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "AnalyticsEndpointId") ? value["AnalyticsEndpointId"] : undefined;
-    if (member0 !== undefined) {
-      if (
-        !checkStringType(member0, errors === undefined ? "" : path + "/AnalyticsEndpointId", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
+  if (!isPlainObject(value)) return report(errors, path, sites0[0]!);
+  let member0 = value["AnalyticsEndpointId"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "AnalyticsEndpointId" in objectPrototype;
+  if (inherits0) member0 = own(value, "AnalyticsEndpointId");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/AnalyticsEndpointId" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against AnalyticsMetadataType: the value, typed, or every error. */
-export function validateAnalyticsMetadataType(value: unknown): ValidationResult<AnalyticsMetadataType> {
-  return validateWith<AnalyticsMetadataType>(checkAnalyticsMetadataType, value);
-}
-
-/** Whether a value is a valid AnalyticsMetadataType. */
-export function isAnalyticsMetadataType(value: unknown): value is AnalyticsMetadataType {
-  return checkAnalyticsMetadataType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid AnalyticsMetadataType. */
-export function assertAnalyticsMetadataType(value: unknown): asserts value is AnalyticsMetadataType {
-  assertWith(checkAnalyticsMetadataType, "AnalyticsMetadataType", value);
-}
-
-function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AttributeNameType/type", "type", { type: "string" });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against AttributeNameType: the value, typed, or every error. */
-export function validateAttributeNameType(value: unknown): ValidationResult<AttributeNameType> {
-  return validateWith<AttributeNameType>(checkAttributeNameType, value);
-}
-
-/** Whether a value is a valid AttributeNameType. */
-export function isAttributeNameType(value: unknown): value is AttributeNameType {
-  return checkAttributeNameType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
-export function assertAttributeNameType(value: unknown): asserts value is AttributeNameType {
-  assertWith(checkAttributeNameType, "AttributeNameType", value);
-}
-
-function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ClientIdType/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ClientIdType/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ClientIdType/maxLength", "maxLength", { limit: 128 });
-    }
-    if (lengthOk0 && !pattern0(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ClientIdType/pattern", "pattern", { pattern: "[\\w+]+" });
-    }
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against ClientIdType: the value, typed, or every error. */
-export function validateClientIdType(value: unknown): ValidationResult<ClientIdType> {
-  return validateWith<ClientIdType>(checkClientIdType, value);
-}
-
-/** Whether a value is a valid ClientIdType. */
-export function isClientIdType(value: unknown): value is ClientIdType {
-  return checkClientIdType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid ClientIdType. */
-export function assertClientIdType(value: unknown): asserts value is ClientIdType {
-  assertWith(checkClientIdType, "ClientIdType", value);
+  return true;
 }
 
 function checkClientMetadataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ClientMetadataType/type", "type", { type: "object" });
-  } else {
-    for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+  if (!isPlainObject(value)) return report(errors, path, sites3[0]!);
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
 
-      const value0 = value[key0];
-      if (value0 !== undefined) {
-        if (
-          !checkStringType(value0, errors === undefined ? "" : path + "/" + pointerSegment(key0), errors) &&
-          errors === undefined
-        )
-          return false;
-      }
+    const value0 = value[key0];
+    if (value0 !== undefined) {
+      if (!checkStringType(value0, errors ? path + "/" + pointerSegment(key0) : "", errors)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against ClientMetadataType: the value, typed, or every error. */
-export function validateClientMetadataType(value: unknown): ValidationResult<ClientMetadataType> {
-  return validateWith<ClientMetadataType>(checkClientMetadataType, value);
-}
-
-/** Whether a value is a valid ClientMetadataType. */
-export function isClientMetadataType(value: unknown): value is ClientMetadataType {
-  return checkClientMetadataType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
-export function assertClientMetadataType(value: unknown): asserts value is ClientMetadataType {
-  assertWith(checkClientMetadataType, "ClientMetadataType", value);
+  return true;
 }
 
 function checkCodeDeliveryDetailsType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/CodeDeliveryDetailsType/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "Destination") ? value["Destination"] : undefined;
-    if (member0 !== undefined) {
-      if (!checkStringType(member0, errors === undefined ? "" : path + "/Destination", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "DeliveryMedium") ? value["DeliveryMedium"] : undefined;
-    if (member1 !== undefined) {
-      if (
-        !checkDeliveryMediumType(member1, errors === undefined ? "" : path + "/DeliveryMedium", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "AttributeName") ? value["AttributeName"] : undefined;
-    if (member2 !== undefined) {
-      if (
-        !checkAttributeNameType(member2, errors === undefined ? "" : path + "/AttributeName", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
+  if (!isPlainObject(value)) return report(errors, path, sites4[0]!);
+  let member0 = value["Destination"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Destination" in objectPrototype ||
+    "DeliveryMedium" in objectPrototype ||
+    "AttributeName" in objectPrototype;
+  if (inherits0) member0 = own(value, "Destination");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/Destination" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "DeliveryMedium") : value["DeliveryMedium"];
+  if (member1 !== undefined) {
+    if (!checkDeliveryMediumType(member1, errors ? path + "/DeliveryMedium" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "AttributeName") : value["AttributeName"];
+  if (member2 !== undefined) {
+    if (!checkAttributeNameType(member2, errors ? path + "/AttributeName" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
-export function validateCodeDeliveryDetailsType(value: unknown): ValidationResult<CodeDeliveryDetailsType> {
-  return validateWith<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, value);
-}
-
-/** Whether a value is a valid CodeDeliveryDetailsType. */
-export function isCodeDeliveryDetailsType(value: unknown): value is CodeDeliveryDetailsType {
-  return checkCodeDeliveryDetailsType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid CodeDeliveryDetailsType. */
-export function assertCodeDeliveryDetailsType(value: unknown): asserts value is CodeDeliveryDetailsType {
-  assertWith(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType", value);
-}
-
-function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeliveryMediumType/type", "type", { type: "string" });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DeliveryMediumType: the value, typed, or every error. */
-export function validateDeliveryMediumType(value: unknown): ValidationResult<DeliveryMediumType> {
-  return validateWith<DeliveryMediumType>(checkDeliveryMediumType, value);
-}
-
-/** Whether a value is a valid DeliveryMediumType. */
-export function isDeliveryMediumType(value: unknown): value is DeliveryMediumType {
-  return checkDeliveryMediumType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
-export function assertDeliveryMediumType(value: unknown): asserts value is DeliveryMediumType {
-  assertWith(checkDeliveryMediumType, "DeliveryMediumType", value);
+  return true;
 }
 
 function checkResendConfirmationCodeRequest(
@@ -382,81 +151,46 @@ function checkResendConfirmationCodeRequest(
   path: string,
   errors: ValidationError[] | undefined,
 ): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites6[2]!);
+  let member0 = value["ClientId"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "ClientId" in objectPrototype ||
+    "SecretHash" in objectPrototype ||
+    "UserContextData" in objectPrototype ||
+    "Username" in objectPrototype ||
+    "AnalyticsMetadata" in objectPrototype ||
+    "ClientMetadata" in objectPrototype;
+  if (inherits0) member0 = own(value, "ClientId");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites6[0]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "ClientId") ? value["ClientId"] : undefined;
-    if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
-        missingProperty: "ClientId",
-      });
-    } else {
-      if (!checkClientIdType(member0, errors === undefined ? "" : path + "/ClientId", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "SecretHash") ? value["SecretHash"] : undefined;
-    if (member1 !== undefined) {
-      if (
-        !checkSecretHashType(member1, errors === undefined ? "" : path + "/SecretHash", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "UserContextData") ? value["UserContextData"] : undefined;
-    if (member2 !== undefined) {
-      if (
-        !checkUserContextDataType(member2, errors === undefined ? "" : path + "/UserContextData", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member3 = Object.hasOwn(value, "Username") ? value["Username"] : undefined;
-    if (member3 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ResendConfirmationCodeRequest/required", "required", {
-        missingProperty: "Username",
-      });
-    } else {
-      if (!checkUsernameType(member3, errors === undefined ? "" : path + "/Username", errors) && errors === undefined)
-        return false;
-    }
-    const member4 = Object.hasOwn(value, "AnalyticsMetadata") ? value["AnalyticsMetadata"] : undefined;
-    if (member4 !== undefined) {
-      if (
-        !checkAnalyticsMetadataType(member4, errors === undefined ? "" : path + "/AnalyticsMetadata", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member5 = Object.hasOwn(value, "ClientMetadata") ? value["ClientMetadata"] : undefined;
-    if (member5 !== undefined) {
-      if (
-        !checkClientMetadataType(member5, errors === undefined ? "" : path + "/ClientMetadata", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
+    if (!checkClientIdType(member0, errors ? path + "/ClientId" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "SecretHash") : value["SecretHash"];
+  if (member1 !== undefined) {
+    if (!checkSecretHashType(member1, errors ? path + "/SecretHash" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "UserContextData") : value["UserContextData"];
+  if (member2 !== undefined) {
+    if (!checkUserContextDataType(member2, errors ? path + "/UserContextData" : "", errors)) return false;
+  }
+  const member3 = inherits0 ? own(value, "Username") : value["Username"];
+  if (member3 === undefined) {
+    if (!report(errors, path, sites6[1]!)) return false;
+  } else {
+    if (!checkUsernameType(member3, errors ? path + "/Username" : "", errors)) return false;
+  }
+  const member4 = inherits0 ? own(value, "AnalyticsMetadata") : value["AnalyticsMetadata"];
+  if (member4 !== undefined) {
+    if (!checkAnalyticsMetadataType(member4, errors ? path + "/AnalyticsMetadata" : "", errors)) return false;
+  }
+  const member5 = inherits0 ? own(value, "ClientMetadata") : value["ClientMetadata"];
+  if (member5 !== undefined) {
+    if (!checkClientMetadataType(member5, errors ? path + "/ClientMetadata" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
-export function validateResendConfirmationCodeRequest(value: unknown): ValidationResult<ResendConfirmationCodeRequest> {
-  return validateWith<ResendConfirmationCodeRequest>(checkResendConfirmationCodeRequest, value);
-}
-
-/** Whether a value is a valid ResendConfirmationCodeRequest. */
-export function isResendConfirmationCodeRequest(value: unknown): value is ResendConfirmationCodeRequest {
-  return checkResendConfirmationCodeRequest(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeRequest. */
-export function assertResendConfirmationCodeRequest(value: unknown): asserts value is ResendConfirmationCodeRequest {
-  assertWith(checkResendConfirmationCodeRequest, "ResendConfirmationCodeRequest", value);
+  return true;
 }
 
 function checkResendConfirmationCodeResponse(
@@ -464,184 +198,249 @@ function checkResendConfirmationCodeResponse(
   path: string,
   errors: ValidationError[] | undefined,
 ): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ResendConfirmationCodeResponse/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "CodeDeliveryDetails") ? value["CodeDeliveryDetails"] : undefined;
-    if (member0 !== undefined) {
-      if (
-        !checkCodeDeliveryDetailsType(member0, errors === undefined ? "" : path + "/CodeDeliveryDetails", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
+  if (!isPlainObject(value)) return report(errors, path, sites7[0]!);
+  let member0 = value["CodeDeliveryDetails"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "CodeDeliveryDetails" in objectPrototype;
+  if (inherits0) member0 = own(value, "CodeDeliveryDetails");
+  if (member0 !== undefined) {
+    if (!checkCodeDeliveryDetailsType(member0, errors ? path + "/CodeDeliveryDetails" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against ResendConfirmationCodeResponse: the value, typed, or every error. */
-export function validateResendConfirmationCodeResponse(
-  value: unknown,
-): ValidationResult<ResendConfirmationCodeResponse> {
-  return validateWith<ResendConfirmationCodeResponse>(checkResendConfirmationCodeResponse, value);
-}
-
-/** Whether a value is a valid ResendConfirmationCodeResponse. */
-export function isResendConfirmationCodeResponse(value: unknown): value is ResendConfirmationCodeResponse {
-  return checkResendConfirmationCodeResponse(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeResponse. */
-export function assertResendConfirmationCodeResponse(value: unknown): asserts value is ResendConfirmationCodeResponse {
-  assertWith(checkResendConfirmationCodeResponse, "ResendConfirmationCodeResponse", value);
-}
-
-function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/SecretHashType/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SecretHashType/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SecretHashType/maxLength", "maxLength", { limit: 128 });
-    }
-    if (lengthOk0 && !pattern1(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SecretHashType/pattern", "pattern", { pattern: "[\\w+=/]+" });
-    }
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against SecretHashType: the value, typed, or every error. */
-export function validateSecretHashType(value: unknown): ValidationResult<SecretHashType> {
-  return validateWith<SecretHashType>(checkSecretHashType, value);
-}
-
-/** Whether a value is a valid SecretHashType. */
-export function isSecretHashType(value: unknown): value is SecretHashType {
-  return checkSecretHashType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
-export function assertSecretHashType(value: unknown): asserts value is SecretHashType {
-  assertWith(checkSecretHashType, "SecretHashType", value);
-}
-
-function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/StringType/type", "type", { type: "string" });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against StringType: the value, typed, or every error. */
-export function validateStringType(value: unknown): ValidationResult<StringType> {
-  return validateWith<StringType>(checkStringType, value);
-}
-
-/** Whether a value is a valid StringType. */
-export function isStringType(value: unknown): value is StringType {
-  return checkStringType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid StringType. */
-export function assertStringType(value: unknown): asserts value is StringType {
-  assertWith(checkStringType, "StringType", value);
+  return true;
 }
 
 function checkUserContextDataType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserContextDataType/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "IpAddress") ? value["IpAddress"] : undefined;
-    if (member0 !== undefined) {
-      if (!checkStringType(member0, errors === undefined ? "" : path + "/IpAddress", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "EncodedData") ? value["EncodedData"] : undefined;
-    if (member1 !== undefined) {
-      if (!checkStringType(member1, errors === undefined ? "" : path + "/EncodedData", errors) && errors === undefined)
-        return false;
-    }
+  if (!isPlainObject(value)) return report(errors, path, sites10[0]!);
+  let member0 = value["IpAddress"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "IpAddress" in objectPrototype ||
+    "EncodedData" in objectPrototype;
+  if (inherits0) member0 = own(value, "IpAddress");
+  if (member0 !== undefined) {
+    if (!checkStringType(member0, errors ? path + "/IpAddress" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "EncodedData") : value["EncodedData"];
+  if (member1 !== undefined) {
+    if (!checkStringType(member1, errors ? path + "/EncodedData" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
-/** Checks a value against UserContextDataType: the value, typed, or every error. */
-export function validateUserContextDataType(value: unknown): ValidationResult<UserContextDataType> {
-  return validateWith<UserContextDataType>(checkUserContextDataType, value);
+function checkAttributeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites1[0]!);
+
+  return true;
 }
 
-/** Whether a value is a valid UserContextDataType. */
-export function isUserContextDataType(value: unknown): value is UserContextDataType {
-  return checkUserContextDataType(value, "", undefined);
+function checkClientIdType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites2[2]!)) return false;
+  }
+
+  return true;
 }
 
-/** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
-export function assertUserContextDataType(value: unknown): asserts value is UserContextDataType {
-  assertWith(checkUserContextDataType, "UserContextDataType", value);
+function checkDeliveryMediumType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites5[0]!);
+
+  return true;
+}
+
+function checkSecretHashType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites8[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites8[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites8[1]!)) return false;
+  } else if (!pattern1(value)) {
+    if (!report(errors, path, sites8[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkStringType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites9[0]!);
+
+  return true;
 }
 
 function checkUsernameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UsernameType/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/UsernameType/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/UsernameType/maxLength", "maxLength", { limit: 128 });
-    }
-    if (lengthOk0 && !pattern2.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/UsernameType/pattern", "pattern", {
-        pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-      });
-    }
+  if (typeof value !== "string") return report(errors, path, sites11[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites11[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites11[1]!)) return false;
+  } else if (!pattern2(value)) {
+    if (!report(errors, path, sites11[2]!)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
+
+/** Checks a value against AnalyticsMetadataType: the value, typed, or every error. */
+export const validateAnalyticsMetadataType: (value: unknown) => ValidationResult<AnalyticsMetadataType> =
+  /* @__PURE__ */ validator<AnalyticsMetadataType>(checkAnalyticsMetadataType);
+
+/** Whether a value is a valid AnalyticsMetadataType. */
+export const isAnalyticsMetadataType: (value: unknown) => value is AnalyticsMetadataType =
+  /* @__PURE__ */ guard<AnalyticsMetadataType>(checkAnalyticsMetadataType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid AnalyticsMetadataType. */
+export const assertAnalyticsMetadataType: (value: unknown) => asserts value is AnalyticsMetadataType =
+  /* @__PURE__ */ asserter<AnalyticsMetadataType>(checkAnalyticsMetadataType, "AnalyticsMetadataType");
+
+/** Checks a value against AttributeNameType: the value, typed, or every error. */
+export const validateAttributeNameType: (value: unknown) => ValidationResult<AttributeNameType> =
+  /* @__PURE__ */ validator<AttributeNameType>(checkAttributeNameType);
+
+/** Whether a value is a valid AttributeNameType. */
+export const isAttributeNameType: (value: unknown) => value is AttributeNameType =
+  /* @__PURE__ */ guard<AttributeNameType>(checkAttributeNameType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
+export const assertAttributeNameType: (value: unknown) => asserts value is AttributeNameType =
+  /* @__PURE__ */ asserter<AttributeNameType>(checkAttributeNameType, "AttributeNameType");
+
+/** Checks a value against ClientIdType: the value, typed, or every error. */
+export const validateClientIdType: (value: unknown) => ValidationResult<ClientIdType> =
+  /* @__PURE__ */ validator<ClientIdType>(checkClientIdType);
+
+/** Whether a value is a valid ClientIdType. */
+export const isClientIdType: (value: unknown) => value is ClientIdType =
+  /* @__PURE__ */ guard<ClientIdType>(checkClientIdType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid ClientIdType. */
+export const assertClientIdType: (value: unknown) => asserts value is ClientIdType =
+  /* @__PURE__ */ asserter<ClientIdType>(checkClientIdType, "ClientIdType");
+
+/** Checks a value against ClientMetadataType: the value, typed, or every error. */
+export const validateClientMetadataType: (value: unknown) => ValidationResult<ClientMetadataType> =
+  /* @__PURE__ */ validator<ClientMetadataType>(checkClientMetadataType);
+
+/** Whether a value is a valid ClientMetadataType. */
+export const isClientMetadataType: (value: unknown) => value is ClientMetadataType =
+  /* @__PURE__ */ guard<ClientMetadataType>(checkClientMetadataType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
+export const assertClientMetadataType: (value: unknown) => asserts value is ClientMetadataType =
+  /* @__PURE__ */ asserter<ClientMetadataType>(checkClientMetadataType, "ClientMetadataType");
+
+/** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
+export const validateCodeDeliveryDetailsType: (value: unknown) => ValidationResult<CodeDeliveryDetailsType> =
+  /* @__PURE__ */ validator<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
+
+/** Whether a value is a valid CodeDeliveryDetailsType. */
+export const isCodeDeliveryDetailsType: (value: unknown) => value is CodeDeliveryDetailsType =
+  /* @__PURE__ */ guard<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid CodeDeliveryDetailsType. */
+export const assertCodeDeliveryDetailsType: (value: unknown) => asserts value is CodeDeliveryDetailsType =
+  /* @__PURE__ */ asserter<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType");
+
+/** Checks a value against DeliveryMediumType: the value, typed, or every error. */
+export const validateDeliveryMediumType: (value: unknown) => ValidationResult<DeliveryMediumType> =
+  /* @__PURE__ */ validator<DeliveryMediumType>(checkDeliveryMediumType);
+
+/** Whether a value is a valid DeliveryMediumType. */
+export const isDeliveryMediumType: (value: unknown) => value is DeliveryMediumType =
+  /* @__PURE__ */ guard<DeliveryMediumType>(checkDeliveryMediumType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
+export const assertDeliveryMediumType: (value: unknown) => asserts value is DeliveryMediumType =
+  /* @__PURE__ */ asserter<DeliveryMediumType>(checkDeliveryMediumType, "DeliveryMediumType");
+
+/** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
+export const validateResendConfirmationCodeRequest: (
+  value: unknown,
+) => ValidationResult<ResendConfirmationCodeRequest> = /* @__PURE__ */ validator<ResendConfirmationCodeRequest>(
+  checkResendConfirmationCodeRequest,
+);
+
+/** Whether a value is a valid ResendConfirmationCodeRequest. */
+export const isResendConfirmationCodeRequest: (value: unknown) => value is ResendConfirmationCodeRequest =
+  /* @__PURE__ */ guard<ResendConfirmationCodeRequest>(checkResendConfirmationCodeRequest);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeRequest. */
+export const assertResendConfirmationCodeRequest: (value: unknown) => asserts value is ResendConfirmationCodeRequest =
+  /* @__PURE__ */ asserter<ResendConfirmationCodeRequest>(
+    checkResendConfirmationCodeRequest,
+    "ResendConfirmationCodeRequest",
+  );
+
+/** Checks a value against ResendConfirmationCodeResponse: the value, typed, or every error. */
+export const validateResendConfirmationCodeResponse: (
+  value: unknown,
+) => ValidationResult<ResendConfirmationCodeResponse> = /* @__PURE__ */ validator<ResendConfirmationCodeResponse>(
+  checkResendConfirmationCodeResponse,
+);
+
+/** Whether a value is a valid ResendConfirmationCodeResponse. */
+export const isResendConfirmationCodeResponse: (value: unknown) => value is ResendConfirmationCodeResponse =
+  /* @__PURE__ */ guard<ResendConfirmationCodeResponse>(checkResendConfirmationCodeResponse);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeResponse. */
+export const assertResendConfirmationCodeResponse: (value: unknown) => asserts value is ResendConfirmationCodeResponse =
+  /* @__PURE__ */ asserter<ResendConfirmationCodeResponse>(
+    checkResendConfirmationCodeResponse,
+    "ResendConfirmationCodeResponse",
+  );
+
+/** Checks a value against SecretHashType: the value, typed, or every error. */
+export const validateSecretHashType: (value: unknown) => ValidationResult<SecretHashType> =
+  /* @__PURE__ */ validator<SecretHashType>(checkSecretHashType);
+
+/** Whether a value is a valid SecretHashType. */
+export const isSecretHashType: (value: unknown) => value is SecretHashType =
+  /* @__PURE__ */ guard<SecretHashType>(checkSecretHashType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
+export const assertSecretHashType: (value: unknown) => asserts value is SecretHashType =
+  /* @__PURE__ */ asserter<SecretHashType>(checkSecretHashType, "SecretHashType");
+
+/** Checks a value against StringType: the value, typed, or every error. */
+export const validateStringType: (value: unknown) => ValidationResult<StringType> =
+  /* @__PURE__ */ validator<StringType>(checkStringType);
+
+/** Whether a value is a valid StringType. */
+export const isStringType: (value: unknown) => value is StringType = /* @__PURE__ */ guard<StringType>(checkStringType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid StringType. */
+export const assertStringType: (value: unknown) => asserts value is StringType = /* @__PURE__ */ asserter<StringType>(
+  checkStringType,
+  "StringType",
+);
+
+/** Checks a value against UserContextDataType: the value, typed, or every error. */
+export const validateUserContextDataType: (value: unknown) => ValidationResult<UserContextDataType> =
+  /* @__PURE__ */ validator<UserContextDataType>(checkUserContextDataType);
+
+/** Whether a value is a valid UserContextDataType. */
+export const isUserContextDataType: (value: unknown) => value is UserContextDataType =
+  /* @__PURE__ */ guard<UserContextDataType>(checkUserContextDataType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
+export const assertUserContextDataType: (value: unknown) => asserts value is UserContextDataType =
+  /* @__PURE__ */ asserter<UserContextDataType>(checkUserContextDataType, "UserContextDataType");
 
 /** Checks a value against UsernameType: the value, typed, or every error. */
-export function validateUsernameType(value: unknown): ValidationResult<UsernameType> {
-  return validateWith<UsernameType>(checkUsernameType, value);
-}
+export const validateUsernameType: (value: unknown) => ValidationResult<UsernameType> =
+  /* @__PURE__ */ validator<UsernameType>(checkUsernameType);
 
 /** Whether a value is a valid UsernameType. */
-export function isUsernameType(value: unknown): value is UsernameType {
-  return checkUsernameType(value, "", undefined);
-}
+export const isUsernameType: (value: unknown) => value is UsernameType =
+  /* @__PURE__ */ guard<UsernameType>(checkUsernameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameType. */
-export function assertUsernameType(value: unknown): asserts value is UsernameType {
-  assertWith(checkUsernameType, "UsernameType", value);
-}
+export const assertUsernameType: (value: unknown) => asserts value is UsernameType =
+  /* @__PURE__ */ asserter<UsernameType>(checkUsernameType, "UsernameType");

@@ -2,8 +2,8 @@
  * The checks, one small emitter per kind of schema and per keyword. A check
  * function runs in one of two modes: with `errors` undefined it returns false
  * at the first failure and allocates nothing (no path, no error object); with
- * an array it pushes an error for every way the value fails (validate… runs
- * it only once the fast mode has said no). Paths are built only where an
+ * an array it pushes an error for every way the value fails and returns true
+ * (validate… runs it only once the fast mode has said no). Paths are built only where an
  * error is reported. Nothing from a schema becomes code except through `code`
  * (generator/code.ts).
  */
@@ -12,16 +12,20 @@ import { Code, code, join, name, Scope } from "../../generator/code.js";
 import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
-import type { HelperName } from "./runtime.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
+import { parsePattern, setRanges } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
-import { asciiClassMasks } from "../../generator/regex/ascii.js";
+
+/** The values of templates/runtime/validate.ts a generated validators file may import. */
+export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
   /** pattern source → its hoisted matcher: a RegExp, or (an automaton) a function */
   readonly patterns: Map<string, HoistedPattern>;
   readonly helpers: Set<HelperName>;
+  /** The places where a value can fail, one group per declaration (by its check function's name; response views have their own). */
+  readonly sites: Map<string, SiteGroup>;
   /** Check functions of union members, hoisted to the file (a member's fast failure must not return from its parent). */
   readonly hoisted: FunctionDeclarationStructure[];
   /** `format` is asserted (the assertFormats option), for the formats templates/runtime/formats.ts knows. */
@@ -33,8 +37,17 @@ export interface FileContext {
 export interface HoistedPattern {
   readonly id: Code;
   readonly plan: PatternPlan;
-  /** One ASCII class: a scan over this table, not the regex engine (generator/regex/ascii.ts). */
-  readonly ascii?: readonly [number, number, number, number];
+  /** One class: a scan over its ASCII table, and the regex only at a code point beyond ASCII (if the class has any). */
+  readonly ascii?: { readonly masks: readonly [number, number, number, number]; readonly wide: boolean };
+}
+
+/** A declaration's sites: one hoisted array, `within(base, [builder calls])`, each call with a schema path below `base`. */
+export interface SiteGroup {
+  readonly id: Code;
+  readonly base: string;
+  readonly calls: Code[];
+  /** call text → index */
+  readonly index: Map<string, number>;
 }
 
 export interface Ctx extends FileContext {
@@ -42,6 +55,8 @@ export interface Ctx extends FileContext {
   readonly schemaBase: string;
   /** The check function being written: hoisted functions are named after it. */
   readonly fn: string;
+  /** The declaration's check function (the union members' too): its sites are one group. */
+  readonly decl: string;
 }
 
 /** The parameters of every check function. */
@@ -65,23 +80,75 @@ export function helper(ctx: Ctx, h: HelperName): Code {
 }
 
 /**
- * One failure: in the fast mode, `return false`; else an error (its message made
- * at run time from the keyword and its params, one table in runtime.ts).
+ * One failure: in the fast mode, `return false`; else an error, copied from the
+ * place's hoisted site (schema path, keyword, params and message, made once).
  */
-function fail(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
-  return code`{ ${failBody(ctx, t, node, keyword, params)} }`;
+function fail(ctx: Ctx, t: Target, node: Node, keyword: string, args: readonly JsonValue[], varying?: Code): Code {
+  return code`{ ${failBody(ctx, t, node, keyword, args, varying)} }`;
 }
 
-/** The statements of a failure, for a place that is a block already. */
-function failBody(ctx: Ctx, t: Target, node: Node, keyword: string, params: Code): Code {
-  return code`if (${t.errs} === undefined) return false;
-    ${helper(ctx, "report")}(${t.errs}, ${t.p}, ${ctx.schemaBase + node.path + "/" + keyword}, ${keyword}, ${params});`;
+/** The builder (in runtime/validate.ts) of each keyword's sites, and whether it takes the keyword (one builder for several). */
+const SITE_BUILDERS: Readonly<Record<string, readonly [HelperName, boolean]>> = {
+  type: ["typeSite", false],
+  minLength: ["limitSite", true],
+  maxLength: ["limitSite", true],
+  minItems: ["limitSite", true],
+  maxItems: ["limitSite", true],
+  minProperties: ["limitSite", true],
+  maxProperties: ["limitSite", true],
+  minimum: ["boundSite", true],
+  maximum: ["boundSite", true],
+  exclusiveMinimum: ["boundSite", true],
+  exclusiveMaximum: ["boundSite", true],
+  pattern: ["matchSite", true],
+  format: ["matchSite", true],
+  multipleOf: ["multipleOfSite", false],
+  required: ["requiredSite", false],
+  enum: ["enumSite", false],
+  const: ["constSite", false],
+  additionalProperties: ["fixedSite", true],
+  anyOf: ["fixedSite", true],
+  oneOf: ["fixedSite", true],
+  "false schema": ["fixedSite", true],
+};
+
+/**
+ * The site of a failure: made once, in its declaration's group (so a bundle keeps the sites of the
+ * checks it keeps), and shared by every check that fails there.
+ */
+function siteOf(ctx: Ctx, path: string, keyword: string, args: readonly JsonValue[]): Code {
+  let group = ctx.sites.get(ctx.decl);
+  if (!group) {
+    helper(ctx, "within");
+    group = { id: name(`sites${ctx.sites.size}`), base: ctx.schemaBase, calls: [], index: new Map() };
+    ctx.sites.set(ctx.decl, group);
+  }
+  const [builder, takesKeyword] = SITE_BUILDERS[keyword]!;
+  // the schema path below the declaration's last, and left out at its root
+  const call = code`${helper(ctx, builder)}(${join([...(takesKeyword ? [keyword] : []), ...args, ...(path === "" ? [] : [path])].map((a) => code`${a}`), ", ")})`;
+  let index = group.index.get(call.text);
+  if (index === undefined) {
+    index = group.calls.length;
+    group.calls.push(call);
+    group.index.set(call.text, index);
+  }
+  return code`${group.id}[${index}]!`;
 }
 
-/** A call of another check function: the path is made only when errors are collected; a failure ends the fast mode. */
+/**
+ * The statements of a failure, for a place that is a block already: report adds the error and
+ * returns true when errors are collected, and returns false in the fast mode. `varying`: params
+ * that are not the site's (the key of additionalProperties).
+ */
+function failBody(ctx: Ctx, t: Target, node: Node, keyword: string, args: readonly JsonValue[], varying?: Code): Code {
+  const at = siteOf(ctx, node.path, keyword, args);
+  return code`if (!${helper(ctx, "report")}(${t.errs}, ${t.p}, ${varying ? code`{ ...${at}, params: ${varying} }` : at})) return false;`;
+}
+
+/** A call of another check function: the path is made only when errors are collected; a failure ends the fast mode (in the collecting mode a check returns true). */
 function callCheck(fn: Code, t: Target): Code {
-  const path = t.p.text === "path" ? t.p : code`${t.errs} === undefined ? "" : ${t.p}`;
-  return code`if (!${fn}(${t.v}, ${path}, ${t.errs}) && ${t.errs} === undefined) return false;`;
+  const path = t.p.text === "path" ? t.p : code`${t.errs} ? ${t.p} : ""`;
+  return code`if (!${fn}(${t.v}, ${path}, ${t.errs})) return false;`;
 }
 
 function childPath(p: Code, key: string): Code {
@@ -130,44 +197,68 @@ function typeBody(ctx: Ctx, node: Node, t: Target): Code {
 
 function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   const out: Code[] = [];
-  const lengths = node.minLength !== undefined || node.maxLength !== undefined;
-  // a pattern never runs on a value that failed its length (a long value is where a pattern is slow)
-  const lengthOk = lengths && node.pattern !== undefined ? ctx.scope.fresh("lengthOk") : undefined;
-  if (lengths) {
-    // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
-    const units = ctx.scope.fresh("units");
-    out.push(code`const ${units} = ${t.v}.length;`);
-    if (lengthOk) out.push(code`let ${lengthOk} = true;`);
-    const mark = lengthOk ? code`${lengthOk} = false;` : code``;
-    const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
-    if (node.minLength !== undefined) {
-      const tooShort = code`${units} < ${node.minLength} || (${units} < ${2 * node.minLength} && ${count()} < ${node.minLength})`;
-      out.push(code`if (${tooShort}) { ${mark} ${failBody(ctx, t, node, "minLength", code`{ limit: ${node.minLength} }`)} }`);
-    }
-    if (node.maxLength !== undefined) {
-      const tooLong = code`${units} > ${node.maxLength} && (${units} > ${2 * node.maxLength} || ${count()} > ${node.maxLength})`;
-      out.push(code`if (${tooLong}) { ${mark} ${failBody(ctx, t, node, "maxLength", code`{ limit: ${node.maxLength} }`)} }`);
-    }
+  // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
+  const units = node.minLength !== undefined || node.maxLength !== undefined ? ctx.scope.fresh("units") : undefined;
+  if (units) out.push(code`const ${units} = ${t.v}.length;`);
+  const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
+  /** Each failure: its condition and its statements (for a block). */
+  const checks: { readonly fails: Code; readonly body: Code }[] = [];
+  const { minLength, maxLength } = node;
+  // a non-empty string has a code point: a minimum of 1 is a test of the units alone; of 0, none
+  if (units && minLength !== undefined && minLength > 0) {
+    const fails = minLength === 1 ? code`${units} < 1` : code`${units} < ${minLength} || (${units} < ${2 * minLength} && ${count()} < ${minLength})`;
+    checks.push({ fails, body: failBody(ctx, t, node, "minLength", [minLength]) });
   }
+  if (units && maxLength !== undefined) {
+    checks.push({ fails: code`${units} > ${maxLength} && (${units} > ${2 * maxLength} || ${count()} > ${maxLength})`, body: failBody(ctx, t, node, "maxLength", [maxLength]) });
+  }
+  const lengthChecks = checks.length;
   if (node.pattern !== undefined) {
     let hoisted = ctx.patterns.get(node.pattern);
     if (!hoisted) {
       const plan: PatternPlan = node.patternPlan ?? { kind: "regex", source: node.pattern };
-      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? asciiClassMasks(plan.source) : undefined;
+      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? classTable(plan.source) : undefined;
       hoisted = { id: name(`pattern${ctx.patterns.size}`), plan, ...(ascii ? { ascii } : {}) };
-      if (ascii) helper(ctx, "asciiSearch");
+      if (ascii) helper(ctx, "classSearch");
       ctx.patterns.set(node.pattern, hoisted);
     }
     // an automaton or an ASCII scan is a function; any other plan, a RegExp
-    const test = hoisted.plan.kind === "automaton" || hoisted.ascii ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
-    out.push(code`if (${lengthOk ? code`${lengthOk} && ${test}` : test}) ${fail(ctx, t, node, "pattern", code`{ pattern: ${node.pattern} }`)}`);
+    const fails = hoisted.plan.kind === "automaton" || hoisted.ascii ? code`!${hoisted.id}(${t.v})` : code`!${hoisted.id}.test(${t.v})`;
+    checks.push({ fails, body: failBody(ctx, t, node, "pattern", [node.pattern]) });
+  }
+  // a pattern never runs on a value that failed its length (a long value is where a pattern is
+  // slow); the lengths fail together only where the minimum is above the maximum
+  const together = lengthChecks === 2 && minLength! > maxLength!;
+  if (!together) {
+    if (checks.length > 0) out.push(join(checks.map((c) => code`if (${c.fails}) { ${c.body} }`), " else "));
+  } else {
+    const lengthOk = ctx.scope.fresh("lengthOk");
+    out.push(code`let ${lengthOk} = true;`);
+    checks.slice(0, 2).forEach((c) => out.push(code`if (${c.fails}) { ${lengthOk} = false; ${c.body} }`));
+    checks.slice(2).forEach((c) => out.push(code`if (${lengthOk} && ${c.fails}) { ${c.body} }`));
   }
   const format = node.format !== undefined && ctx.assertFormats && Object.hasOwn(FORMAT_CHECKS, node.format) ? FORMAT_CHECKS[node.format as keyof typeof FORMAT_CHECKS] : undefined;
   if (format !== undefined) {
     ctx.formats.add(format);
-    out.push(code`if (!${name(format)}(${t.v})) ${fail(ctx, t, node, "format", code`{ format: ${node.format!} }`)}`);
+    out.push(code`if (!${name(format)}(${t.v})) ${fail(ctx, t, node, "format", [node.format!])}`);
   }
   return join(out);
+}
+
+/**
+ * A pattern that is one class (`[\w+]`, `[\p{L}\p{N}]`, `\S`): its ASCII members as four 32-bit
+ * masks and whether it has members beyond ASCII (the code points as generator/regex/parse.ts
+ * has them: what the engine itself says of a property or `\s`).
+ */
+function classTable(source: string): HoistedPattern["ascii"] {
+  const parsed = parsePattern(source);
+  if (!parsed.ok || parsed.ast.type !== "set") return undefined;
+  const ranges = setRanges(parsed.ast);
+  if (ranges.length === 0) return undefined;
+  const masks: [number, number, number, number] = [0, 0, 0, 0];
+  for (const [from, to] of ranges) for (let c = from; c <= Math.min(to, 127); c++) masks[c >> 5]! |= 1 << (c & 31);
+  // unsigned, so that the generated literals read as bit tables
+  return { masks: masks.map((m) => m >>> 0) as [number, number, number, number], wide: ranges.some(([, to]) => to > 127) };
 }
 
 function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
@@ -175,7 +266,7 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
   const bound = (keyword: "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum", fails: string, comparison: string): void => {
     const limit = node[keyword];
     if (limit === undefined) return;
-    out.push(code`if (${t.v} ${new Code(fails)} ${limit}) ${fail(ctx, t, node, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`)}`);
+    out.push(code`if (${t.v} ${new Code(fails)} ${limit}) ${fail(ctx, t, node, keyword, [comparison, limit])}`);
   };
   bound("minimum", "<", ">=");
   bound("maximum", ">", "<=");
@@ -186,7 +277,7 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
     out.push(code`const ${q} = ${t.v} / ${node.multipleOf};`);
     // a decimal divisor is inexact in binary (0.3 / 0.1 = 2.9999999999999996): allow for the rounding of the division
     const notMultiple = Number.isInteger(node.multipleOf) ? code`!Number.isInteger(${q})` : code`!Number.isFinite(${q}) || Math.abs(${q} - Math.round(${q})) > 1e-9 * Math.max(1, Math.abs(${q}))`;
-    out.push(code`if (${notMultiple}) ${fail(ctx, t, node, "multipleOf", code`{ multipleOf: ${node.multipleOf} }`)}`);
+    out.push(code`if (${notMultiple}) ${fail(ctx, t, node, "multipleOf", [node.multipleOf])}`);
   }
   return join(out);
 }
@@ -194,10 +285,10 @@ function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
 function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
   const out: Code[] = [];
   if (node.minItems !== undefined) {
-    out.push(code`if (${t.v}.length < ${node.minItems}) ${fail(ctx, t, node, "minItems", code`{ limit: ${node.minItems} }`)}`);
+    out.push(code`if (${t.v}.length < ${node.minItems}) ${fail(ctx, t, node, "minItems", [node.minItems])}`);
   }
   if (node.maxItems !== undefined) {
-    out.push(code`if (${t.v}.length > ${node.maxItems}) ${fail(ctx, t, node, "maxItems", code`{ limit: ${node.maxItems} }`)}`);
+    out.push(code`if (${t.v}.length > ${node.maxItems}) ${fail(ctx, t, node, "maxItems", [node.maxItems])}`);
   }
   const i = ctx.scope.fresh("i");
   const item = ctx.scope.fresh("item");
@@ -213,21 +304,33 @@ function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
 
 function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   const out: Code[] = [];
-  for (const prop of node.properties) {
+  const inherits = node.properties.length > 0 ? ctx.scope.fresh("inherits") : undefined;
+  node.properties.forEach((prop, i) => {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
-    // undefined counts as absent, so only a defined value needs to be the object's own (never an
-    // inherited one: a polluted Object.prototype, or "__proto__" reading the prototype)
-    out.push(code`const ${x} = Object.hasOwn(${t.v}, ${prop.name}) ? ${t.v}[${prop.name}] : undefined;`);
+    // only an own member counts (never an inherited one: a polluted Object.prototype, or "__proto__"
+    // reading the prototype). An object whose prototype is Object.prototype inherits only what
+    // Object.prototype has: unless Object.prototype has one of the names, its members are read
+    // straight; else (another prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline)
+    if (i === 0) {
+      // asked after a first read, where the engine knows the object's shape and so its prototype
+      const op = helper(ctx, "objectPrototype");
+      const names = join(node.properties.map((q) => code`${q.name} in ${op}`), " || ");
+      out.push(code`let ${x} = ${t.v}[${prop.name}];
+        const ${inherits!} = Object.getPrototypeOf(${t.v}) !== ${op} || ${names};
+        if (${inherits!}) ${x} = ${helper(ctx, "own")}(${t.v}, ${prop.name});`);
+    } else {
+      out.push(code`const ${x} = ${inherits!} ? ${helper(ctx, "own")}(${t.v}, ${prop.name}) : ${t.v}[${prop.name}];`);
+    }
     // an undeclared member's value is checked with the additional ones
     const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {
-      const missing = failBody(ctx, t, node, "required", code`{ missingProperty: ${prop.name} }`);
+      const missing = failBody(ctx, t, node, "required", [prop.name]);
       out.push(inner.text.trim() === "" ? code`if (${x} === undefined) { ${missing} }` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
     } else if (inner.text.trim() !== "") {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
     }
-  }
+  });
   if (node.additional !== "allow") {
     const key = ctx.scope.fresh("key");
     const declared = node.properties.filter((p) => p.declared);
@@ -235,8 +338,8 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     if (node.additional === "forbid") {
       // own enumerable keys, as Object.keys has them, with no array made
       out.push(code`for (const ${key} in ${t.v}) {
-        if (!Object.hasOwn(${t.v}, ${key})) continue;
-        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", code`{ additionalProperty: ${key} }`)}
+        if (!${ownKey(ctx, t.v, key)}) continue;
+        if (!(${known})) ${fail(ctx, t, node, "additionalProperties", [], code`{ additionalProperty: ${key} }`)}
       }`);
     } else {
       const x = ctx.scope.fresh("value");
@@ -244,7 +347,7 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
       const inner = checkNode(ctx, node.additional, { v: x, p: code`${t.p} + "/" + ${helper(ctx, "pointerSegment")}(${key})`, errs: t.errs });
       if (inner.text.trim() !== "") {
         out.push(code`for (const ${key} in ${t.v}) {
-          if (!Object.hasOwn(${t.v}, ${key})) continue;
+          if (!${ownKey(ctx, t.v, key)}) continue;
           ${declared.length ? code`if (${known}) continue;` : code``}
           const ${x} = ${t.v}[${key}];
           if (${x} !== undefined) { ${inner} }
@@ -255,18 +358,25 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
     const count = ctx.scope.fresh("count");
     out.push(code`const ${count} = Object.keys(${t.v}).length;`);
-    if (node.minProperties !== undefined) out.push(code`if (${count} < ${node.minProperties}) ${fail(ctx, t, node, "minProperties", code`{ limit: ${node.minProperties} }`)}`);
-    if (node.maxProperties !== undefined) out.push(code`if (${count} > ${node.maxProperties}) ${fail(ctx, t, node, "maxProperties", code`{ limit: ${node.maxProperties} }`)}`);
+    if (node.minProperties !== undefined) out.push(code`if (${count} < ${node.minProperties}) ${fail(ctx, t, node, "minProperties", [node.minProperties])}`);
+    if (node.maxProperties !== undefined) out.push(code`if (${count} > ${node.maxProperties}) ${fail(ctx, t, node, "maxProperties", [node.maxProperties])}`);
   }
   return join(out);
+}
+
+/**
+ * Whether the key for-in gives is the object's own: hasOwnProperty called so, on the object for-in
+ * walks and its key, is what the engine turns into a check of the enumeration cache (Object.hasOwn is not).
+ */
+function ownKey(ctx: Ctx, v: Code, key: Code): Code {
+  return code`${helper(ctx, "objectPrototype")}.hasOwnProperty.call(${v}, ${key})`;
 }
 
 function enumCheck(ctx: Ctx, node: EnumNode, t: Target): Code {
   const scalar = (v: JsonValue): boolean => v === null || typeof v !== "object";
   const tests = node.values.map((value) => (scalar(value) ? code`${t.v} === ${value}` : code`${helper(ctx, "jsonEqual")}(${t.v}, ${value})`));
   const matches = tests.length ? join(tests, " || ") : code`false`;
-  const params = node.keyword === "const" ? code`{ allowedValue: ${node.values[0] ?? null} }` : code`{ allowedValues: ${node.values} }`;
-  return code`if (!(${matches})) ${fail(ctx, t, node, node.keyword, params)}`;
+  return code`if (!(${matches})) ${fail(ctx, t, node, node.keyword, [node.keyword === "const" ? (node.values[0] ?? null) : node.values])}`;
 }
 
 function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
@@ -277,7 +387,7 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
     const branches = members.filter((m) => m.body.text.trim() !== "").map((m) => code`if (${m.g.guard}) { ${m.body} }`);
     const rest = members.filter((m) => m.body.text.trim() === "");
     const names = members.map((m) => m.g.type).join(",");
-    const typeError = fail(ctx, t, node, "type", code`{ type: ${names} }`);
+    const typeError = fail(ctx, t, node, "type", [names]);
     const last = rest.length === 0 ? typeError : code`if (${join(rest.map((m) => (m.g.not.text.includes("||") ? code`(${m.g.not})` : m.g.not)), " && ")}) ${typeError}`;
     return branches.length === 0 ? last : code`${join(branches, " else ")} else ${last}`;
   }
@@ -298,7 +408,7 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
         ${details}
         ${t.errs}.push(...${sub});
       }
-      ${fail(ctx, t, node, node.keyword, code`{}`)}
+      ${fail(ctx, t, node, node.keyword, [])}
     }
   }`;
 }
@@ -307,12 +417,12 @@ function unionCheck(ctx: Ctx, node: UnionNode, t: Target): Code {
 function hoistCheck(ctx: Ctx, node: Node, keyword: string): Code {
   const fn = `${ctx.fn}$${keyword}${ctx.hoisted.length}`;
   const inner: Ctx = { ...ctx, scope: new Scope(), fn };
-  const body = checkNode(inner, node, { v: code`value`, p: code`path`, errs: code`errors` });
+  const body = checkNode(inner, node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
   ctx.hoisted.push(checkFunction(fn, body));
   return name(fn);
 }
 
-/** A check function: true when the value passes; in the collecting mode, whether it added no error. */
+/** A check function: in the fast mode, whether the value passes; in the collecting mode (its errors added), true. */
 export function checkFunction(fn: string, body: Code): FunctionDeclarationStructure {
   const unconstrained = body.text.trim() === "";
   return {
@@ -321,12 +431,15 @@ export function checkFunction(fn: string, body: Code): FunctionDeclarationStruct
     // any value: nothing to check, and (for noUnusedParameters) no parameter read
     parameters: CHECK_PARAMETERS.map(([param, type]) => ({ name: unconstrained ? `_${param}` : param, type })),
     returnType: "boolean",
-    statements: unconstrained ? ["return true;"] : ["const start = errors === undefined ? 0 : errors.length;", body.text, "return errors === undefined || errors.length === start;"],
+    statements: unconstrained ? ["return true;"] : [body.text, "return true;"],
   };
 }
 
-/** Statements that push an error into `t.errs` for every way `t.v` fails `node`. */
-export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
+/**
+ * Statements that push an error into `t.errs` for every way `t.v` fails `node`; `root`: they are
+ * the whole body of a check function (before its `return true`), so they may return.
+ */
+export function checkNode(ctx: Ctx, node: Node, t: Target, root = false): Code {
   switch (node.kind) {
     case "ref":
       return callCheck(name(ctx.decls.get(node.target)!.names.check), t);
@@ -338,7 +451,10 @@ export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
     case "object": {
       const g = typeGuard(ctx, node, t.v)!;
       const body = typeBody(ctx, node, t);
-      const typeError = failBody(ctx, t, node, "type", code`{ type: ${g.type} }`);
+      // the whole of a check function: a value of another type has no other error
+      if (root) return code`if (${g.not}) return ${helper(ctx, "report")}(${t.errs}, ${t.p}, ${siteOf(ctx, node.path, "type", [g.type])});
+        ${body}`;
+      const typeError = failBody(ctx, t, node, "type", [g.type]);
       return body.text.trim() === "" ? code`if (${g.not}) { ${typeError} }` : code`if (${g.not}) { ${typeError} } else { ${body} }`;
     }
     case "enum":
@@ -350,7 +466,7 @@ export function checkNode(ctx: Ctx, node: Node, t: Target): Code {
     case "unknown":
       return code``;
     case "never":
-      return fail(ctx, t, node, "false schema", code`{}`);
+      return fail(ctx, t, node, "false schema", []);
   }
 }
 

@@ -10,46 +10,42 @@
  * on the wire, where JSON.stringify drops it).
  */
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure, VariableDeclarationKind } from "ts-morph";
-import { code, name, Scope } from "../../generator/code.js";
+import { Code, code, join, name, Scope } from "../../generator/code.js";
 import { regExpConstruction, type JsonValue } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
+import type { AutomatonProgram } from "../runtime/linear-match.js";
+import { dfaTables } from "./dfa.js";
+import { compareStrings } from "../../generator/order.js";
 import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
-import { HELPERS, RUNTIME_TYPES } from "./runtime.js";
 
-function declarationFunctions(decl: Declaration, file: FileContext): FunctionDeclarationStructure[] {
-  const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check };
+const constant = (id: Code, initializer: string): VariableStatementStructure => ({
+  kind: StructureKind.VariableStatement,
+  declarationKind: VariableDeclarationKind.Const,
+  declarations: [{ name: id.text, initializer }],
+});
+
+function declarationFunctions(decl: Declaration, file: FileContext): { readonly check: FunctionDeclarationStructure; readonly entries: VariableStatementStructure[] } {
+  const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check, decl: decl.names.check };
   const n = decl.names;
-  const type = name(n.type);
-  const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` });
-  const fn = (structure: Omit<FunctionDeclarationStructure, "kind">): FunctionDeclarationStructure => ({ kind: StructureKind.Function, ...structure });
-  return [
-    checkFunction(n.check, body),
-    fn({
-      name: n.validate,
-      isExported: true,
-      docs: [`Checks a value against ${n.type}: the value, typed, or every error.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `ValidationResult<${n.type}>`,
-      statements: [code`return ${helper(ctx, "validateWith")}<${type}>(${name(n.check)}, value);`.text],
-    }),
-    fn({
-      name: n.is,
-      isExported: true,
-      docs: [`Whether a value is a valid ${n.type}.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${n.type}`,
-      // the fast mode: the first failure ends it, nothing is allocated
-      statements: [code`return ${name(n.check)}(value, "", undefined);`.text],
-    }),
-    fn({
-      name: n.assert,
-      isExported: true,
-      docs: [`Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `asserts value is ${n.type}`,
-      statements: [code`${helper(ctx, "assertWith")}(${name(n.check)}, ${decl.title}, value);`.text],
-    }),
-  ];
+  const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
+  // the entry points are closures over the check function, made by runtime/validate.ts (a few bytes each)
+  const entry = (id: string, doc: string, type: string, initializer: Code): VariableStatementStructure => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    docs: [doc],
+    declarations: [{ name: name(id).text, type, initializer: code`/* @__PURE__ */ ${initializer}`.text }],
+  });
+  const check = name(n.check);
+  return {
+    check: checkFunction(n.check, body),
+    entries: [
+    entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, `(value: unknown) => ValidationResult<${n.type}>`, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
+    // the fast mode: the first failure ends it, nothing is allocated
+    entry(n.is, `Whether a value is a valid ${n.type}.`, `(value: unknown) => value is ${n.type}`, code`${helper(ctx, "guard")}<${name(n.type)}>(${check})`),
+    entry(n.assert, `Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`, `(value: unknown) => asserts value is ${n.type}`, code`${helper(ctx, "asserter")}<${name(n.type)}>(${check}, ${decl.title})`),
+    ],
+  };
 }
 
 export interface ValidatorsFile {
@@ -60,33 +56,61 @@ export interface ValidatorsFile {
   readonly runtime: readonly string[];
 }
 
+/** Where every declaration's schema path starts (runtime/validate.ts `within` writes it). */
+const SCHEMAS = "#/components/schemas/";
+
+/** An automaton plan: its table over ASCII where it has one (./dfa.ts), the automaton for the rest. */
+function automaton(program: AutomatonProgram, file: FileContext): string {
+  const all = code`/* @__PURE__ */ compileAutomaton(${program as unknown as JsonValue})`;
+  const tables = dfaTables(program);
+  if (!tables) return all.text;
+  file.helpers.add("dfaSearch");
+  return code`/* @__PURE__ */ dfaSearch(${tables.columns}, ${tables.table}, ${tables.width}, ${all})`.text;
+}
+
 export function validatorsTemplate(service: Service, options: { readonly assertFormats?: boolean } = {}): ValidatorsFile {
-  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
-  const functions = service.declarations.flatMap((d) => declarationFunctions(d, file));
+  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
+  const declared = service.declarations.map((d) => declarationFunctions(d, file));
+  // the entry points last, beside the exports a bundle writes at its end (where a compressor finds the names again)
+  // the check functions by the kind of their schema (in declaration order within a kind): alike
+  // code side by side, where a compressor finds it
+  const kind = (n: Declaration["node"]): string => (n.kind === "number" && n.integer ? "integer" : n.kind);
+  const order = service.declarations.map((d, i) => ({ i, k: kind(d.node) })).sort((a, b) => compareStrings(a.k, b.k) || a.i - b.i);
+  const functions = order.map(({ i }) => declared[i]!.check);
+  const entries = declared.flatMap((d) => d.entries);
   // the schema's pattern, or what runs it in linear time: an equivalent rewrite, or an automaton
-  const patterns: VariableStatementStructure[] = [...file.patterns].map(([, { id, plan, ascii }]) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: id.text,
-        initializer:
-          plan.kind === "automaton"
-            ? code`/* @__PURE__ */ compileAutomaton(${plan.program as unknown as JsonValue})`.text
-            : ascii
-              ? code`/* @__PURE__ */ asciiSearch(${ascii[0]}, ${ascii[1]}, ${ascii[2]}, ${ascii[3]})`.text
-              : regExpConstruction(plan.source, "u"),
-      },
-    ],
-  }));
+  const patterns = [...file.patterns.values()].map(({ id, plan, ascii }) =>
+    constant(
+      id,
+      plan.kind === "automaton"
+        ? automaton(plan.program, file)
+        : ascii
+          ? code`/* @__PURE__ */ classSearch(${join(ascii.masks.map((m) => code`${m}`), ", ")}${ascii.wide ? code`, ${new Code(regExpConstruction(plan.source, "u"))}` : code``})`.text
+          : regExpConstruction(plan.source, "u"),
+    ),
+  );
+  // where a value can fail: made once, when the module loads (a bundler drops those no check it keeps uses)
+  const sites = [...file.sites.values()].map(({ id, base, calls }) => {
+    if (!base.startsWith(SCHEMAS)) throw new Error(`internal: a schema path outside ${SCHEMAS}: ${base}`);
+    return constant(id, code`/* @__PURE__ */ within(${base.slice(SCHEMAS.length)}, [${join(calls.map((c) => code`/* @__PURE__ */ ${c}`), ", ")}])`.text);
+  });
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
-  const helpers = [...file.helpers].sort().map((h) => HELPERS[h].trim());
+  const any = service.declarations.length > 0;
+  const values = [...file.helpers].sort();
+  const types = any ? ["type ValidationError", "type ValidationResult"] : [];
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
     statements: [
       ...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []),
       ...(file.formats.size ? [`import { ${[...file.formats].sort().join(", ")} } from "./runtime/formats.js";`] : []),
-      RUNTIME_TYPES.trim(), ...helpers, ...patterns, ...functions, ...file.hoisted],
-    runtime: [...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
+      ...(values.length + types.length ? [`import { ${[...values, ...types].join(", ")} } from "./runtime/validate.js";`] : []),
+      'export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
+      ...patterns,
+      ...sites,
+      ...functions,
+      ...file.hoisted,
+      ...entries,
+    ],
+    runtime: ["validate", ...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
   };
 }

@@ -19,694 +19,478 @@ import type {
   UserPoolMfaTypeOutput,
 } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  asserter,
+  codePointLength,
+  enumSite,
+  guard,
+  isPlainObject,
+  limitSite,
+  matchSite,
+  objectPrototype,
+  own,
+  pointerSegment,
+  report,
+  requiredSite,
+  typeSite,
+  validator,
+  within,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
-
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]_[0-9a-f-]", "u");
 
-function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
+const sites0 = /* @__PURE__ */ within("ChallengeNameType", [/* @__PURE__ */ typeSite("string")]);
+
+const sites1 = /* @__PURE__ */ within("DateType", [/* @__PURE__ */ typeSite("number")]);
+
+const sites2 = /* @__PURE__ */ within("DeviceKeyType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ matchSite("pattern", "[\\w-]+_[0-9a-f-]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
+
+const sites3 = /* @__PURE__ */ within("DeviceStatusType", [
+  /* @__PURE__ */ typeSite("string"),
+  /* @__PURE__ */ enumSite(["valid", "invalid"]),
+]);
+
+const sites4 = /* @__PURE__ */ within("DeviceType", [
+  /* @__PURE__ */ requiredSite("DeviceKey"),
+  /* @__PURE__ */ limitSite("maxItems", 2, "/properties/Tags"),
+  /* @__PURE__ */ limitSite("maxLength", 3, "/properties/Tags/items"),
+  /* @__PURE__ */ typeSite("string", "/properties/Tags/items"),
+  /* @__PURE__ */ typeSite("array", "/properties/Tags"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites5 = /* @__PURE__ */ within("SetMfaRequest", [
+  /* @__PURE__ */ typeSite("array", "/properties/Devices"),
+  /* @__PURE__ */ requiredSite("MfaConfiguration"),
+  /* @__PURE__ */ typeSite("object", "/properties/DevicesByName"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites6 = /* @__PURE__ */ within("SetMfaResponse", [
+  /* @__PURE__ */ requiredSite("MfaConfiguration"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites7 = /* @__PURE__ */ within("UserPoolMfaType", [
+  /* @__PURE__ */ typeSite("string"),
+  /* @__PURE__ */ enumSite(["OFF", "ON", "OPTIONAL"]),
+]);
+
+const sites8 = /* @__PURE__ */ within("UsernameExistsException", [
+  /* @__PURE__ */ typeSite("string", "/properties/message"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites9 = /* @__PURE__ */ within("DeviceKeyType", [/* @__PURE__ */ typeSite("string")]);
+
+const sites10 = /* @__PURE__ */ within("DeviceStatusType", [/* @__PURE__ */ typeSite("string")]);
+
+const sites11 = /* @__PURE__ */ within("DeviceType", [
+  /* @__PURE__ */ requiredSite("DeviceKey"),
+  /* @__PURE__ */ typeSite("string", "/properties/Tags/items"),
+  /* @__PURE__ */ typeSite("array", "/properties/Tags"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites12 = /* @__PURE__ */ within("UserPoolMfaType", [/* @__PURE__ */ typeSite("string")]);
+
+function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
   if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ChallengeNameType/type", "type", { type: "string" });
+    if (!report(errors, path, sites3[0]!)) return false;
+  }
+  if (!(value === "valid" || value === "invalid")) {
+    if (!report(errors, path, sites3[1]!)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
-/** Checks a value against ChallengeNameType: the value, typed, or every error. */
-export function validateChallengeNameType(value: unknown): ValidationResult<ChallengeNameType> {
-  return validateWith<ChallengeNameType>(checkChallengeNameType, value);
-}
+function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites7[0]!)) return false;
+  }
+  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
+    if (!report(errors, path, sites7[1]!)) return false;
+  }
 
-/** Whether a value is a valid ChallengeNameType. */
-export function isChallengeNameType(value: unknown): value is ChallengeNameType {
-  return checkChallengeNameType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid ChallengeNameType. */
-export function assertChallengeNameType(value: unknown): asserts value is ChallengeNameType {
-  assertWith(checkChallengeNameType, "ChallengeNameType", value);
+  return true;
 }
 
 function checkDateType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DateType/type", "type", { type: "number" });
-  }
+  if (typeof value !== "number" || !Number.isFinite(value)) return report(errors, path, sites1[0]!);
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DateType: the value, typed, or every error. */
-export function validateDateType(value: unknown): ValidationResult<DateType> {
-  return validateWith<DateType>(checkDateType, value);
-}
-
-/** Whether a value is a valid DateType. */
-export function isDateType(value: unknown): value is DateType {
-  return checkDateType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DateType. */
-export function assertDateType(value: unknown): asserts value is DateType {
-  assertWith(checkDateType, "DateType", value);
-}
-
-function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceKeyType/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceKeyType/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceKeyType/maxLength", "maxLength", { limit: 55 });
-    }
-    if (lengthOk0 && !pattern0.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceKeyType/pattern", "pattern", { pattern: "[\\w-]+_[0-9a-f-]+" });
-    }
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DeviceKeyType: the value, typed, or every error. */
-export function validateDeviceKeyType(value: unknown): ValidationResult<DeviceKeyType> {
-  return validateWith<DeviceKeyType>(checkDeviceKeyType, value);
-}
-
-/** Whether a value is a valid DeviceKeyType. */
-export function isDeviceKeyType(value: unknown): value is DeviceKeyType {
-  return checkDeviceKeyType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
-export function assertDeviceKeyType(value: unknown): asserts value is DeviceKeyType {
-  assertWith(checkDeviceKeyType, "DeviceKeyType", value);
-}
-
-function checkDeviceStatusType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceStatusType/type", "type", { type: "string" });
-  }
-  if (!(value === "valid" || value === "invalid")) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceStatusType/enum", "enum", { allowedValues: ["valid", "invalid"] });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DeviceStatusType: the value, typed, or every error. */
-export function validateDeviceStatusType(value: unknown): ValidationResult<DeviceStatusType> {
-  return validateWith<DeviceStatusType>(checkDeviceStatusType, value);
-}
-
-/** Whether a value is a valid DeviceStatusType. */
-export function isDeviceStatusType(value: unknown): value is DeviceStatusType {
-  return checkDeviceStatusType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusType. */
-export function assertDeviceStatusType(value: unknown): asserts value is DeviceStatusType {
-  assertWith(checkDeviceStatusType, "DeviceStatusType", value);
+  return true;
 }
 
 function checkDeviceType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceType/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites4[5]!);
+  let member0 = value["Status"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Status" in objectPrototype ||
+    "DeviceKey" in objectPrototype ||
+    "Tags" in objectPrototype;
+  if (inherits0) member0 = own(value, "Status");
+  if (member0 !== undefined) {
+    if (!checkDeviceStatusType(member0, errors ? path + "/Status" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites4[0]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "Status") ? value["Status"] : undefined;
-    if (member0 !== undefined) {
-      if (!checkDeviceStatusType(member0, errors === undefined ? "" : path + "/Status", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "DeviceKey") ? value["DeviceKey"] : undefined;
-    if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceType/required", "required", { missingProperty: "DeviceKey" });
+    if (!checkDeviceKeyType(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
+  if (member2 !== undefined) {
+    if (!Array.isArray(member2)) {
+      if (!report(errors, path + "/Tags", sites4[4]!)) return false;
     } else {
-      if (!checkDeviceKeyType(member1, errors === undefined ? "" : path + "/DeviceKey", errors) && errors === undefined)
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
-    if (member2 !== undefined) {
-      if (!Array.isArray(member2)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/type", "type", {
-          type: "array",
-        });
-      } else {
-        if (member2.length > 2) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/maxItems", "maxItems", {
-            limit: 2,
-          });
-        }
-        for (let i0 = 0; i0 < member2.length; i0++) {
-          const item0: unknown = member2[i0];
-          if (typeof item0 !== "string") {
-            if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/Tags" + "/" + i0,
-              "#/components/schemas/DeviceType/properties/Tags/items/type",
-              "type",
-              { type: "string" },
-            );
-          } else {
-            const units0 = item0.length;
-            if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
-              if (errors === undefined) return false;
-              report(
-                errors,
-                path + "/Tags" + "/" + i0,
-                "#/components/schemas/DeviceType/properties/Tags/items/maxLength",
-                "maxLength",
-                { limit: 3 },
-              );
-            }
+      if (member2.length > 2) {
+        if (!report(errors, path + "/Tags", sites4[1]!)) return false;
+      }
+      for (let i0 = 0; i0 < member2.length; i0++) {
+        const item0: unknown = member2[i0];
+        if (typeof item0 !== "string") {
+          if (!report(errors, path + "/Tags" + "/" + i0, sites4[3]!)) return false;
+        } else {
+          const units0 = item0.length;
+          if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
+            if (!report(errors, path + "/Tags" + "/" + i0, sites4[2]!)) return false;
           }
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DeviceType: the value, typed, or every error. */
-export function validateDeviceType(value: unknown): ValidationResult<DeviceType> {
-  return validateWith<DeviceType>(checkDeviceType, value);
-}
-
-/** Whether a value is a valid DeviceType. */
-export function isDeviceType(value: unknown): value is DeviceType {
-  return checkDeviceType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DeviceType. */
-export function assertDeviceType(value: unknown): asserts value is DeviceType {
-  assertWith(checkDeviceType, "DeviceType", value);
+  return true;
 }
 
 function checkSetMfaRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/SetMfaRequest/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites5[3]!);
+  let member0 = value["Devices"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Devices" in objectPrototype ||
+    "MfaConfiguration" in objectPrototype ||
+    "DevicesByName" in objectPrototype;
+  if (inherits0) member0 = own(value, "Devices");
+  if (member0 !== undefined) {
+    if (!Array.isArray(member0)) {
+      if (!report(errors, path + "/Devices", sites5[0]!)) return false;
+    } else {
+      for (let i0 = 0; i0 < member0.length; i0++) {
+        const item0: unknown = member0[i0];
+        if (!checkDeviceType(item0, errors ? path + "/Devices" + "/" + i0 : "", errors)) return false;
+      }
+    }
+  }
+  const member1 = inherits0 ? own(value, "MfaConfiguration") : value["MfaConfiguration"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites5[1]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "Devices") ? value["Devices"] : undefined;
-    if (member0 !== undefined) {
-      if (!Array.isArray(member0)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Devices", "#/components/schemas/SetMfaRequest/properties/Devices/type", "type", {
-          type: "array",
-        });
-      } else {
-        for (let i0 = 0; i0 < member0.length; i0++) {
-          const item0: unknown = member0[i0];
-          if (
-            !checkDeviceType(item0, errors === undefined ? "" : path + "/Devices" + "/" + i0, errors) &&
-            errors === undefined
-          )
+    if (!checkUserPoolMfaType(member1, errors ? path + "/MfaConfiguration" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "DevicesByName") : value["DevicesByName"];
+  if (member2 !== undefined) {
+    if (!isPlainObject(member2)) {
+      if (!report(errors, path + "/DevicesByName", sites5[2]!)) return false;
+    } else {
+      for (const key0 in member2) {
+        if (!objectPrototype.hasOwnProperty.call(member2, key0)) continue;
+
+        const value0 = member2[key0];
+        if (value0 !== undefined) {
+          if (!checkDeviceType(value0, errors ? path + "/DevicesByName" + "/" + pointerSegment(key0) : "", errors))
             return false;
         }
       }
     }
-    const member1 = Object.hasOwn(value, "MfaConfiguration") ? value["MfaConfiguration"] : undefined;
-    if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SetMfaRequest/required", "required", {
-        missingProperty: "MfaConfiguration",
-      });
-    } else {
-      if (
-        !checkUserPoolMfaType(member1, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "DevicesByName") ? value["DevicesByName"] : undefined;
-    if (member2 !== undefined) {
-      if (!isPlainObject(member2)) {
-        if (errors === undefined) return false;
-        report(
-          errors,
-          path + "/DevicesByName",
-          "#/components/schemas/SetMfaRequest/properties/DevicesByName/type",
-          "type",
-          { type: "object" },
-        );
-      } else {
-        for (const key0 in member2) {
-          if (!Object.hasOwn(member2, key0)) continue;
-
-          const value0 = member2[key0];
-          if (value0 !== undefined) {
-            if (
-              !checkDeviceType(
-                value0,
-                errors === undefined ? "" : path + "/DevicesByName" + "/" + pointerSegment(key0),
-                errors,
-              ) &&
-              errors === undefined
-            )
-              return false;
-          }
-        }
-      }
-    }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against SetMfaRequest: the value, typed, or every error. */
-export function validateSetMfaRequest(value: unknown): ValidationResult<SetMfaRequest> {
-  return validateWith<SetMfaRequest>(checkSetMfaRequest, value);
-}
-
-/** Whether a value is a valid SetMfaRequest. */
-export function isSetMfaRequest(value: unknown): value is SetMfaRequest {
-  return checkSetMfaRequest(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid SetMfaRequest. */
-export function assertSetMfaRequest(value: unknown): asserts value is SetMfaRequest {
-  assertWith(checkSetMfaRequest, "SetMfaRequest", value);
+  return true;
 }
 
 function checkSetMfaResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/SetMfaResponse/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites6[1]!);
+  let member0 = value["MfaConfiguration"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "MfaConfiguration" in objectPrototype ||
+    "Device" in objectPrototype ||
+    "ChallengeName" in objectPrototype ||
+    "LastModifiedDate" in objectPrototype;
+  if (inherits0) member0 = own(value, "MfaConfiguration");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites6[0]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "MfaConfiguration") ? value["MfaConfiguration"] : undefined;
-    if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/SetMfaResponse/required", "required", {
-        missingProperty: "MfaConfiguration",
-      });
-    } else {
-      if (
-        !checkUserPoolMfaTypeOutput(member0, errors === undefined ? "" : path + "/MfaConfiguration", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "Device") ? value["Device"] : undefined;
-    if (member1 !== undefined) {
-      if (!checkDeviceTypeOutput(member1, errors === undefined ? "" : path + "/Device", errors) && errors === undefined)
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "ChallengeName") ? value["ChallengeName"] : undefined;
-    if (member2 !== undefined) {
-      if (
-        !checkChallengeNameType(member2, errors === undefined ? "" : path + "/ChallengeName", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member3 = Object.hasOwn(value, "LastModifiedDate") ? value["LastModifiedDate"] : undefined;
-    if (member3 !== undefined) {
-      if (
-        !checkDateType(member3, errors === undefined ? "" : path + "/LastModifiedDate", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
+    if (!checkUserPoolMfaTypeOutput(member0, errors ? path + "/MfaConfiguration" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "Device") : value["Device"];
+  if (member1 !== undefined) {
+    if (!checkDeviceTypeOutput(member1, errors ? path + "/Device" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "ChallengeName") : value["ChallengeName"];
+  if (member2 !== undefined) {
+    if (!checkChallengeNameType(member2, errors ? path + "/ChallengeName" : "", errors)) return false;
+  }
+  const member3 = inherits0 ? own(value, "LastModifiedDate") : value["LastModifiedDate"];
+  if (member3 !== undefined) {
+    if (!checkDateType(member3, errors ? path + "/LastModifiedDate" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against SetMfaResponse: the value, typed, or every error. */
-export function validateSetMfaResponse(value: unknown): ValidationResult<SetMfaResponse> {
-  return validateWith<SetMfaResponse>(checkSetMfaResponse, value);
-}
-
-/** Whether a value is a valid SetMfaResponse. */
-export function isSetMfaResponse(value: unknown): value is SetMfaResponse {
-  return checkSetMfaResponse(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid SetMfaResponse. */
-export function assertSetMfaResponse(value: unknown): asserts value is SetMfaResponse {
-  assertWith(checkSetMfaResponse, "SetMfaResponse", value);
-}
-
-function checkUserPoolMfaType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserPoolMfaType/type", "type", { type: "string" });
-  }
-  if (!(value === "OFF" || value === "ON" || value === "OPTIONAL")) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserPoolMfaType/enum", "enum", {
-      allowedValues: ["OFF", "ON", "OPTIONAL"],
-    });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against UserPoolMfaType: the value, typed, or every error. */
-export function validateUserPoolMfaType(value: unknown): ValidationResult<UserPoolMfaType> {
-  return validateWith<UserPoolMfaType>(checkUserPoolMfaType, value);
-}
-
-/** Whether a value is a valid UserPoolMfaType. */
-export function isUserPoolMfaType(value: unknown): value is UserPoolMfaType {
-  return checkUserPoolMfaType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaType. */
-export function assertUserPoolMfaType(value: unknown): asserts value is UserPoolMfaType {
-  assertWith(checkUserPoolMfaType, "UserPoolMfaType", value);
+  return true;
 }
 
 function checkUsernameExistsException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UsernameExistsException/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "message") ? value["message"] : undefined;
-    if (member0 !== undefined) {
-      if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(
-          errors,
-          path + "/message",
-          "#/components/schemas/UsernameExistsException/properties/message/type",
-          "type",
-          { type: "string" },
-        );
-      }
+  if (!isPlainObject(value)) return report(errors, path, sites8[1]!);
+  let member0 = value["message"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "message" in objectPrototype;
+  if (inherits0) member0 = own(value, "message");
+  if (member0 !== undefined) {
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/message", sites8[0]!)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against UsernameExistsException: the value, typed, or every error. */
-export function validateUsernameExistsException(value: unknown): ValidationResult<UsernameExistsException> {
-  return validateWith<UsernameExistsException>(checkUsernameExistsException, value);
-}
-
-/** Whether a value is a valid UsernameExistsException. */
-export function isUsernameExistsException(value: unknown): value is UsernameExistsException {
-  return checkUsernameExistsException(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid UsernameExistsException. */
-export function assertUsernameExistsException(value: unknown): asserts value is UsernameExistsException {
-  assertWith(checkUsernameExistsException, "UsernameExistsException", value);
-}
-
-function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceKeyType/type", "type", { type: "string" });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DeviceKeyType: the value, typed, or every error. */
-export function validateDeviceKeyTypeOutput(value: unknown): ValidationResult<DeviceKeyType> {
-  return validateWith<DeviceKeyType>(checkDeviceKeyTypeOutput, value);
-}
-
-/** Whether a value is a valid DeviceKeyType. */
-export function isDeviceKeyTypeOutput(value: unknown): value is DeviceKeyType {
-  return checkDeviceKeyTypeOutput(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
-export function assertDeviceKeyTypeOutput(value: unknown): asserts value is DeviceKeyType {
-  assertWith(checkDeviceKeyTypeOutput, "DeviceKeyType", value);
-}
-
-function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceStatusType/type", "type", { type: "string" });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against DeviceStatusTypeOutput: the value, typed, or every error. */
-export function validateDeviceStatusTypeOutput(value: unknown): ValidationResult<DeviceStatusTypeOutput> {
-  return validateWith<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput, value);
-}
-
-/** Whether a value is a valid DeviceStatusTypeOutput. */
-export function isDeviceStatusTypeOutput(value: unknown): value is DeviceStatusTypeOutput {
-  return checkDeviceStatusTypeOutput(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusTypeOutput. */
-export function assertDeviceStatusTypeOutput(value: unknown): asserts value is DeviceStatusTypeOutput {
-  assertWith(checkDeviceStatusTypeOutput, "DeviceStatusType", value);
+  return true;
 }
 
 function checkDeviceTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DeviceType/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites11[3]!);
+  let member0 = value["Status"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Status" in objectPrototype ||
+    "DeviceKey" in objectPrototype ||
+    "Tags" in objectPrototype;
+  if (inherits0) member0 = own(value, "Status");
+  if (member0 !== undefined) {
+    if (!checkDeviceStatusTypeOutput(member0, errors ? path + "/Status" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "DeviceKey") : value["DeviceKey"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites11[0]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "Status") ? value["Status"] : undefined;
-    if (member0 !== undefined) {
-      if (
-        !checkDeviceStatusTypeOutput(member0, errors === undefined ? "" : path + "/Status", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "DeviceKey") ? value["DeviceKey"] : undefined;
-    if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DeviceType/required", "required", { missingProperty: "DeviceKey" });
+    if (!checkDeviceKeyTypeOutput(member1, errors ? path + "/DeviceKey" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "Tags") : value["Tags"];
+  if (member2 !== undefined) {
+    if (!Array.isArray(member2)) {
+      if (!report(errors, path + "/Tags", sites11[2]!)) return false;
     } else {
-      if (
-        !checkDeviceKeyTypeOutput(member1, errors === undefined ? "" : path + "/DeviceKey", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
-    if (member2 !== undefined) {
-      if (!Array.isArray(member2)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Tags", "#/components/schemas/DeviceType/properties/Tags/type", "type", {
-          type: "array",
-        });
-      } else {
-        for (let i0 = 0; i0 < member2.length; i0++) {
-          const item0: unknown = member2[i0];
-          if (typeof item0 !== "string") {
-            if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/Tags" + "/" + i0,
-              "#/components/schemas/DeviceType/properties/Tags/items/type",
-              "type",
-              { type: "string" },
-            );
-          }
+      for (let i0 = 0; i0 < member2.length; i0++) {
+        const item0: unknown = member2[i0];
+        if (typeof item0 !== "string") {
+          if (!report(errors, path + "/Tags" + "/" + i0, sites11[1]!)) return false;
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
-/** Checks a value against DeviceTypeOutput: the value, typed, or every error. */
-export function validateDeviceTypeOutput(value: unknown): ValidationResult<DeviceTypeOutput> {
-  return validateWith<DeviceTypeOutput>(checkDeviceTypeOutput, value);
+function checkChallengeNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites0[0]!);
+
+  return true;
 }
 
-/** Whether a value is a valid DeviceTypeOutput. */
-export function isDeviceTypeOutput(value: unknown): value is DeviceTypeOutput {
-  return checkDeviceTypeOutput(value, "", undefined);
+function checkDeviceKeyType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites2[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites2[0]!)) return false;
+  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+    if (!report(errors, path, sites2[1]!)) return false;
+  } else if (!pattern0.test(value)) {
+    if (!report(errors, path, sites2[2]!)) return false;
+  }
+
+  return true;
 }
 
-/** Throws a ValidationFailure listing every error unless the value is a valid DeviceTypeOutput. */
-export function assertDeviceTypeOutput(value: unknown): asserts value is DeviceTypeOutput {
-  assertWith(checkDeviceTypeOutput, "DeviceType", value);
+function checkDeviceKeyTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites9[0]!);
+
+  return true;
+}
+
+function checkDeviceStatusTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites10[0]!);
+
+  return true;
 }
 
 function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/UserPoolMfaType/type", "type", { type: "string" });
-  }
+  if (typeof value !== "string") return report(errors, path, sites12[0]!);
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
+
+/** Checks a value against ChallengeNameType: the value, typed, or every error. */
+export const validateChallengeNameType: (value: unknown) => ValidationResult<ChallengeNameType> =
+  /* @__PURE__ */ validator<ChallengeNameType>(checkChallengeNameType);
+
+/** Whether a value is a valid ChallengeNameType. */
+export const isChallengeNameType: (value: unknown) => value is ChallengeNameType =
+  /* @__PURE__ */ guard<ChallengeNameType>(checkChallengeNameType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid ChallengeNameType. */
+export const assertChallengeNameType: (value: unknown) => asserts value is ChallengeNameType =
+  /* @__PURE__ */ asserter<ChallengeNameType>(checkChallengeNameType, "ChallengeNameType");
+
+/** Checks a value against DateType: the value, typed, or every error. */
+export const validateDateType: (value: unknown) => ValidationResult<DateType> =
+  /* @__PURE__ */ validator<DateType>(checkDateType);
+
+/** Whether a value is a valid DateType. */
+export const isDateType: (value: unknown) => value is DateType = /* @__PURE__ */ guard<DateType>(checkDateType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DateType. */
+export const assertDateType: (value: unknown) => asserts value is DateType = /* @__PURE__ */ asserter<DateType>(
+  checkDateType,
+  "DateType",
+);
+
+/** Checks a value against DeviceKeyType: the value, typed, or every error. */
+export const validateDeviceKeyType: (value: unknown) => ValidationResult<DeviceKeyType> =
+  /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyType);
+
+/** Whether a value is a valid DeviceKeyType. */
+export const isDeviceKeyType: (value: unknown) => value is DeviceKeyType =
+  /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
+export const assertDeviceKeyType: (value: unknown) => asserts value is DeviceKeyType =
+  /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyType, "DeviceKeyType");
+
+/** Checks a value against DeviceStatusType: the value, typed, or every error. */
+export const validateDeviceStatusType: (value: unknown) => ValidationResult<DeviceStatusType> =
+  /* @__PURE__ */ validator<DeviceStatusType>(checkDeviceStatusType);
+
+/** Whether a value is a valid DeviceStatusType. */
+export const isDeviceStatusType: (value: unknown) => value is DeviceStatusType =
+  /* @__PURE__ */ guard<DeviceStatusType>(checkDeviceStatusType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusType. */
+export const assertDeviceStatusType: (value: unknown) => asserts value is DeviceStatusType =
+  /* @__PURE__ */ asserter<DeviceStatusType>(checkDeviceStatusType, "DeviceStatusType");
+
+/** Checks a value against DeviceType: the value, typed, or every error. */
+export const validateDeviceType: (value: unknown) => ValidationResult<DeviceType> =
+  /* @__PURE__ */ validator<DeviceType>(checkDeviceType);
+
+/** Whether a value is a valid DeviceType. */
+export const isDeviceType: (value: unknown) => value is DeviceType = /* @__PURE__ */ guard<DeviceType>(checkDeviceType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeviceType. */
+export const assertDeviceType: (value: unknown) => asserts value is DeviceType = /* @__PURE__ */ asserter<DeviceType>(
+  checkDeviceType,
+  "DeviceType",
+);
+
+/** Checks a value against SetMfaRequest: the value, typed, or every error. */
+export const validateSetMfaRequest: (value: unknown) => ValidationResult<SetMfaRequest> =
+  /* @__PURE__ */ validator<SetMfaRequest>(checkSetMfaRequest);
+
+/** Whether a value is a valid SetMfaRequest. */
+export const isSetMfaRequest: (value: unknown) => value is SetMfaRequest =
+  /* @__PURE__ */ guard<SetMfaRequest>(checkSetMfaRequest);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid SetMfaRequest. */
+export const assertSetMfaRequest: (value: unknown) => asserts value is SetMfaRequest =
+  /* @__PURE__ */ asserter<SetMfaRequest>(checkSetMfaRequest, "SetMfaRequest");
+
+/** Checks a value against SetMfaResponse: the value, typed, or every error. */
+export const validateSetMfaResponse: (value: unknown) => ValidationResult<SetMfaResponse> =
+  /* @__PURE__ */ validator<SetMfaResponse>(checkSetMfaResponse);
+
+/** Whether a value is a valid SetMfaResponse. */
+export const isSetMfaResponse: (value: unknown) => value is SetMfaResponse =
+  /* @__PURE__ */ guard<SetMfaResponse>(checkSetMfaResponse);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid SetMfaResponse. */
+export const assertSetMfaResponse: (value: unknown) => asserts value is SetMfaResponse =
+  /* @__PURE__ */ asserter<SetMfaResponse>(checkSetMfaResponse, "SetMfaResponse");
+
+/** Checks a value against UserPoolMfaType: the value, typed, or every error. */
+export const validateUserPoolMfaType: (value: unknown) => ValidationResult<UserPoolMfaType> =
+  /* @__PURE__ */ validator<UserPoolMfaType>(checkUserPoolMfaType);
+
+/** Whether a value is a valid UserPoolMfaType. */
+export const isUserPoolMfaType: (value: unknown) => value is UserPoolMfaType =
+  /* @__PURE__ */ guard<UserPoolMfaType>(checkUserPoolMfaType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaType. */
+export const assertUserPoolMfaType: (value: unknown) => asserts value is UserPoolMfaType =
+  /* @__PURE__ */ asserter<UserPoolMfaType>(checkUserPoolMfaType, "UserPoolMfaType");
+
+/** Checks a value against UsernameExistsException: the value, typed, or every error. */
+export const validateUsernameExistsException: (value: unknown) => ValidationResult<UsernameExistsException> =
+  /* @__PURE__ */ validator<UsernameExistsException>(checkUsernameExistsException);
+
+/** Whether a value is a valid UsernameExistsException. */
+export const isUsernameExistsException: (value: unknown) => value is UsernameExistsException =
+  /* @__PURE__ */ guard<UsernameExistsException>(checkUsernameExistsException);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid UsernameExistsException. */
+export const assertUsernameExistsException: (value: unknown) => asserts value is UsernameExistsException =
+  /* @__PURE__ */ asserter<UsernameExistsException>(checkUsernameExistsException, "UsernameExistsException");
+
+/** Checks a value against DeviceKeyType: the value, typed, or every error. */
+export const validateDeviceKeyTypeOutput: (value: unknown) => ValidationResult<DeviceKeyType> =
+  /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyTypeOutput);
+
+/** Whether a value is a valid DeviceKeyType. */
+export const isDeviceKeyTypeOutput: (value: unknown) => value is DeviceKeyType =
+  /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyTypeOutput);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
+export const assertDeviceKeyTypeOutput: (value: unknown) => asserts value is DeviceKeyType =
+  /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyTypeOutput, "DeviceKeyType");
+
+/** Checks a value against DeviceStatusTypeOutput: the value, typed, or every error. */
+export const validateDeviceStatusTypeOutput: (value: unknown) => ValidationResult<DeviceStatusTypeOutput> =
+  /* @__PURE__ */ validator<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
+
+/** Whether a value is a valid DeviceStatusTypeOutput. */
+export const isDeviceStatusTypeOutput: (value: unknown) => value is DeviceStatusTypeOutput =
+  /* @__PURE__ */ guard<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusTypeOutput. */
+export const assertDeviceStatusTypeOutput: (value: unknown) => asserts value is DeviceStatusTypeOutput =
+  /* @__PURE__ */ asserter<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput, "DeviceStatusType");
+
+/** Checks a value against DeviceTypeOutput: the value, typed, or every error. */
+export const validateDeviceTypeOutput: (value: unknown) => ValidationResult<DeviceTypeOutput> =
+  /* @__PURE__ */ validator<DeviceTypeOutput>(checkDeviceTypeOutput);
+
+/** Whether a value is a valid DeviceTypeOutput. */
+export const isDeviceTypeOutput: (value: unknown) => value is DeviceTypeOutput =
+  /* @__PURE__ */ guard<DeviceTypeOutput>(checkDeviceTypeOutput);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid DeviceTypeOutput. */
+export const assertDeviceTypeOutput: (value: unknown) => asserts value is DeviceTypeOutput =
+  /* @__PURE__ */ asserter<DeviceTypeOutput>(checkDeviceTypeOutput, "DeviceType");
 
 /** Checks a value against UserPoolMfaTypeOutput: the value, typed, or every error. */
-export function validateUserPoolMfaTypeOutput(value: unknown): ValidationResult<UserPoolMfaTypeOutput> {
-  return validateWith<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput, value);
-}
+export const validateUserPoolMfaTypeOutput: (value: unknown) => ValidationResult<UserPoolMfaTypeOutput> =
+  /* @__PURE__ */ validator<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
 
 /** Whether a value is a valid UserPoolMfaTypeOutput. */
-export function isUserPoolMfaTypeOutput(value: unknown): value is UserPoolMfaTypeOutput {
-  return checkUserPoolMfaTypeOutput(value, "", undefined);
-}
+export const isUserPoolMfaTypeOutput: (value: unknown) => value is UserPoolMfaTypeOutput =
+  /* @__PURE__ */ guard<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaTypeOutput. */
-export function assertUserPoolMfaTypeOutput(value: unknown): asserts value is UserPoolMfaTypeOutput {
-  assertWith(checkUserPoolMfaTypeOutput, "UserPoolMfaType", value);
-}
+export const assertUserPoolMfaTypeOutput: (value: unknown) => asserts value is UserPoolMfaTypeOutput =
+  /* @__PURE__ */ asserter<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput, "UserPoolMfaType");

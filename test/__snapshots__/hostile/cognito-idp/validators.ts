@@ -8,374 +8,262 @@ import type { AnythingException, EvilType, HostileRequest, String_ } from "./typ
 
 import { compileAutomaton } from "./runtime/linear-match.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  asserter,
+  dfaSearch,
+  enumSite,
+  fixedSite,
+  guard,
+  isPlainObject,
+  matchSite,
+  objectPrototype,
+  own,
+  report,
+  requiredSite,
+  typeSite,
+  validator,
+  within,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
+const pattern0 = /* @__PURE__ */ dfaSearch(
+  "22222222222222222222222222222222223222222222222422222222222222222222222222222222222222222222222225622222222222222222222222222222",
+  "22232224322223525132",
+  5,
+  /* @__PURE__ */ compileAutomaton({
+    "states": [
+      { "kind": "accept" },
+      { "kind": "class", "cls": 0, "next": 0 },
+      { "kind": "split", "next": 3, "alt": 1 },
+      { "kind": "class", "cls": 1, "next": 2 },
+      { "kind": "class", "cls": 2, "next": 2 },
+      { "kind": "class", "cls": 3, "next": 4 },
+      { "kind": "class", "cls": 4, "next": 5 },
+    ],
+    "classes": ["/", '"', "b", "\\/", "a"],
+    "start": 6,
+    "anchoredStart": false,
+  }),
+);
 
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
+const sites0 = /* @__PURE__ */ within("AnythingException", [
+  /* @__PURE__ */ typeSite("string", "/properties/message"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const sites1 = /* @__PURE__ */ within("Evil*~1Type", [
+  /* @__PURE__ */ typeSite("string", "/properties/__proto__"),
+  /* @__PURE__ */ requiredSite("__proto__"),
+  /* @__PURE__ */ typeSite("string", "/properties/constructor"),
+  /* @__PURE__ */ matchSite("pattern", 'a\\/b"*/', '/properties/quo"te'),
+  /* @__PURE__ */ typeSite("string", '/properties/quo"te'),
+  /* @__PURE__ */ typeSite("string", "/properties/with space"),
+  /* @__PURE__ */ enumSite(["it's", '"dq"', "*/", "\u2028"], "/properties/with space"),
+  /* @__PURE__ */ typeSite("boolean", "/properties/new\nline"),
+  /* @__PURE__ */ fixedSite("additionalProperties"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
+const sites2 = /* @__PURE__ */ within("HostileRequest", [
+  /* @__PURE__ */ typeSite("string", "/properties/build"),
+  /* @__PURE__ */ requiredSite("build"),
+  /* @__PURE__ */ typeSite("string", "/properties/Build"),
+  /* @__PURE__ */ typeSite("string", "/properties/toHttpRequest"),
+  /* @__PURE__ */ typeSite("string", "/properties/delete"),
+  /* @__PURE__ */ requiredSite("delete"),
+  /* @__PURE__ */ typeSite("object", "/properties/__proto__"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
-
-const pattern0 = /* @__PURE__ */ compileAutomaton({
-  "states": [
-    { "kind": "accept" },
-    { "kind": "class", "cls": 0, "next": 0 },
-    { "kind": "split", "next": 3, "alt": 1 },
-    { "kind": "class", "cls": 1, "next": 2 },
-    { "kind": "class", "cls": 2, "next": 2 },
-    { "kind": "class", "cls": 3, "next": 4 },
-    { "kind": "class", "cls": 4, "next": 5 },
-  ],
-  "classes": ["/", '"', "b", "\\/", "a"],
-  "start": 6,
-  "anchoredStart": false,
-});
+const sites3 = /* @__PURE__ */ within("String", [/* @__PURE__ */ typeSite("string")]);
 
 function checkAnythingException(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AnythingException/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "message") ? value["message"] : undefined;
-    if (member0 !== undefined) {
-      if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/message", "#/components/schemas/AnythingException/properties/message/type", "type", {
-          type: "string",
-        });
-      }
+  if (!isPlainObject(value)) return report(errors, path, sites0[1]!);
+  let member0 = value["message"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "message" in objectPrototype;
+  if (inherits0) member0 = own(value, "message");
+  if (member0 !== undefined) {
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/message", sites0[0]!)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against AnythingException: the value, typed, or every error. */
-export function validateAnythingException(value: unknown): ValidationResult<AnythingException> {
-  return validateWith<AnythingException>(checkAnythingException, value);
-}
-
-/** Whether a value is a valid AnythingException. */
-export function isAnythingException(value: unknown): value is AnythingException {
-  return checkAnythingException(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid AnythingException. */
-export function assertAnythingException(value: unknown): asserts value is AnythingException {
-  assertWith(checkAnythingException, "AnythingException", value);
+  return true;
 }
 
 function checkEvilType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/Evil*~1Type/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites1[9]!);
+  let member0 = value["__proto__"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "__proto__" in objectPrototype ||
+    "constructor" in objectPrototype ||
+    'quo"te' in objectPrototype ||
+    "with space" in objectPrototype ||
+    "new\nline" in objectPrototype;
+  if (inherits0) member0 = own(value, "__proto__");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites1[1]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
-    if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/Evil*~1Type/required", "required", { missingProperty: "__proto__" });
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/__proto__", sites1[0]!)) return false;
+    }
+  }
+  const member1 = inherits0 ? own(value, "constructor") : value["constructor"];
+  if (member1 !== undefined) {
+    if (typeof member1 !== "string") {
+      if (!report(errors, path + "/constructor", sites1[2]!)) return false;
+    }
+  }
+  const member2 = inherits0 ? own(value, 'quo"te') : value['quo"te'];
+  if (member2 !== undefined) {
+    if (typeof member2 !== "string") {
+      if (!report(errors, path + '/quo"te', sites1[4]!)) return false;
     } else {
-      if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/__proto__", "#/components/schemas/Evil*~1Type/properties/__proto__/type", "type", {
-          type: "string",
-        });
-      }
-    }
-    const member1 = Object.hasOwn(value, "constructor") ? value["constructor"] : undefined;
-    if (member1 !== undefined) {
-      if (typeof member1 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/constructor", "#/components/schemas/Evil*~1Type/properties/constructor/type", "type", {
-          type: "string",
-        });
-      }
-    }
-    const member2 = Object.hasOwn(value, 'quo"te') ? value['quo"te'] : undefined;
-    if (member2 !== undefined) {
-      if (typeof member2 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/type', "type", {
-          type: "string",
-        });
-      } else {
-        if (!pattern0(member2)) {
-          if (errors === undefined) return false;
-          report(errors, path + '/quo"te', '#/components/schemas/Evil*~1Type/properties/quo"te/pattern', "pattern", {
-            pattern: 'a\\/b"*/',
-          });
-        }
-      }
-    }
-    const member3 = Object.hasOwn(value, "with space") ? value["with space"] : undefined;
-    if (member3 !== undefined) {
-      if (typeof member3 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/type", "type", {
-          type: "string",
-        });
-      }
-      if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
-        if (errors === undefined) return false;
-        report(errors, path + "/with space", "#/components/schemas/Evil*~1Type/properties/with space/enum", "enum", {
-          allowedValues: ["it's", '"dq"', "*/", "\u2028"],
-        });
-      }
-    }
-    const member4 = Object.hasOwn(value, "new\nline") ? value["new\nline"] : undefined;
-    if (member4 !== undefined) {
-      if (typeof member4 !== "boolean") {
-        if (errors === undefined) return false;
-        report(errors, path + "/new\nline", "#/components/schemas/Evil*~1Type/properties/new\nline/type", "type", {
-          type: "boolean",
-        });
-      }
-    }
-    for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
-      if (!(
-        key0 === "__proto__" ||
-        key0 === "constructor" ||
-        key0 === 'quo"te' ||
-        key0 === "with space" ||
-        key0 === "new\nline"
-      )) {
-        if (errors === undefined) return false;
-        report(errors, path, "#/components/schemas/Evil*~1Type/additionalProperties", "additionalProperties", {
-          additionalProperty: key0,
-        });
+      if (!pattern0(member2)) {
+        if (!report(errors, path + '/quo"te', sites1[3]!)) return false;
       }
     }
   }
+  const member3 = inherits0 ? own(value, "with space") : value["with space"];
+  if (member3 !== undefined) {
+    if (typeof member3 !== "string") {
+      if (!report(errors, path + "/with space", sites1[5]!)) return false;
+    }
+    if (!(member3 === "it's" || member3 === '"dq"' || member3 === "*/" || member3 === "\u2028")) {
+      if (!report(errors, path + "/with space", sites1[6]!)) return false;
+    }
+  }
+  const member4 = inherits0 ? own(value, "new\nline") : value["new\nline"];
+  if (member4 !== undefined) {
+    if (typeof member4 !== "boolean") {
+      if (!report(errors, path + "/new\nline", sites1[7]!)) return false;
+    }
+  }
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
+    if (!(
+      key0 === "__proto__" ||
+      key0 === "constructor" ||
+      key0 === 'quo"te' ||
+      key0 === "with space" ||
+      key0 === "new\nline"
+    )) {
+      if (!report(errors, path, { ...sites1[8]!, params: { additionalProperty: key0 } })) return false;
+    }
+  }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against EvilType: the value, typed, or every error. */
-export function validateEvilType(value: unknown): ValidationResult<EvilType> {
-  return validateWith<EvilType>(checkEvilType, value);
-}
-
-/** Whether a value is a valid EvilType. */
-export function isEvilType(value: unknown): value is EvilType {
-  return checkEvilType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid EvilType. */
-export function assertEvilType(value: unknown): asserts value is EvilType {
-  assertWith(checkEvilType, "Evil*/Type", value);
+  return true;
 }
 
 function checkHostileRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/HostileRequest/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites2[7]!);
+  let member0 = value["build"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "build" in objectPrototype ||
+    "Build" in objectPrototype ||
+    "toHttpRequest" in objectPrototype ||
+    "delete" in objectPrototype ||
+    "Evil" in objectPrototype ||
+    "__proto__" in objectPrototype;
+  if (inherits0) member0 = own(value, "build");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites2[1]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "build") ? value["build"] : undefined;
-    if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "build" });
-    } else {
-      if (typeof member0 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/build", "#/components/schemas/HostileRequest/properties/build/type", "type", {
-          type: "string",
-        });
-      }
+    if (typeof member0 !== "string") {
+      if (!report(errors, path + "/build", sites2[0]!)) return false;
     }
-    const member1 = Object.hasOwn(value, "Build") ? value["Build"] : undefined;
-    if (member1 !== undefined) {
-      if (typeof member1 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/Build", "#/components/schemas/HostileRequest/properties/Build/type", "type", {
-          type: "string",
-        });
-      }
+  }
+  const member1 = inherits0 ? own(value, "Build") : value["Build"];
+  if (member1 !== undefined) {
+    if (typeof member1 !== "string") {
+      if (!report(errors, path + "/Build", sites2[2]!)) return false;
     }
-    const member2 = Object.hasOwn(value, "toHttpRequest") ? value["toHttpRequest"] : undefined;
-    if (member2 !== undefined) {
-      if (typeof member2 !== "string") {
-        if (errors === undefined) return false;
-        report(
-          errors,
-          path + "/toHttpRequest",
-          "#/components/schemas/HostileRequest/properties/toHttpRequest/type",
-          "type",
-          { type: "string" },
-        );
-      }
+  }
+  const member2 = inherits0 ? own(value, "toHttpRequest") : value["toHttpRequest"];
+  if (member2 !== undefined) {
+    if (typeof member2 !== "string") {
+      if (!report(errors, path + "/toHttpRequest", sites2[3]!)) return false;
     }
-    const member3 = Object.hasOwn(value, "delete") ? value["delete"] : undefined;
-    if (member3 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/HostileRequest/required", "required", { missingProperty: "delete" });
-    } else {
-      if (typeof member3 !== "string") {
-        if (errors === undefined) return false;
-        report(errors, path + "/delete", "#/components/schemas/HostileRequest/properties/delete/type", "type", {
-          type: "string",
-        });
-      }
+  }
+  const member3 = inherits0 ? own(value, "delete") : value["delete"];
+  if (member3 === undefined) {
+    if (!report(errors, path, sites2[5]!)) return false;
+  } else {
+    if (typeof member3 !== "string") {
+      if (!report(errors, path + "/delete", sites2[4]!)) return false;
     }
-    const member4 = Object.hasOwn(value, "Evil") ? value["Evil"] : undefined;
-    if (member4 !== undefined) {
-      if (!checkEvilType(member4, errors === undefined ? "" : path + "/Evil", errors) && errors === undefined)
-        return false;
-    }
-    const member5 = Object.hasOwn(value, "__proto__") ? value["__proto__"] : undefined;
-    if (member5 !== undefined) {
-      if (!isPlainObject(member5)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/__proto__", "#/components/schemas/HostileRequest/properties/__proto__/type", "type", {
-          type: "object",
-        });
-      }
+  }
+  const member4 = inherits0 ? own(value, "Evil") : value["Evil"];
+  if (member4 !== undefined) {
+    if (!checkEvilType(member4, errors ? path + "/Evil" : "", errors)) return false;
+  }
+  const member5 = inherits0 ? own(value, "__proto__") : value["__proto__"];
+  if (member5 !== undefined) {
+    if (!isPlainObject(member5)) {
+      if (!report(errors, path + "/__proto__", sites2[6]!)) return false;
     }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against HostileRequest: the value, typed, or every error. */
-export function validateHostileRequest(value: unknown): ValidationResult<HostileRequest> {
-  return validateWith<HostileRequest>(checkHostileRequest, value);
-}
-
-/** Whether a value is a valid HostileRequest. */
-export function isHostileRequest(value: unknown): value is HostileRequest {
-  return checkHostileRequest(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid HostileRequest. */
-export function assertHostileRequest(value: unknown): asserts value is HostileRequest {
-  assertWith(checkHostileRequest, "HostileRequest", value);
+  return true;
 }
 
 function checkString_(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/String/type", "type", { type: "string" });
-  }
+  if (typeof value !== "string") return report(errors, path, sites3[0]!);
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
+
+/** Checks a value against AnythingException: the value, typed, or every error. */
+export const validateAnythingException: (value: unknown) => ValidationResult<AnythingException> =
+  /* @__PURE__ */ validator<AnythingException>(checkAnythingException);
+
+/** Whether a value is a valid AnythingException. */
+export const isAnythingException: (value: unknown) => value is AnythingException =
+  /* @__PURE__ */ guard<AnythingException>(checkAnythingException);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid AnythingException. */
+export const assertAnythingException: (value: unknown) => asserts value is AnythingException =
+  /* @__PURE__ */ asserter<AnythingException>(checkAnythingException, "AnythingException");
+
+/** Checks a value against EvilType: the value, typed, or every error. */
+export const validateEvilType: (value: unknown) => ValidationResult<EvilType> =
+  /* @__PURE__ */ validator<EvilType>(checkEvilType);
+
+/** Whether a value is a valid EvilType. */
+export const isEvilType: (value: unknown) => value is EvilType = /* @__PURE__ */ guard<EvilType>(checkEvilType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid EvilType. */
+export const assertEvilType: (value: unknown) => asserts value is EvilType = /* @__PURE__ */ asserter<EvilType>(
+  checkEvilType,
+  "Evil*/Type",
+);
+
+/** Checks a value against HostileRequest: the value, typed, or every error. */
+export const validateHostileRequest: (value: unknown) => ValidationResult<HostileRequest> =
+  /* @__PURE__ */ validator<HostileRequest>(checkHostileRequest);
+
+/** Whether a value is a valid HostileRequest. */
+export const isHostileRequest: (value: unknown) => value is HostileRequest =
+  /* @__PURE__ */ guard<HostileRequest>(checkHostileRequest);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid HostileRequest. */
+export const assertHostileRequest: (value: unknown) => asserts value is HostileRequest =
+  /* @__PURE__ */ asserter<HostileRequest>(checkHostileRequest, "HostileRequest");
 
 /** Checks a value against String_: the value, typed, or every error. */
-export function validateString_(value: unknown): ValidationResult<String_> {
-  return validateWith<String_>(checkString_, value);
-}
+export const validateString_: (value: unknown) => ValidationResult<String_> =
+  /* @__PURE__ */ validator<String_>(checkString_);
 
 /** Whether a value is a valid String_. */
-export function isString_(value: unknown): value is String_ {
-  return checkString_(value, "", undefined);
-}
+export const isString_: (value: unknown) => value is String_ = /* @__PURE__ */ guard<String_>(checkString_);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid String_. */
-export function assertString_(value: unknown): asserts value is String_ {
-  assertWith(checkString_, "String", value);
-}
+export const assertString_: (value: unknown) => asserts value is String_ = /* @__PURE__ */ asserter<String_>(
+  checkString_,
+  "String",
+);

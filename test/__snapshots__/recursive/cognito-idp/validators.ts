@@ -6,590 +6,375 @@
 
 import type { ListTreeRequest, NameType, TreeNodeType, Kind } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  asserter,
+  boundSite,
+  codePointLength,
+  constSite,
+  enumSite,
+  fixedSite,
+  guard,
+  isPlainObject,
+  jsonEqual,
+  limitSite,
+  matchSite,
+  multipleOfSite,
+  objectPrototype,
+  own,
+  pointerSegment,
+  report,
+  requiredSite,
+  typeSite,
+  validator,
+  within,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
-
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Equality of JSON values: deep, key order ignored, 1 and 1.0 equal. */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every(
-      (k) =>
-        Object.prototype.hasOwnProperty.call(b, k) &&
-        jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
-  );
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
 
-function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/ListTreeRequest/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "Root") ? value["Root"] : undefined;
-    if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/ListTreeRequest/required", "required", { missingProperty: "Root" });
-    } else {
-      if (!checkTreeNodeType(member0, errors === undefined ? "" : path + "/Root", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "Tags") ? value["Tags"] : undefined;
-    if (member1 !== undefined) {
-      if (!isPlainObject(member1)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Tags", "#/components/schemas/ListTreeRequest/properties/Tags/type", "type", {
-          type: "object",
-        });
-      } else {
-        for (const key0 in member1) {
-          if (!Object.hasOwn(member1, key0)) continue;
+const sites0 = /* @__PURE__ */ within("ListTreeRequest", [
+  /* @__PURE__ */ requiredSite("Root"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Tags/additionalProperties"),
+  /* @__PURE__ */ typeSite("object", "/properties/Tags"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-          const value0 = member1[key0];
-          if (value0 !== undefined) {
-            if (typeof value0 !== "number" || !Number.isInteger(value0)) {
-              if (errors === undefined) return false;
-              report(
-                errors,
-                path + "/Tags" + "/" + pointerSegment(key0),
-                "#/components/schemas/ListTreeRequest/properties/Tags/additionalProperties/type",
-                "type",
-                { type: "integer" },
-              );
-            }
+const sites1 = /* @__PURE__ */ within("NameType", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 8),
+  /* @__PURE__ */ matchSite("pattern", "^[a-z]+$"),
+  /* @__PURE__ */ typeSite("string"),
+]);
+
+const sites2 = /* @__PURE__ */ within("TreeNodeType", [
+  /* @__PURE__ */ requiredSite("Name"),
+  /* @__PURE__ */ limitSite("maxItems", 10, "/properties/Children"),
+  /* @__PURE__ */ typeSite("array", "/properties/Children"),
+  /* @__PURE__ */ boundSite("minimum", ">=", 0, "/properties/Weight"),
+  /* @__PURE__ */ boundSite("maximum", "<=", 100, "/properties/Weight"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Weight"),
+  /* @__PURE__ */ boundSite("exclusiveMinimum", ">", 0, "/properties/Ratio"),
+  /* @__PURE__ */ boundSite("exclusiveMaximum", "<", 1, "/properties/Ratio"),
+  /* @__PURE__ */ multipleOfSite(0.25, "/properties/Ratio"),
+  /* @__PURE__ */ typeSite("number", "/properties/Ratio"),
+  /* @__PURE__ */ limitSite("maxLength", 5, "/properties/Label"),
+  /* @__PURE__ */ typeSite("string,null", "/properties/Label"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Shape/anyOf/1"),
+  /* @__PURE__ */ fixedSite("anyOf", "/properties/Shape"),
+  /* @__PURE__ */ typeSite("integer", "/properties/Exactly/oneOf/0"),
+  /* @__PURE__ */ boundSite("minimum", ">=", 10, "/properties/Exactly/oneOf/1"),
+  /* @__PURE__ */ typeSite("number", "/properties/Exactly/oneOf/1"),
+  /* @__PURE__ */ fixedSite("oneOf", "/properties/Exactly"),
+  /* @__PURE__ */ constSite({ "a": [1, 2] }, "/properties/Fixed"),
+  /* @__PURE__ */ enumSite([1, 2, 3, -1], "/properties/Levels"),
+  /* @__PURE__ */ requiredSite("Id"),
+  /* @__PURE__ */ typeSite("integer", "/additionalProperties"),
+  /* @__PURE__ */ typeSite("object"),
+]);
+
+const sites3 = /* @__PURE__ */ within("TreeNodeType/$defs/Kind", [
+  /* @__PURE__ */ typeSite("string"),
+  /* @__PURE__ */ enumSite(["leaf", "branch"]),
+]);
+
+function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") {
+    if (!report(errors, path, sites3[0]!)) return false;
+  }
+  if (!(value === "leaf" || value === "branch")) {
+    if (!report(errors, path, sites3[1]!)) return false;
+  }
+
+  return true;
+}
+
+function checkListTreeRequest(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (!isPlainObject(value)) return report(errors, path, sites0[3]!);
+  let member0 = value["Root"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype || "Root" in objectPrototype || "Tags" in objectPrototype;
+  if (inherits0) member0 = own(value, "Root");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites0[0]!)) return false;
+  } else {
+    if (!checkTreeNodeType(member0, errors ? path + "/Root" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "Tags") : value["Tags"];
+  if (member1 !== undefined) {
+    if (!isPlainObject(member1)) {
+      if (!report(errors, path + "/Tags", sites0[2]!)) return false;
+    } else {
+      for (const key0 in member1) {
+        if (!objectPrototype.hasOwnProperty.call(member1, key0)) continue;
+
+        const value0 = member1[key0];
+        if (value0 !== undefined) {
+          if (typeof value0 !== "number" || !Number.isInteger(value0)) {
+            if (!report(errors, path + "/Tags" + "/" + pointerSegment(key0), sites0[1]!)) return false;
           }
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against ListTreeRequest: the value, typed, or every error. */
-export function validateListTreeRequest(value: unknown): ValidationResult<ListTreeRequest> {
-  return validateWith<ListTreeRequest>(checkListTreeRequest, value);
-}
-
-/** Whether a value is a valid ListTreeRequest. */
-export function isListTreeRequest(value: unknown): value is ListTreeRequest {
-  return checkListTreeRequest(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid ListTreeRequest. */
-export function assertListTreeRequest(value: unknown): asserts value is ListTreeRequest {
-  assertWith(checkListTreeRequest, "ListTreeRequest", value);
-}
-
-function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/NameType/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/NameType/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/NameType/maxLength", "maxLength", { limit: 8 });
-    }
-    if (lengthOk0 && !pattern0.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/NameType/pattern", "pattern", { pattern: "^[a-z]+$" });
-    }
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against NameType: the value, typed, or every error. */
-export function validateNameType(value: unknown): ValidationResult<NameType> {
-  return validateWith<NameType>(checkNameType, value);
-}
-
-/** Whether a value is a valid NameType. */
-export function isNameType(value: unknown): value is NameType {
-  return checkNameType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid NameType. */
-export function assertNameType(value: unknown): asserts value is NameType {
-  assertWith(checkNameType, "NameType", value);
+  return true;
 }
 
 function checkTreeNodeType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites2[22]!);
+  let member0 = value["Name"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "Name" in objectPrototype ||
+    "Children" in objectPrototype ||
+    "Parent" in objectPrototype ||
+    "Weight" in objectPrototype ||
+    "Ratio" in objectPrototype ||
+    "Label" in objectPrototype ||
+    "Kind" in objectPrototype ||
+    "Shape" in objectPrototype ||
+    "Exactly" in objectPrototype ||
+    "Fixed" in objectPrototype ||
+    "Levels" in objectPrototype ||
+    "Id" in objectPrototype;
+  if (inherits0) member0 = own(value, "Name");
+  if (member0 === undefined) {
+    if (!report(errors, path, sites2[0]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "Name") ? value["Name"] : undefined;
-    if (member0 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Name" });
+    if (!checkNameType(member0, errors ? path + "/Name" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "Children") : value["Children"];
+  if (member1 !== undefined) {
+    if (!Array.isArray(member1)) {
+      if (!report(errors, path + "/Children", sites2[2]!)) return false;
     } else {
-      if (!checkNameType(member0, errors === undefined ? "" : path + "/Name", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "Children") ? value["Children"] : undefined;
-    if (member1 !== undefined) {
-      if (!Array.isArray(member1)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Children", "#/components/schemas/TreeNodeType/properties/Children/type", "type", {
-          type: "array",
-        });
-      } else {
-        if (member1.length > 10) {
-          if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Children",
-            "#/components/schemas/TreeNodeType/properties/Children/maxItems",
-            "maxItems",
-            { limit: 10 },
-          );
-        }
-        for (let i0 = 0; i0 < member1.length; i0++) {
-          const item0: unknown = member1[i0];
-          if (
-            !checkTreeNodeType(item0, errors === undefined ? "" : path + "/Children" + "/" + i0, errors) &&
-            errors === undefined
-          )
-            return false;
-        }
+      if (member1.length > 10) {
+        if (!report(errors, path + "/Children", sites2[1]!)) return false;
+      }
+      for (let i0 = 0; i0 < member1.length; i0++) {
+        const item0: unknown = member1[i0];
+        if (!checkTreeNodeType(item0, errors ? path + "/Children" + "/" + i0 : "", errors)) return false;
       }
     }
-    const member2 = Object.hasOwn(value, "Parent") ? value["Parent"] : undefined;
-    if (member2 !== undefined) {
-      if (!checkTreeNodeType(member2, errors === undefined ? "" : path + "/Parent", errors) && errors === undefined)
-        return false;
-    }
-    const member3 = Object.hasOwn(value, "Weight") ? value["Weight"] : undefined;
-    if (member3 !== undefined) {
-      if (typeof member3 !== "number" || !Number.isInteger(member3)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/type", "type", {
-          type: "integer",
-        });
-      } else {
-        if (member3 < 0) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/minimum", "minimum", {
-            comparison: ">=",
-            limit: 0,
-          });
-        }
-        if (member3 > 100) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Weight", "#/components/schemas/TreeNodeType/properties/Weight/maximum", "maximum", {
-            comparison: "<=",
-            limit: 100,
-          });
-        }
+  }
+  const member2 = inherits0 ? own(value, "Parent") : value["Parent"];
+  if (member2 !== undefined) {
+    if (!checkTreeNodeType(member2, errors ? path + "/Parent" : "", errors)) return false;
+  }
+  const member3 = inherits0 ? own(value, "Weight") : value["Weight"];
+  if (member3 !== undefined) {
+    if (typeof member3 !== "number" || !Number.isInteger(member3)) {
+      if (!report(errors, path + "/Weight", sites2[5]!)) return false;
+    } else {
+      if (member3 < 0) {
+        if (!report(errors, path + "/Weight", sites2[3]!)) return false;
+      }
+      if (member3 > 100) {
+        if (!report(errors, path + "/Weight", sites2[4]!)) return false;
       }
     }
-    const member4 = Object.hasOwn(value, "Ratio") ? value["Ratio"] : undefined;
-    if (member4 !== undefined) {
-      if (typeof member4 !== "number" || !Number.isFinite(member4)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Ratio", "#/components/schemas/TreeNodeType/properties/Ratio/type", "type", {
-          type: "number",
-        });
-      } else {
-        if (member4 <= 0) {
-          if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Ratio",
-            "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMinimum",
-            "exclusiveMinimum",
-            { comparison: ">", limit: 0 },
-          );
-        }
-        if (member4 >= 1) {
-          if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Ratio",
-            "#/components/schemas/TreeNodeType/properties/Ratio/exclusiveMaximum",
-            "exclusiveMaximum",
-            { comparison: "<", limit: 1 },
-          );
-        }
-        const quotient0 = member4 / 0.25;
-        if (
-          !Number.isFinite(quotient0) ||
-          Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
-        ) {
-          if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/Ratio",
-            "#/components/schemas/TreeNodeType/properties/Ratio/multipleOf",
-            "multipleOf",
-            { multipleOf: 0.25 },
-          );
-        }
+  }
+  const member4 = inherits0 ? own(value, "Ratio") : value["Ratio"];
+  if (member4 !== undefined) {
+    if (typeof member4 !== "number" || !Number.isFinite(member4)) {
+      if (!report(errors, path + "/Ratio", sites2[9]!)) return false;
+    } else {
+      if (member4 <= 0) {
+        if (!report(errors, path + "/Ratio", sites2[6]!)) return false;
       }
-    }
-    const member5 = Object.hasOwn(value, "Label") ? value["Label"] : undefined;
-    if (member5 !== undefined) {
-      if (typeof member5 === "string") {
-        const units0 = member5.length;
-        if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
-          if (errors === undefined) return false;
-          report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/maxLength", "maxLength", {
-            limit: 5,
-          });
-        }
-      } else if (member5 !== null) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Label", "#/components/schemas/TreeNodeType/properties/Label/type", "type", {
-          type: "string,null",
-        });
+      if (member4 >= 1) {
+        if (!report(errors, path + "/Ratio", sites2[7]!)) return false;
       }
-    }
-    const member6 = Object.hasOwn(value, "Kind") ? value["Kind"] : undefined;
-    if (member6 !== undefined) {
-      if (!checkKind(member6, errors === undefined ? "" : path + "/Kind", errors) && errors === undefined) return false;
-    }
-    const member7 = Object.hasOwn(value, "Shape") ? value["Shape"] : undefined;
-    if (member7 !== undefined) {
-      {
-        let passed0 = 0;
-        if (checkTreeNodeType$anyOf0(member7, "", undefined)) passed0++;
-        if (checkTreeNodeType$anyOf1(member7, "", undefined)) passed0++;
-        if (!(passed0 > 0)) {
-          if (errors !== undefined && passed0 === 0) {
-            const subErrors0: ValidationError[] = [];
-            checkTreeNodeType$anyOf0(member7, path + "/Shape", subErrors0);
-            checkTreeNodeType$anyOf1(member7, path + "/Shape", subErrors0);
-            errors.push(...subErrors0);
-          }
-          {
-            if (errors === undefined) return false;
-            report(errors, path + "/Shape", "#/components/schemas/TreeNodeType/properties/Shape/anyOf", "anyOf", {});
-          }
-        }
-      }
-    }
-    const member8 = Object.hasOwn(value, "Exactly") ? value["Exactly"] : undefined;
-    if (member8 !== undefined) {
-      {
-        let passed1 = 0;
-        if (checkTreeNodeType$oneOf2(member8, "", undefined)) passed1++;
-        if (checkTreeNodeType$oneOf3(member8, "", undefined)) passed1++;
-        if (!(passed1 === 1)) {
-          if (errors !== undefined && passed1 === 0) {
-            const subErrors1: ValidationError[] = [];
-            checkTreeNodeType$oneOf2(member8, path + "/Exactly", subErrors1);
-            checkTreeNodeType$oneOf3(member8, path + "/Exactly", subErrors1);
-            errors.push(...subErrors1);
-          }
-          {
-            if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/Exactly",
-              "#/components/schemas/TreeNodeType/properties/Exactly/oneOf",
-              "oneOf",
-              {},
-            );
-          }
-        }
-      }
-    }
-    const member9 = Object.hasOwn(value, "Fixed") ? value["Fixed"] : undefined;
-    if (member9 !== undefined) {
-      if (!jsonEqual(member9, { "a": [1, 2] })) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Fixed", "#/components/schemas/TreeNodeType/properties/Fixed/const", "const", {
-          allowedValue: { "a": [1, 2] },
-        });
-      }
-    }
-    const member10 = Object.hasOwn(value, "Levels") ? value["Levels"] : undefined;
-    if (member10 !== undefined) {
-      if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
-        if (errors === undefined) return false;
-        report(errors, path + "/Levels", "#/components/schemas/TreeNodeType/properties/Levels/enum", "enum", {
-          allowedValues: [1, 2, 3, -1],
-        });
-      }
-    }
-    const member11 = Object.hasOwn(value, "Id") ? value["Id"] : undefined;
-    if (member11 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/TreeNodeType/required", "required", { missingProperty: "Id" });
-    }
-    for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+      const quotient0 = member4 / 0.25;
       if (
-        key0 === "Name" ||
-        key0 === "Children" ||
-        key0 === "Parent" ||
-        key0 === "Weight" ||
-        key0 === "Ratio" ||
-        key0 === "Label" ||
-        key0 === "Kind" ||
-        key0 === "Shape" ||
-        key0 === "Exactly" ||
-        key0 === "Fixed" ||
-        key0 === "Levels"
-      )
-        continue;
-      const value0 = value[key0];
-      if (value0 !== undefined) {
-        if (typeof value0 !== "number" || !Number.isInteger(value0)) {
-          if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/" + pointerSegment(key0),
-            "#/components/schemas/TreeNodeType/additionalProperties/type",
-            "type",
-            { type: "integer" },
-          );
+        !Number.isFinite(quotient0) ||
+        Math.abs(quotient0 - Math.round(quotient0)) > 1e-9 * Math.max(1, Math.abs(quotient0))
+      ) {
+        if (!report(errors, path + "/Ratio", sites2[8]!)) return false;
+      }
+    }
+  }
+  const member5 = inherits0 ? own(value, "Label") : value["Label"];
+  if (member5 !== undefined) {
+    if (typeof member5 === "string") {
+      const units0 = member5.length;
+      if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
+        if (!report(errors, path + "/Label", sites2[10]!)) return false;
+      }
+    } else if (member5 !== null) {
+      if (!report(errors, path + "/Label", sites2[11]!)) return false;
+    }
+  }
+  const member6 = inherits0 ? own(value, "Kind") : value["Kind"];
+  if (member6 !== undefined) {
+    if (!checkKind(member6, errors ? path + "/Kind" : "", errors)) return false;
+  }
+  const member7 = inherits0 ? own(value, "Shape") : value["Shape"];
+  if (member7 !== undefined) {
+    {
+      let passed0 = 0;
+      if (checkTreeNodeType$anyOf0(member7, "", undefined)) passed0++;
+      if (checkTreeNodeType$anyOf1(member7, "", undefined)) passed0++;
+      if (!(passed0 > 0)) {
+        if (errors !== undefined && passed0 === 0) {
+          const subErrors0: ValidationError[] = [];
+          checkTreeNodeType$anyOf0(member7, path + "/Shape", subErrors0);
+          checkTreeNodeType$anyOf1(member7, path + "/Shape", subErrors0);
+          errors.push(...subErrors0);
+        }
+        {
+          if (!report(errors, path + "/Shape", sites2[13]!)) return false;
         }
       }
     }
   }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against TreeNodeType: the value, typed, or every error. */
-export function validateTreeNodeType(value: unknown): ValidationResult<TreeNodeType> {
-  return validateWith<TreeNodeType>(checkTreeNodeType, value);
-}
-
-/** Whether a value is a valid TreeNodeType. */
-export function isTreeNodeType(value: unknown): value is TreeNodeType {
-  return checkTreeNodeType(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid TreeNodeType. */
-export function assertTreeNodeType(value: unknown): asserts value is TreeNodeType {
-  assertWith(checkTreeNodeType, "TreeNodeType", value);
-}
-
-function checkKind(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/type", "type", { type: "string" });
+  const member8 = inherits0 ? own(value, "Exactly") : value["Exactly"];
+  if (member8 !== undefined) {
+    {
+      let passed1 = 0;
+      if (checkTreeNodeType$oneOf2(member8, "", undefined)) passed1++;
+      if (checkTreeNodeType$oneOf3(member8, "", undefined)) passed1++;
+      if (!(passed1 === 1)) {
+        if (errors !== undefined && passed1 === 0) {
+          const subErrors1: ValidationError[] = [];
+          checkTreeNodeType$oneOf2(member8, path + "/Exactly", subErrors1);
+          checkTreeNodeType$oneOf3(member8, path + "/Exactly", subErrors1);
+          errors.push(...subErrors1);
+        }
+        {
+          if (!report(errors, path + "/Exactly", sites2[17]!)) return false;
+        }
+      }
+    }
   }
-  if (!(value === "leaf" || value === "branch")) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/$defs/Kind/enum", "enum", {
-      allowedValues: ["leaf", "branch"],
-    });
+  const member9 = inherits0 ? own(value, "Fixed") : value["Fixed"];
+  if (member9 !== undefined) {
+    if (!jsonEqual(member9, { "a": [1, 2] })) {
+      if (!report(errors, path + "/Fixed", sites2[18]!)) return false;
+    }
+  }
+  const member10 = inherits0 ? own(value, "Levels") : value["Levels"];
+  if (member10 !== undefined) {
+    if (!(member10 === 1 || member10 === 2 || member10 === 3 || member10 === -1)) {
+      if (!report(errors, path + "/Levels", sites2[19]!)) return false;
+    }
+  }
+  const member11 = inherits0 ? own(value, "Id") : value["Id"];
+  if (member11 === undefined) {
+    if (!report(errors, path, sites2[20]!)) return false;
+  }
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
+    if (
+      key0 === "Name" ||
+      key0 === "Children" ||
+      key0 === "Parent" ||
+      key0 === "Weight" ||
+      key0 === "Ratio" ||
+      key0 === "Label" ||
+      key0 === "Kind" ||
+      key0 === "Shape" ||
+      key0 === "Exactly" ||
+      key0 === "Fixed" ||
+      key0 === "Levels"
+    )
+      continue;
+    const value0 = value[key0];
+    if (value0 !== undefined) {
+      if (typeof value0 !== "number" || !Number.isInteger(value0)) {
+        if (!report(errors, path + "/" + pointerSegment(key0), sites2[21]!)) return false;
+      }
+    }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
-/** Checks a value against Kind: the value, typed, or every error. */
-export function validateKind(value: unknown): ValidationResult<Kind> {
-  return validateWith<Kind>(checkKind, value);
-}
+function checkNameType(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites1[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites1[0]!)) return false;
+  } else if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
+    if (!report(errors, path, sites1[1]!)) return false;
+  } else if (!pattern0.test(value)) {
+    if (!report(errors, path, sites1[2]!)) return false;
+  }
 
-/** Whether a value is a valid Kind. */
-export function isKind(value: unknown): value is Kind {
-  return checkKind(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
-export function assertKind(value: unknown): asserts value is Kind {
-  assertWith(checkKind, "Kind", value);
+  return true;
 }
 
 function checkTreeNodeType$anyOf0(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!checkNameType(value, path, errors) && errors === undefined) return false;
-  return errors === undefined || errors.length === start;
+  if (!checkNameType(value, path, errors)) return false;
+  return true;
 }
 
 function checkTreeNodeType$anyOf1(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/properties/Shape/anyOf/1/type", "type", {
-      type: "integer",
-    });
-  }
+  if (typeof value !== "number" || !Number.isInteger(value)) return report(errors, path, sites2[12]!);
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 function checkTreeNodeType$oneOf2(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/0/type", "type", {
-      type: "integer",
-    });
-  }
+  if (typeof value !== "number" || !Number.isInteger(value)) return report(errors, path, sites2[14]!);
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/type", "type", {
-      type: "number",
-    });
-  } else {
-    if (value < 10) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/TreeNodeType/properties/Exactly/oneOf/1/minimum", "minimum", {
-        comparison: ">=",
-        limit: 10,
-      });
-    }
+  if (typeof value !== "number" || !Number.isFinite(value)) return report(errors, path, sites2[16]!);
+  if (value < 10) {
+    if (!report(errors, path, sites2[15]!)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
+
+/** Checks a value against ListTreeRequest: the value, typed, or every error. */
+export const validateListTreeRequest: (value: unknown) => ValidationResult<ListTreeRequest> =
+  /* @__PURE__ */ validator<ListTreeRequest>(checkListTreeRequest);
+
+/** Whether a value is a valid ListTreeRequest. */
+export const isListTreeRequest: (value: unknown) => value is ListTreeRequest =
+  /* @__PURE__ */ guard<ListTreeRequest>(checkListTreeRequest);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid ListTreeRequest. */
+export const assertListTreeRequest: (value: unknown) => asserts value is ListTreeRequest =
+  /* @__PURE__ */ asserter<ListTreeRequest>(checkListTreeRequest, "ListTreeRequest");
+
+/** Checks a value against NameType: the value, typed, or every error. */
+export const validateNameType: (value: unknown) => ValidationResult<NameType> =
+  /* @__PURE__ */ validator<NameType>(checkNameType);
+
+/** Whether a value is a valid NameType. */
+export const isNameType: (value: unknown) => value is NameType = /* @__PURE__ */ guard<NameType>(checkNameType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid NameType. */
+export const assertNameType: (value: unknown) => asserts value is NameType = /* @__PURE__ */ asserter<NameType>(
+  checkNameType,
+  "NameType",
+);
+
+/** Checks a value against TreeNodeType: the value, typed, or every error. */
+export const validateTreeNodeType: (value: unknown) => ValidationResult<TreeNodeType> =
+  /* @__PURE__ */ validator<TreeNodeType>(checkTreeNodeType);
+
+/** Whether a value is a valid TreeNodeType. */
+export const isTreeNodeType: (value: unknown) => value is TreeNodeType =
+  /* @__PURE__ */ guard<TreeNodeType>(checkTreeNodeType);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid TreeNodeType. */
+export const assertTreeNodeType: (value: unknown) => asserts value is TreeNodeType =
+  /* @__PURE__ */ asserter<TreeNodeType>(checkTreeNodeType, "TreeNodeType");
+
+/** Checks a value against Kind: the value, typed, or every error. */
+export const validateKind: (value: unknown) => ValidationResult<Kind> = /* @__PURE__ */ validator<Kind>(checkKind);
+
+/** Whether a value is a valid Kind. */
+export const isKind: (value: unknown) => value is Kind = /* @__PURE__ */ guard<Kind>(checkKind);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
+export const assertKind: (value: unknown) => asserts value is Kind = /* @__PURE__ */ asserter<Kind>(checkKind, "Kind");

@@ -6,401 +6,229 @@
 
 import type { AccountId, GetIdInput, GetIdResponse, IdentityId, IdentityPoolId, LoginsMap } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  asserter,
+  classSearch,
+  codePointLength,
+  guard,
+  isPlainObject,
+  limitSite,
+  matchSite,
+  objectPrototype,
+  own,
+  pointerSegment,
+  report,
+  requiredSite,
+  typeSite,
+  validator,
+  within,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
-
-/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
-function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
-    }
-    return false;
-  };
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
-
-const pattern0 = /* @__PURE__ */ asciiSearch(0, 67043328, 0, 0);
+const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
-function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/AccountId/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/AccountId/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/AccountId/maxLength", "maxLength", { limit: 15 });
-    }
-    if (lengthOk0 && !pattern0(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/AccountId/pattern", "pattern", { pattern: "\\d+" });
-    }
-  }
+const sites0 = /* @__PURE__ */ within("AccountId", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 15),
+  /* @__PURE__ */ matchSite("pattern", "\\d+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
-  return errors === undefined || errors.length === start;
-}
+const sites1 = /* @__PURE__ */ within("GetIdInput", [
+  /* @__PURE__ */ requiredSite("IdentityPoolId"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
-/** Checks a value against AccountId: the value, typed, or every error. */
-export function validateAccountId(value: unknown): ValidationResult<AccountId> {
-  return validateWith<AccountId>(checkAccountId, value);
-}
+const sites2 = /* @__PURE__ */ within("GetIdResponse", [/* @__PURE__ */ typeSite("object")]);
 
-/** Whether a value is a valid AccountId. */
-export function isAccountId(value: unknown): value is AccountId {
-  return checkAccountId(value, "", undefined);
-}
+const sites3 = /* @__PURE__ */ within("IdentityId", [/* @__PURE__ */ typeSite("string")]);
 
-/** Throws a ValidationFailure listing every error unless the value is a valid AccountId. */
-export function assertAccountId(value: unknown): asserts value is AccountId {
-  assertWith(checkAccountId, "AccountId", value);
-}
+const sites4 = /* @__PURE__ */ within("IdentityPoolId", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ matchSite("pattern", "[\\w-]+:[0-9a-f-]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
+
+const sites5 = /* @__PURE__ */ within("LoginsMap", [
+  /* @__PURE__ */ limitSite("minLength", 1, "/additionalProperties"),
+  /* @__PURE__ */ limitSite("maxLength", 50000, "/additionalProperties"),
+  /* @__PURE__ */ typeSite("string", "/additionalProperties"),
+  /* @__PURE__ */ typeSite("object"),
+]);
 
 function checkGetIdInput(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/GetIdInput/type", "type", { type: "object" });
+  if (!isPlainObject(value)) return report(errors, path, sites1[1]!);
+  let member0 = value["AccountId"];
+  const inherits0 =
+    Object.getPrototypeOf(value) !== objectPrototype ||
+    "AccountId" in objectPrototype ||
+    "IdentityPoolId" in objectPrototype ||
+    "Logins" in objectPrototype;
+  if (inherits0) member0 = own(value, "AccountId");
+  if (member0 !== undefined) {
+    if (!checkAccountId(member0, errors ? path + "/AccountId" : "", errors)) return false;
+  }
+  const member1 = inherits0 ? own(value, "IdentityPoolId") : value["IdentityPoolId"];
+  if (member1 === undefined) {
+    if (!report(errors, path, sites1[0]!)) return false;
   } else {
-    const member0 = Object.hasOwn(value, "AccountId") ? value["AccountId"] : undefined;
-    if (member0 !== undefined) {
-      if (!checkAccountId(member0, errors === undefined ? "" : path + "/AccountId", errors) && errors === undefined)
-        return false;
-    }
-    const member1 = Object.hasOwn(value, "IdentityPoolId") ? value["IdentityPoolId"] : undefined;
-    if (member1 === undefined) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/GetIdInput/required", "required", {
-        missingProperty: "IdentityPoolId",
-      });
-    } else {
-      if (
-        !checkIdentityPoolId(member1, errors === undefined ? "" : path + "/IdentityPoolId", errors) &&
-        errors === undefined
-      )
-        return false;
-    }
-    const member2 = Object.hasOwn(value, "Logins") ? value["Logins"] : undefined;
-    if (member2 !== undefined) {
-      if (!checkLoginsMap(member2, errors === undefined ? "" : path + "/Logins", errors) && errors === undefined)
-        return false;
-    }
+    if (!checkIdentityPoolId(member1, errors ? path + "/IdentityPoolId" : "", errors)) return false;
+  }
+  const member2 = inherits0 ? own(value, "Logins") : value["Logins"];
+  if (member2 !== undefined) {
+    if (!checkLoginsMap(member2, errors ? path + "/Logins" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against GetIdInput: the value, typed, or every error. */
-export function validateGetIdInput(value: unknown): ValidationResult<GetIdInput> {
-  return validateWith<GetIdInput>(checkGetIdInput, value);
-}
-
-/** Whether a value is a valid GetIdInput. */
-export function isGetIdInput(value: unknown): value is GetIdInput {
-  return checkGetIdInput(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid GetIdInput. */
-export function assertGetIdInput(value: unknown): asserts value is GetIdInput {
-  assertWith(checkGetIdInput, "GetIdInput", value);
+  return true;
 }
 
 function checkGetIdResponse(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/GetIdResponse/type", "type", { type: "object" });
-  } else {
-    const member0 = Object.hasOwn(value, "IdentityId") ? value["IdentityId"] : undefined;
-    if (member0 !== undefined) {
-      if (!checkIdentityId(member0, errors === undefined ? "" : path + "/IdentityId", errors) && errors === undefined)
-        return false;
-    }
+  if (!isPlainObject(value)) return report(errors, path, sites2[0]!);
+  let member0 = value["IdentityId"];
+  const inherits0 = Object.getPrototypeOf(value) !== objectPrototype || "IdentityId" in objectPrototype;
+  if (inherits0) member0 = own(value, "IdentityId");
+  if (member0 !== undefined) {
+    if (!checkIdentityId(member0, errors ? path + "/IdentityId" : "", errors)) return false;
   }
 
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against GetIdResponse: the value, typed, or every error. */
-export function validateGetIdResponse(value: unknown): ValidationResult<GetIdResponse> {
-  return validateWith<GetIdResponse>(checkGetIdResponse, value);
-}
-
-/** Whether a value is a valid GetIdResponse. */
-export function isGetIdResponse(value: unknown): value is GetIdResponse {
-  return checkGetIdResponse(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid GetIdResponse. */
-export function assertGetIdResponse(value: unknown): asserts value is GetIdResponse {
-  assertWith(checkGetIdResponse, "GetIdResponse", value);
-}
-
-function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/IdentityId/type", "type", { type: "string" });
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against IdentityId: the value, typed, or every error. */
-export function validateIdentityId(value: unknown): ValidationResult<IdentityId> {
-  return validateWith<IdentityId>(checkIdentityId, value);
-}
-
-/** Whether a value is a valid IdentityId. */
-export function isIdentityId(value: unknown): value is IdentityId {
-  return checkIdentityId(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid IdentityId. */
-export function assertIdentityId(value: unknown): asserts value is IdentityId {
-  assertWith(checkIdentityId, "IdentityId", value);
-}
-
-function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/IdentityPoolId/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/IdentityPoolId/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/IdentityPoolId/maxLength", "maxLength", { limit: 55 });
-    }
-    if (lengthOk0 && !pattern1.test(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/IdentityPoolId/pattern", "pattern", { pattern: "[\\w-]+:[0-9a-f-]+" });
-    }
-  }
-
-  return errors === undefined || errors.length === start;
-}
-
-/** Checks a value against IdentityPoolId: the value, typed, or every error. */
-export function validateIdentityPoolId(value: unknown): ValidationResult<IdentityPoolId> {
-  return validateWith<IdentityPoolId>(checkIdentityPoolId, value);
-}
-
-/** Whether a value is a valid IdentityPoolId. */
-export function isIdentityPoolId(value: unknown): value is IdentityPoolId {
-  return checkIdentityPoolId(value, "", undefined);
-}
-
-/** Throws a ValidationFailure listing every error unless the value is a valid IdentityPoolId. */
-export function assertIdentityPoolId(value: unknown): asserts value is IdentityPoolId {
-  assertWith(checkIdentityPoolId, "IdentityPoolId", value);
+  return true;
 }
 
 function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (!isPlainObject(value)) {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/LoginsMap/type", "type", { type: "object" });
-  } else {
-    for (const key0 in value) {
-      if (!Object.hasOwn(value, key0)) continue;
+  if (!isPlainObject(value)) return report(errors, path, sites5[3]!);
+  for (const key0 in value) {
+    if (!objectPrototype.hasOwnProperty.call(value, key0)) continue;
 
-      const value0 = value[key0];
-      if (value0 !== undefined) {
-        if (typeof value0 !== "string") {
-          if (errors === undefined) return false;
-          report(
-            errors,
-            path + "/" + pointerSegment(key0),
-            "#/components/schemas/LoginsMap/additionalProperties/type",
-            "type",
-            { type: "string" },
-          );
-        } else {
-          const units0 = value0.length;
-          if (units0 < 1 || (units0 < 2 && codePointLength(value0) < 1)) {
-            if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/" + pointerSegment(key0),
-              "#/components/schemas/LoginsMap/additionalProperties/minLength",
-              "minLength",
-              { limit: 1 },
-            );
-          }
-          if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
-            if (errors === undefined) return false;
-            report(
-              errors,
-              path + "/" + pointerSegment(key0),
-              "#/components/schemas/LoginsMap/additionalProperties/maxLength",
-              "maxLength",
-              { limit: 50000 },
-            );
-          }
+    const value0 = value[key0];
+    if (value0 !== undefined) {
+      if (typeof value0 !== "string") {
+        if (!report(errors, path + "/" + pointerSegment(key0), sites5[2]!)) return false;
+      } else {
+        const units0 = value0.length;
+        if (units0 < 1) {
+          if (!report(errors, path + "/" + pointerSegment(key0), sites5[0]!)) return false;
+        } else if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
+          if (!report(errors, path + "/" + pointerSegment(key0), sites5[1]!)) return false;
         }
       }
     }
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
+
+function checkAccountId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites0[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites0[0]!)) return false;
+  } else if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
+    if (!report(errors, path, sites0[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites0[2]!)) return false;
+  }
+
+  return true;
+}
+
+function checkIdentityId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites3[0]!);
+
+  return true;
+}
+
+function checkIdentityPoolId(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
+  if (typeof value !== "string") return report(errors, path, sites4[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites4[0]!)) return false;
+  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+    if (!report(errors, path, sites4[1]!)) return false;
+  } else if (!pattern1.test(value)) {
+    if (!report(errors, path, sites4[2]!)) return false;
+  }
+
+  return true;
+}
+
+/** Checks a value against AccountId: the value, typed, or every error. */
+export const validateAccountId: (value: unknown) => ValidationResult<AccountId> =
+  /* @__PURE__ */ validator<AccountId>(checkAccountId);
+
+/** Whether a value is a valid AccountId. */
+export const isAccountId: (value: unknown) => value is AccountId = /* @__PURE__ */ guard<AccountId>(checkAccountId);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid AccountId. */
+export const assertAccountId: (value: unknown) => asserts value is AccountId = /* @__PURE__ */ asserter<AccountId>(
+  checkAccountId,
+  "AccountId",
+);
+
+/** Checks a value against GetIdInput: the value, typed, or every error. */
+export const validateGetIdInput: (value: unknown) => ValidationResult<GetIdInput> =
+  /* @__PURE__ */ validator<GetIdInput>(checkGetIdInput);
+
+/** Whether a value is a valid GetIdInput. */
+export const isGetIdInput: (value: unknown) => value is GetIdInput = /* @__PURE__ */ guard<GetIdInput>(checkGetIdInput);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid GetIdInput. */
+export const assertGetIdInput: (value: unknown) => asserts value is GetIdInput = /* @__PURE__ */ asserter<GetIdInput>(
+  checkGetIdInput,
+  "GetIdInput",
+);
+
+/** Checks a value against GetIdResponse: the value, typed, or every error. */
+export const validateGetIdResponse: (value: unknown) => ValidationResult<GetIdResponse> =
+  /* @__PURE__ */ validator<GetIdResponse>(checkGetIdResponse);
+
+/** Whether a value is a valid GetIdResponse. */
+export const isGetIdResponse: (value: unknown) => value is GetIdResponse =
+  /* @__PURE__ */ guard<GetIdResponse>(checkGetIdResponse);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid GetIdResponse. */
+export const assertGetIdResponse: (value: unknown) => asserts value is GetIdResponse =
+  /* @__PURE__ */ asserter<GetIdResponse>(checkGetIdResponse, "GetIdResponse");
+
+/** Checks a value against IdentityId: the value, typed, or every error. */
+export const validateIdentityId: (value: unknown) => ValidationResult<IdentityId> =
+  /* @__PURE__ */ validator<IdentityId>(checkIdentityId);
+
+/** Whether a value is a valid IdentityId. */
+export const isIdentityId: (value: unknown) => value is IdentityId = /* @__PURE__ */ guard<IdentityId>(checkIdentityId);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid IdentityId. */
+export const assertIdentityId: (value: unknown) => asserts value is IdentityId = /* @__PURE__ */ asserter<IdentityId>(
+  checkIdentityId,
+  "IdentityId",
+);
+
+/** Checks a value against IdentityPoolId: the value, typed, or every error. */
+export const validateIdentityPoolId: (value: unknown) => ValidationResult<IdentityPoolId> =
+  /* @__PURE__ */ validator<IdentityPoolId>(checkIdentityPoolId);
+
+/** Whether a value is a valid IdentityPoolId. */
+export const isIdentityPoolId: (value: unknown) => value is IdentityPoolId =
+  /* @__PURE__ */ guard<IdentityPoolId>(checkIdentityPoolId);
+
+/** Throws a ValidationFailure listing every error unless the value is a valid IdentityPoolId. */
+export const assertIdentityPoolId: (value: unknown) => asserts value is IdentityPoolId =
+  /* @__PURE__ */ asserter<IdentityPoolId>(checkIdentityPoolId, "IdentityPoolId");
 
 /** Checks a value against LoginsMap: the value, typed, or every error. */
-export function validateLoginsMap(value: unknown): ValidationResult<LoginsMap> {
-  return validateWith<LoginsMap>(checkLoginsMap, value);
-}
+export const validateLoginsMap: (value: unknown) => ValidationResult<LoginsMap> =
+  /* @__PURE__ */ validator<LoginsMap>(checkLoginsMap);
 
 /** Whether a value is a valid LoginsMap. */
-export function isLoginsMap(value: unknown): value is LoginsMap {
-  return checkLoginsMap(value, "", undefined);
-}
+export const isLoginsMap: (value: unknown) => value is LoginsMap = /* @__PURE__ */ guard<LoginsMap>(checkLoginsMap);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid LoginsMap. */
-export function assertLoginsMap(value: unknown): asserts value is LoginsMap {
-  assertWith(checkLoginsMap, "LoginsMap", value);
-}
+export const assertLoginsMap: (value: unknown) => asserts value is LoginsMap = /* @__PURE__ */ asserter<LoginsMap>(
+  checkLoginsMap,
+  "LoginsMap",
+);

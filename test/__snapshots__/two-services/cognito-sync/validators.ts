@@ -6,179 +6,54 @@
 
 import type { DatasetName } from "./types.js";
 
-/** One way in which a value fails its schema (the shape ajv reports). */
-export interface ValidationError {
-  /** JSON pointer to the failing value ("" is the value itself). */
-  readonly instancePath: string;
-  /** Where the failing keyword is: `#/components/schemas/<Title>/…`. */
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+import {
+  asserter,
+  classSearch,
+  codePointLength,
+  guard,
+  limitSite,
+  matchSite,
+  report,
+  typeSite,
+  validator,
+  within,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
-/** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
 
-/** Thrown by the `assert…` functions. */
-export class ValidationFailure extends Error {
-  readonly errors: readonly ValidationError[];
-  constructor(what: string, errors: readonly ValidationError[]) {
-    super(
-      `invalid ${what}: ${errors.map((e) => `${e.instancePath === "" ? "(value)" : e.instancePath} ${e.message}`).join("; ")}`,
-    );
-    this.name = "ValidationFailure";
-    this.errors = errors;
-  }
-}
+const pattern0 = /* @__PURE__ */ classSearch(0, 134176768, 2281701374, 134217726);
 
-/** A search for one code point of an ASCII set (a pattern that is one class): a scan over a 128-bit table, no regex engine. */
-function asciiSearch(m0: number, m1: number, m2: number, m3: number): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && ((masks[c >> 5]! >>> (c & 31)) & 1) === 1) return true;
-    }
-    return false;
-  };
-}
-
-function assertWith(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  what: string,
-  value: unknown,
-): void {
-  if (check(value, "", undefined)) return;
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  throw new ValidationFailure(what, errors);
-}
-
-/** Length in Unicode code points, as JSON Schema counts it (an emoji is one). */
-function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
-  return length;
-}
-
-function report(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Readonly<Record<string, unknown>>,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message: messageFor(keyword, params) });
-}
-
-/** The messages ajv gives, made from the keyword and its params. */
-function messageFor(keyword: string, params: Readonly<Record<string, unknown>>): string {
-  const limit = String(params["limit"]);
-  switch (keyword) {
-    case "type":
-      return `must be ${String(params["type"])}`;
-    case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
-    case "maxLength":
-      return `must NOT have more than ${limit} characters`;
-    case "pattern":
-      return `must match pattern "${String(params["pattern"])}"`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${String(params["comparison"])} ${limit}`;
-    case "multipleOf":
-      return `must be multiple of ${String(params["multipleOf"])}`;
-    case "minItems":
-      return `must NOT have fewer than ${limit} items`;
-    case "maxItems":
-      return `must NOT have more than ${limit} items`;
-    case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
-    case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
-    case "format":
-      return `must match format "${String(params["format"])}"`;
-    case "required":
-      return `must have required property '${String(params["missingProperty"])}'`;
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "const":
-      return "must be equal to constant";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
-/** The fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
-function validateWith<T>(
-  check: (value: unknown, path: string, errors: ValidationError[] | undefined) => boolean,
-  value: unknown,
-): ValidationResult<T> {
-  if (check(value, "", undefined)) return { ok: true, value: value as T };
-  const errors: ValidationError[] = [];
-  check(value, "", errors);
-  return { ok: false, errors };
-}
-
-const pattern0 = /* @__PURE__ */ asciiSearch(0, 134176768, 2281701374, 134217726);
+const sites0 = /* @__PURE__ */ within("DatasetName", [
+  /* @__PURE__ */ limitSite("minLength", 1),
+  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ matchSite("pattern", "[a-zA-Z0-9_.:-]+"),
+  /* @__PURE__ */ typeSite("string"),
+]);
 
 function checkDatasetName(value: unknown, path: string, errors: ValidationError[] | undefined): boolean {
-  const start = errors === undefined ? 0 : errors.length;
-  if (typeof value !== "string") {
-    if (errors === undefined) return false;
-    report(errors, path, "#/components/schemas/DatasetName/type", "type", { type: "string" });
-  } else {
-    const units0 = value.length;
-    let lengthOk0 = true;
-    if (units0 < 1 || (units0 < 2 && codePointLength(value) < 1)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DatasetName/minLength", "minLength", { limit: 1 });
-    }
-    if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
-      lengthOk0 = false;
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DatasetName/maxLength", "maxLength", { limit: 128 });
-    }
-    if (lengthOk0 && !pattern0(value)) {
-      if (errors === undefined) return false;
-      report(errors, path, "#/components/schemas/DatasetName/pattern", "pattern", { pattern: "[a-zA-Z0-9_.:-]+" });
-    }
+  if (typeof value !== "string") return report(errors, path, sites0[3]!);
+  const units0 = value.length;
+  if (units0 < 1) {
+    if (!report(errors, path, sites0[0]!)) return false;
+  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+    if (!report(errors, path, sites0[1]!)) return false;
+  } else if (!pattern0(value)) {
+    if (!report(errors, path, sites0[2]!)) return false;
   }
 
-  return errors === undefined || errors.length === start;
+  return true;
 }
 
 /** Checks a value against DatasetName: the value, typed, or every error. */
-export function validateDatasetName(value: unknown): ValidationResult<DatasetName> {
-  return validateWith<DatasetName>(checkDatasetName, value);
-}
+export const validateDatasetName: (value: unknown) => ValidationResult<DatasetName> =
+  /* @__PURE__ */ validator<DatasetName>(checkDatasetName);
 
 /** Whether a value is a valid DatasetName. */
-export function isDatasetName(value: unknown): value is DatasetName {
-  return checkDatasetName(value, "", undefined);
-}
+export const isDatasetName: (value: unknown) => value is DatasetName =
+  /* @__PURE__ */ guard<DatasetName>(checkDatasetName);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DatasetName. */
-export function assertDatasetName(value: unknown): asserts value is DatasetName {
-  assertWith(checkDatasetName, "DatasetName", value);
-}
+export const assertDatasetName: (value: unknown) => asserts value is DatasetName =
+  /* @__PURE__ */ asserter<DatasetName>(checkDatasetName, "DatasetName");
