@@ -12,7 +12,12 @@ import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
 export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
-export const RUNTIME_VALUE_NAMES = ["ValidationFailure", "codePointLength", "pointerSegment", "isPlainObject", "jsonEqual", "report", "messageFor", "validateWith", "assertWith", "asciiSearch", "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue"] as const;
+export const RUNTIME_VALUE_NAMES = [
+  // runtime/validate.ts
+  "ValidationFailure", "validator", "guard", "asserter", "within", "typeSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
+  // runtime/http.ts, wire.ts
+  "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue",
+] as const;
 
 /** Hands out unique names within one space. */
 export class NameTable {

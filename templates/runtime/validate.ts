@@ -144,6 +144,17 @@ export function report(errors: ValidationError[] | undefined, instancePath: stri
  */
 export const objectPrototype: Readonly<Record<string, unknown>> = Object.prototype as Record<string, unknown>;
 
+/**
+ * Whether the members of an object must be asked of Object.hasOwn: its prototype is not
+ * Object.prototype, or Object.prototype has one of the names. For objects of many members, where
+ * the test written out (`a in objectPrototype || …`) would nest as deep as the list is long.
+ */
+export function inherits(value: object, names: readonly string[]): boolean {
+  if (Object.getPrototypeOf(value) !== objectPrototype) return true;
+  for (let i = 0; i < names.length; i++) if (names[i]! in objectPrototype) return true;
+  return false;
+}
+
 /** A member of an object if it is the object's own (Object.hasOwn), else undefined. */
 export function own(value: object, key: string): unknown {
   return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;

@@ -17,7 +17,7 @@ import { parsePattern, setRanges } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
 
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
-export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
+export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
@@ -302,6 +302,9 @@ function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
   return join(out);
 }
 
+/** Past this many members, an object's inheritance test is a loop over their names (runtime `inherits`). */
+const MANY_MEMBERS = 64;
+
 function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   const out: Code[] = [];
   const inherits = node.properties.length > 0 ? ctx.scope.fresh("inherits") : undefined;
@@ -314,10 +317,16 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     // straight; else (another prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline)
     if (i === 0) {
       // asked after a first read, where the engine knows the object's shape and so its prototype
-      const op = helper(ctx, "objectPrototype");
-      const names = join(node.properties.map((q) => code`${q.name} in ${op}`), " || ");
+      // written out for the usual few members; for many, a loop (the written test would nest as deep as the list is long)
+      const test =
+        node.properties.length <= MANY_MEMBERS
+          ? code`Object.getPrototypeOf(${t.v}) !== ${helper(ctx, "objectPrototype")} || ${join(
+              node.properties.map((q) => code`${q.name} in ${helper(ctx, "objectPrototype")}`),
+              " || ",
+            )}`
+          : code`${helper(ctx, "inherits")}(${t.v}, ${node.properties.map((q) => q.name)})`;
       out.push(code`let ${x} = ${t.v}[${prop.name}];
-        const ${inherits!} = Object.getPrototypeOf(${t.v}) !== ${op} || ${names};
+        const ${inherits!} = ${test};
         if (${inherits!}) ${x} = ${helper(ctx, "own")}(${t.v}, ${prop.name});`);
     } else {
       out.push(code`const ${x} = ${inherits!} ? ${helper(ctx, "own")}(${t.v}, ${prop.name}) : ${t.v}[${prop.name}];`);

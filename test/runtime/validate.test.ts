@@ -9,6 +9,7 @@ import { automatonOf } from "../../generator/regex/safety.js";
 import { dfaTables } from "../../templates/validators/dfa.js";
 import { compileAutomaton } from "../../templates/runtime/linear-match.js";
 import {
+  inherits,
   asserter,
   boundSite,
   classSearch,
@@ -196,5 +197,21 @@ describe("dfaSearch: an automaton's table over ASCII, the automaton beyond", () 
 
   it("a program with anchors keeps the automaton alone", () => {
     expect(dfaTables(automatonOf("^(a+)+$")!)).toBeUndefined();
+  });
+});
+
+describe("inherits", () => {
+  it("is true for an object whose prototype is not Object.prototype, or when Object.prototype has one of the names", () => {
+    expect(inherits({ a: 1 }, ["a", "b"])).toBe(false);
+    expect(inherits(Object.create(null) as object, ["a"])).toBe(true);
+    expect(inherits(Object.create({ a: 1 }) as object, ["a"])).toBe(true);
+    const proto = Object.prototype as Record<string, unknown>;
+    proto["b"] = "polluted";
+    try {
+      expect(inherits({ a: 1 }, ["a", "b"])).toBe(true);
+      expect(inherits({ a: 1 }, ["a", "c"])).toBe(false);
+    } finally {
+      delete proto["b"];
+    }
   });
 });
