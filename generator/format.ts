@@ -21,21 +21,9 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as prettier from "prettier";
+import type { FormatCache, FormatStats } from "./format-cache.js";
 
-/** Formatted chunks by key. A Map is one; run-cache.ts keeps one on disk. */
-export interface FormatCache {
-  get(key: string): string | undefined;
-  set(key: string, formatted: string): void;
-}
-
-/** How a run formatted: how many chunks (and their bytes) were formatted, and how many were reused (from the cache, or repeated). */
-export interface FormatStats {
-  formatted: number;
-  formattedBytes: number;
-  cached: number;
-  /** Worker threads used (0: formatted in this thread). */
-  workers: number;
-}
+export type { FormatCache, FormatStats } from "./format-cache.js";
 
 export interface FormatSettings {
   readonly options: prettier.Options;

@@ -8,7 +8,7 @@
  */
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { ARTIFACTS, emit, type Artifact, type GeneratedFile } from "./emit.js";
-import type { FormatCache, FormatStats } from "./format.js";
+import type { FormatCache, FormatStats } from "./format-cache.js";
 import { buildIR } from "./build-ir.js";
 import type { CodegenIR } from "./ir.js";
 import { loadInput, type InputCache } from "./input.js";
@@ -130,7 +130,7 @@ export { checkOutput, OutputError, writeOutput } from "./write.js";
 export type { CheckReport, Difference, WriteOptions, WriteReport } from "./write.js";
 export type { Diagnostic, SourceLocation } from "./diagnostics.js";
 export type { Artifact, GeneratedFile } from "./emit.js";
-export type { FormatCache, FormatStats } from "./format.js";
+export type { FormatCache, FormatStats } from "./format-cache.js";
 export type { InputCache } from "./input.js";
 export type { AppliedOverride, SchemaOverride } from "./overrides.js";
 export type { Origin } from "./origin.js";

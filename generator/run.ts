@@ -8,7 +8,7 @@ import path from "node:path";
 import { jobsToRun, loadConfig, type Config, type Flags, type Job } from "./config.js";
 import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import type { FormatCache } from "./format.js";
+import type { FormatCache } from "./format-cache.js";
 import type { GenerateResult, InputCache } from "./index.js";
 import { overrideLines } from "./overrides.js";
 import { cacheFolder, JobCache, jobKey, type ChunkStore, type JobRecord } from "./run-cache.js";
