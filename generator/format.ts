@@ -47,9 +47,18 @@ const BYTES_PER_WORKER = 4 * 1024 * 1024;
 /** Stack for formatting in a worker: prettier recurses once per nesting level of the code. */
 const WORKER_STACK_MB = 256;
 
-/** A chunk's cache key: its source and everything that decides its formatting. */
-export function chunkKey(optionsKey: string, source: string): string {
-  return createHash("sha256").update(optionsKey).update("\0").update(source).digest("base64url");
+/**
+ * A chunk's cache key: everything that decides its formatting (the options, as a short hash) and its
+ * identity itself. Not a hash of it: the engine hashes a string as a Map key far faster than sha256
+ * would, and --watch looks every chunk up on every change.
+ */
+export function chunkKey(optionsKey: string, identity: string): string {
+  return `${optionsKey}\0${identity}`;
+}
+
+/** The options' part of the chunks' keys: short, the same for every chunk of a run. */
+function optionsHash(options: prettier.Options): string {
+  return createHash("sha256").update(optionsKey(options)).digest("base64url").slice(0, 16);
 }
 
 /** The part of the key that the options and the formatter's version make. */
@@ -212,7 +221,7 @@ export interface Chunk {
  * what it formats.
  */
 export async function formatChunks(chunks: readonly Chunk[], settings: FormatSettings, stats: FormatStats): Promise<string[]> {
-  const key = optionsKey(settings.options);
+  const key = optionsHash(settings.options);
   const keys = chunks.map((c) => chunkKey(key, c.identity));
   const out = new Array<string>(chunks.length);
   // a chunk that occurs twice is formatted once

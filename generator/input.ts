@@ -7,7 +7,6 @@
  * table. Where a service has both, the schema files are its schemas and the
  * document gives the operations; a document alone gives both.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DiagnosticSink, error, warning, type Diagnostic } from "./diagnostics.js";
@@ -31,18 +30,16 @@ export interface Input {
  * keeps between runs, so that an edit re-reads one file, not all of them. A
  * parsed file is never changed by the stages after this one.
  */
-export type InputCache = Map<string, { readonly value: unknown; readonly diagnostics: readonly Diagnostic[] }>;
+export type InputCache = Map<string, { readonly bytes: Uint8Array; readonly value: unknown; readonly diagnostics: readonly Diagnostic[] }>;
 
-/** `read` once per kind, name, display name and bytes; its diagnostics are replayed on a hit. */
+/** `read` once per kind, name, display name and bytes (compared, not hashed: equal bytes are the common case); its diagnostics are replayed on a hit. */
 function memo<T>(cache: InputCache | undefined, parts: readonly string[], bytes: Uint8Array, sink: DiagnosticSink, read: (sink: DiagnosticSink) => T): T {
   if (cache === undefined) return read(sink);
-  const h = createHash("sha256");
-  for (const p of parts) h.update(p).update("\0");
-  const key = h.update(bytes).digest("base64url");
+  const key = parts.join("\0");
   let entry = cache.get(key);
-  if (entry === undefined) {
+  if (entry === undefined || !Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength).equals(bytes)) {
     const own = new DiagnosticSink();
-    entry = { value: read(own), diagnostics: own.items };
+    entry = { bytes, value: read(own), diagnostics: own.items };
     cache.set(key, entry);
   }
   for (const d of entry.diagnostics) sink.add(d);

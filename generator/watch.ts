@@ -14,10 +14,10 @@ import { existsSync, readdirSync, statSync, watch, type FSWatcher } from "node:f
 import path from "node:path";
 import { CONFIG_FILE } from "./config.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import { runOnce, type Printer, type RunMemory, type Settings } from "./run.js";
+import { Printer, runOnce, type RunMemory, type Settings } from "./run.js";
 
 /** How long a burst of changes (an editor's save is several writes) settles before a run. */
-export const DEBOUNCE_MS = 20;
+export const DEBOUNCE_MS = 10;
 const INPUT = /\.(?:json|ya?ml)$/;
 const SKIPPED = new Set(["node_modules"]);
 const SIBLINGS = new Set(["openapi.yaml", "openapi.yml", "openapi.json"]);
@@ -136,12 +136,13 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
       timer = setTimeout(() => void start(), DEBOUNCE_MS);
     });
 
-    const once = async (reason: string | undefined): Promise<void> => {
+    const once = async (reason: string | undefined, then?: () => Promise<void>): Promise<void> => {
       const started = performance.now();
       if (reason !== undefined) out.line(out.paint("cyan", `[watch] ${reason}`));
       const outcome = await runOnce(settings, out, err, memory);
       const ms = Math.round(performance.now() - started);
       watchers.sync(targets(settings.cwd, outcome.inputs, outcome.config));
+      if (then) await then();
       if (outcome.code === EXIT.ok) out.line(out.paint("cyan", `[watch] ${reason === undefined ? "generated" : "regenerated"} in ${ms} ms; waiting for changes (Ctrl-C stops)`));
       else err.line(err.paint("yellow", `[watch] failed after ${ms} ms; the last good output is kept. Waiting for a fix…`));
     };
@@ -180,7 +181,13 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
     signals.on("SIGINT", onSignal);
     signals.on("SIGTERM", onSignal);
 
-    running = once(undefined).then(() => {
+    // after the first run, the same run twice more, silently (nothing changed: nothing is formatted or
+    // written): the engine compiles the stages' code now, while nothing waits, not on the first edit
+    const silent = new Printer({ write: () => true }, false);
+    const warm = async (): Promise<void> => {
+      for (let i = 0; i < 2 && !stopping && changed.size === 0; i++) await runOnce({ ...settings, quiet: true }, silent, silent, memory);
+    };
+    running = once(undefined, warm).then(() => {
       running = undefined;
       if (changed.size > 0 && !timer) void start();
     });
