@@ -6,7 +6,6 @@
  * whatever the locale.
  */
 import path from "node:path";
-import { hideBin } from "yargs/helpers";
 import { camel, checkArguments, OPTIONS, parseOperations, readArguments, UsageError } from "./args.js";
 import { CHOICES, loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
@@ -67,7 +66,8 @@ async function printHelp(args: readonly string[], errOut: Printer): Promise<Exit
 }
 
 async function main(): Promise<ExitCode> {
-  const args = hideBin(process.argv);
+  // the arguments after `node <script>` (yargs's hideBin, without loading yargs for it)
+  const args = process.argv.slice(2);
   const cwd = process.cwd();
   const errOut = new Printer(process.stderr, useColor(process.stderr, args.includes("--no-color") ? false : undefined));
   try {
