@@ -20,10 +20,25 @@ export interface Diagnostic {
   readonly hint?: string;
 }
 
+/** Segments of a pointer a message shows at each end, when it has more (a schema nested hundreds of levels deep). */
+const POINTER_ENDS = 6;
+
+/**
+ * A pointer as a message shows it: whole, or, past 2 × POINTER_ENDS segments, its first and last
+ * segments around how many are left out (the line:column beside it is exact; the diagnostic keeps
+ * the whole pointer).
+ */
+export function shownPointer(pointer: string): string {
+  const segments = pointer.split("/").slice(1);
+  if (segments.length <= 2 * POINTER_ENDS + 1) return pointer;
+  const left = segments.length - 2 * POINTER_ENDS;
+  return `/${segments.slice(0, POINTER_ENDS).join("/")}/…(${left} more)…/${segments.slice(-POINTER_ENDS).join("/")}`;
+}
+
 export function formatLocation(location: SourceLocation): string {
   let text = location.file;
   if (location.line !== undefined) text += `:${location.line}:${location.column ?? 1}`;
-  if (location.pointer !== undefined) text += ` (at #${location.pointer})`;
+  if (location.pointer !== undefined) text += ` (at #${shownPointer(location.pointer)})`;
   return text;
 }
 

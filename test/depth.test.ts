@@ -130,7 +130,8 @@ describe("deep inline schemas", () => {
   it(`past ${MAX_SCHEMA_DEPTH} schema levels, or ${MAX_JSON_DEPTH} JSON levels: an error at the file, pointer and line:column; nothing written`, async () => {
     const past = await cliRun(await input("past", nested(MAX_SCHEMA_DEPTH + 1)), path.join(dir, "out-past"));
     expect(past.code).toBe(2);
-    expect(past.stderr).toMatch(new RegExp(`cognito-idp-deep-request-schema\\.json:1:\\d+ \\(at #/properties/L${MAX_SCHEMA_DEPTH}/properties/L${MAX_SCHEMA_DEPTH - 1}/`));
+    // the pointer's ends, around how many segments are left out (the diagnostic itself holds it whole)
+    expect(past.stderr).toMatch(new RegExp(`cognito-idp-deep-request-schema\\.json:1:\\d+ \\(at #/properties/L${MAX_SCHEMA_DEPTH}/properties/L${MAX_SCHEMA_DEPTH - 1}/properties/L${MAX_SCHEMA_DEPTH - 2}/…\\(\\d+ more\\)…/properties/L2/properties/L1/properties/L0\\)`));
     expect(past.stderr).toContain(`schemas nest deeper than ${MAX_SCHEMA_DEPTH.toLocaleString("en")} levels here`);
     expect(past.stderr).toContain("Nothing was written.");
     expect(past.stderr).not.toMatch(/RangeError|internal error|    at /);

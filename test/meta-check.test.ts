@@ -7,6 +7,7 @@ import type { JsonValue } from "../generator/escape.js";
 import { loadSchemaBytes, type JsonObject, type SchemaFile } from "../generator/load.js";
 import { checkSchemaFile, MAX_SCHEMA_DEPTH } from "../generator/meta-check.js";
 import { TOO_DEEP, TOO_DEEP_HINT } from "../generator/depth.js";
+import { shownPointer } from "../generator/diagnostics.js";
 import { checkReferences, Resolver } from "../generator/resolve.js";
 import { tempDir } from "./helpers/schemas.js";
 
@@ -239,7 +240,7 @@ describe("depth", () => {
     checkSchemaFile(file, sink);
     const deepest = "/properties/a".repeat(MAX_SCHEMA_DEPTH + 1);
     expect(sink.items.map(formatDiagnostic)).toEqual([
-      `${A} (at #${deepest}): error: ${TOO_DEEP}\n  hint: ${TOO_DEEP_HINT}`,
+      `${A} (at #${shownPointer(deepest)}): error: ${TOO_DEEP}\n  hint: ${TOO_DEEP_HINT}`,
     ]);
     // the reference checks walk it without recursion too
     const refs = new DiagnosticSink();
