@@ -48,13 +48,12 @@ const BYTES_PER_WORKER = 4 * 1024 * 1024;
 const WORKER_STACK_MB = 256;
 
 /**
- * A chunk's cache key: everything that decides its formatting (the options, as a short hash) and its
- * identity itself. Not a hash of it: the engine hashes a string as a Map key far faster than sha256
- * would, and --watch looks every chunk up on every change.
+ * The cache entry that says which formatting options its chunks were formatted under. A chunk's key
+ * is its identity itself (not a hash of it: the engine hashes a string as a Map key far faster than
+ * sha256 would, and --watch looks every chunk up on every change); a cache whose options differ
+ * from the run's is not read, and is overwritten.
  */
-export function chunkKey(optionsKey: string, identity: string): string {
-  return `${optionsKey}\0${identity}`;
-}
+export const OPTIONS_ENTRY = "\0options";
 
 /** The options' part of the chunks' keys: short, the same for every chunk of a run. */
 function optionsHash(options: prettier.Options): string {
@@ -221,13 +220,16 @@ export interface Chunk {
  * what it formats.
  */
 export async function formatChunks(chunks: readonly Chunk[], settings: FormatSettings, stats: FormatStats): Promise<string[]> {
-  const key = optionsHash(settings.options);
-  const keys = chunks.map((c) => chunkKey(key, c.identity));
+  const optionsTag = optionsHash(settings.options);
+  const cache = settings.cache;
+  const readable = cache !== undefined && cache.get(OPTIONS_ENTRY) === optionsTag;
+  cache?.set(OPTIONS_ENTRY, optionsTag);
+  const keys = chunks.map((c) => c.identity);
   const out = new Array<string>(chunks.length);
   // a chunk that occurs twice is formatted once
   const missing = new Map<string, number[]>();
   keys.forEach((k, i) => {
-    const hit = settings.cache?.get(k);
+    const hit = readable ? cache.get(k) : undefined;
     if (hit !== undefined) {
       out[i] = hit;
       stats.cached++;
@@ -247,7 +249,7 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
   [...missing.entries()].forEach(([k, at], j) => {
     const text = formatted[j]!;
     for (const i of at) out[i] = text;
-    settings.cache?.set(k, text);
+    cache?.set(k, text);
     stats.formatted++;
     // the repeats of a chunk in this run were formatted once: they count as reused
     stats.cached += at.length - 1;

@@ -16,6 +16,9 @@ import { CONFIG_FILE } from "./config.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { Printer, runOnce, type RunMemory, type Settings } from "./run.js";
 
+/** Silent runs after the first one, before "waiting for changes": the engine's compiler needs about this many to settle on the stages' code. */
+const WARM_RUNS = 5;
+
 /** How long a burst of changes (an editor's save is several writes) settles before a run. */
 export const DEBOUNCE_MS = 10;
 const INPUT = /\.(?:json|ya?ml)$/;
@@ -181,11 +184,11 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
     signals.on("SIGINT", onSignal);
     signals.on("SIGTERM", onSignal);
 
-    // after the first run, the same run twice more, silently (nothing changed: nothing is formatted or
+    // after the first run, the same run WARM_RUNS times more, silently (nothing changed: nothing is formatted or
     // written): the engine compiles the stages' code now, while nothing waits, not on the first edit
     const silent = new Printer({ write: () => true }, false);
     const warm = async (): Promise<void> => {
-      for (let i = 0; i < 2 && !stopping && changed.size === 0; i++) await runOnce({ ...settings, quiet: true }, silent, silent, memory);
+      for (let i = 0; i < WARM_RUNS && !stopping && changed.size === 0; i++) await runOnce({ ...settings, quiet: true }, silent, silent, memory);
     };
     running = once(undefined, warm).then(() => {
       running = undefined;

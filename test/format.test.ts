@@ -82,3 +82,28 @@ describe("formatting chunk by chunk", () => {
     expect(b.files).toEqual(a.files);
   });
 });
+
+describe("chunk identities", () => {
+  it("are the structures' JSON, which holds everything: no template gives a writer function", async () => {
+    const { plan, ARTIFACTS } = await import("../generator/emit.js");
+    const fixtures = ["hostile", "recursive", "two-services", "corpus-repairs"].map((f) => new URL(`./fixtures/${f}`, import.meta.url).pathname);
+    let structures = 0;
+    for (const schemas of [...fixtures, await writeSchemas(await tempDir(), MINI_IDP)]) {
+      const { ir } = await generate({ schemas });
+      for (const service of ir.services) {
+        for (const file of plan(service, "0", new Set(ARTIFACTS), {})) {
+          const stack: unknown[] = [...file.statements];
+          while (stack.length > 0) {
+            const v = stack.pop();
+            expect(typeof v, file.path).not.toBe("function");
+            if (typeof v === "object" && v !== null) {
+              structures++;
+              stack.push(...Object.values(v));
+            }
+          }
+        }
+      }
+    }
+    expect(structures).toBeGreaterThan(100);
+  });
+});
