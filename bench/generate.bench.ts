@@ -22,7 +22,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { statSync } from "node:fs";
+import { cpSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -40,7 +40,7 @@ const services = [idp, identity];
 
 // a project folder for the CLI: node_modules (where its cache goes) and a config with a job per service
 const project = path.join(work, "project");
-spawnSync("mkdir", ["-p", path.join(project, "node_modules")]);
+mkdirSync(path.join(project, "node_modules"), { recursive: true });
 await writeFile(
   path.join(project, "cognito-codegen.config.json"),
   JSON.stringify({ jobs: services.map((s, i) => ({ name: `s${i}`, schemas: s, out: `out/s${i}` })) }, null, 2),
@@ -69,8 +69,8 @@ for (let round = 0; round < runs; round++) for (const [name, fn] of Object.entri
 /** One process under --watch; each edit changes a description; the time until the output holds it. */
 async function watchEdits(): Promise<number[]> {
   const folder = path.join(work, "watched");
-  spawnSync("mkdir", ["-p", path.join(folder, "node_modules")]);
-  spawnSync("cp", ["-r", path.dirname(idp), path.join(folder, "in")]);
+  mkdirSync(path.join(folder, "node_modules"), { recursive: true });
+  cpSync(path.dirname(idp), path.join(folder, "in"), { recursive: true });
   const schemas = path.join(folder, "in/json-schema");
   const child = spawn(process.execPath, [cli, "generate", "--watch", "--schemas", schemas, "--out", "out", "--no-color"], { cwd: folder, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";

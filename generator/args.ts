@@ -46,8 +46,19 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** Checks the arguments before yargs reads them; throws UsageError with what to do. */
-export function checkArguments(args: readonly string[]): void {
+/**
+ * Checks the arguments; throws UsageError with what to do. Returns their values by camelCase option
+ * name: a string option's value (an array when it is given more than once), a switch's true or false
+ * (`--no-x`, `--x=false`). What yargs would give for them, without yargs's help layout on every run
+ * (yargs prints --help).
+ */
+export function checkArguments(args: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (name: string, value: unknown): void => {
+    const key = camel(name);
+    const before = out[key];
+    out[key] = typeof value === "string" && before !== undefined ? [...(Array.isArray(before) ? before : [before]), value] : value;
+  };
   let command: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -64,6 +75,7 @@ export function checkArguments(args: readonly string[]): void {
       }
       if (spec.type === "boolean") {
         if (eq >= 0 && !/^(?:true|false)$/.test(a.slice(eq + 1))) throw new UsageError(`--${name} takes no value (or =true, =false), not ${JSON.stringify(a.slice(eq + 1))}`);
+        put(name, negated ? false : eq < 0 ? true : a.slice(eq + 1) === "true");
         continue;
       }
       if (negated) throw new UsageError(`--no-${name}: --${name} is not a switch`);
@@ -76,12 +88,14 @@ export function checkArguments(args: readonly string[]): void {
         i++;
       }
       if (value.trim() === "") throw new UsageError(`--${name} needs a value, not an empty one: ${spec.value}`);
+      put(name, value);
       continue;
     }
     if (a.startsWith("-") && a.length > 1) {
       const letters = a.slice(1);
       if (letters.length === 1) {
         if (!SHORT.has(letters)) throw new UsageError(`unknown option -${letters}; the one-letter options are ${[...SHORT.keys()].map((s) => `-${s}`).join(", ")}`);
+        put(SHORT.get(letters)!, true);
         continue;
       }
       const near = OPTIONS[kebab(letters)] ? [kebab(letters)] : closest(letters, Object.keys(OPTIONS), 1);
@@ -99,44 +113,13 @@ export function checkArguments(args: readonly string[]): void {
   }
   const wantsInfo = args.some((a) => ["--help", "-h", "--version", "-v"].includes(a));
   if (command === undefined && !wantsInfo) throw new UsageError(`name a command: ${COMMANDS.join(", ")} (cognito-codegen generate --help for its options)`);
+  return out;
 }
+
 
 /** `--operations A,B --operations C` → A, B, C. */
 export function parseOperations(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const list = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(","));
   return list.map((s) => s.trim()).filter((s) => s !== "");
-}
-
-/**
- * The values of arguments that checkArguments accepted, by camelCase option
- * name: a string option's value (an array when it is given more than once), a
- * switch's true or false (`--no-x`, `--x=false`). What yargs would give for
- * them, without yargs's help layout on every run (yargs prints --help).
- */
-export function readArguments(args: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const put = (name: string, value: unknown): void => {
-    const key = camel(name);
-    const before = out[key];
-    out[key] = typeof value === "string" && before !== undefined ? [...(Array.isArray(before) ? before : [before]), value] : value;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") break;
-    if (!a.startsWith("--")) {
-      const letter = a.startsWith("-") && a.length === 2 ? SHORT.get(a.slice(1)) : undefined;
-      if (letter !== undefined) put(letter, true);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    let name = kebab(a.slice(2, eq < 0 ? undefined : eq));
-    const negated = name.startsWith("no-") && OPTIONS[name.slice(3)] !== undefined;
-    if (negated) name = name.slice(3);
-    const spec = OPTIONS[name];
-    if (!spec) continue;
-    if (spec.type === "boolean") put(name, negated ? false : eq < 0 ? true : a.slice(eq + 1) === "true");
-    else put(name, eq >= 0 ? a.slice(eq + 1) : args[++i]!);
-  }
-  return out;
 }

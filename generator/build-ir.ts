@@ -427,7 +427,7 @@ function buildService(serviceId: string, serviceFiles: SchemaFile[], resolver: R
   // inline schemas nested past INLINE_DEPTH become declarations of their own (hoist.ts), with their original's schemaPath base
   const entries: { pending: PendingDeclaration; node: Node; base: string }[] = [];
   for (const { pending, node: original } of [...builder.built.values()].sort((a, b) => compareStrings(a.pending.id, b.pending.id))) {
-    const { node, parts } = hoistDeep(original, pending.id, pending.pointer, (pointer) => declId(pending.file, pointer), (n) => `${pending.title}Part${n}`, { n: 0 });
+    const { node, parts } = hoistDeep(original, pending.pointer, (pointer) => declId(pending.file, pointer), (n) => `${pending.title}Part${n}`);
     entries.push({ pending, node, base: schemaBase(pending) });
     for (const part of parts) {
       const p: PendingDeclaration = { id: part.id, file: pending.file, pointer: part.pointer, title: part.title };

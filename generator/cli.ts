@@ -6,7 +6,7 @@
  * whatever the locale.
  */
 import path from "node:path";
-import { camel, checkArguments, OPTIONS, parseOperations, readArguments, UsageError } from "./args.js";
+import { camel, checkArguments, OPTIONS, parseOperations, UsageError } from "./args.js";
 import { CHOICES, loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
@@ -70,8 +70,9 @@ async function main(): Promise<ExitCode> {
   const args = process.argv.slice(2);
   const cwd = process.cwd();
   const errOut = new Printer(process.stderr, useColor(process.stderr, args.includes("--no-color") ? false : undefined));
+  let parsed: Record<string, unknown>;
   try {
-    checkArguments(args);
+    parsed = checkArguments(args);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: ${e.message}\nRun cognito-codegen generate --help for the options.`);
@@ -85,11 +86,10 @@ async function main(): Promise<ExitCode> {
 
   // yargs prints the help; a run reads the arguments (checked above) itself: yargs lays its help text out on every parse, ~30 ms
   if (args.some((a) => a === "--help" || a === "-h")) return printHelp(args, errOut);
-  const parsed = readArguments(args);
 
   const given = (name: string): boolean => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a === `--${camel(name)}` || a.startsWith(`--${camel(name)}=`));
-  const str = (name: string): string | undefined => (given(name) ? String(parsed![camel(name)]) : undefined);
-  const bool = (name: string): boolean | undefined => (given(name) ? parsed![camel(name)] === true : undefined);
+  const str = (name: string): string | undefined => (given(name) ? String(parsed[camel(name)]) : undefined);
+  const bool = (name: string): boolean | undefined => (given(name) ? parsed[camel(name)] === true : undefined);
   const operations = given("operations") ? parseOperations(parsed["operations"]) : undefined;
   if (operations !== undefined && operations.length === 0) {
     errOut.line(`cognito-codegen: ${errOut.paint("red", "error")}: --operations needs operation names, comma-separated`);

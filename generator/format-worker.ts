@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type * as prettier from "prettier";
-import { batchesOf, formatBatch } from "./format.js";
+import { formatHere } from "./format.js";
 
 interface Request {
   readonly sources: readonly string[];
@@ -13,19 +13,8 @@ interface Request {
 }
 
 parentPort?.on("message", (request: Request) => {
-  void (async () => {
-    try {
-      const formatted = new Array<string>(request.sources.length);
-      for (const batch of batchesOf(request.sources)) {
-        const texts = await formatBatch(
-          batch.map((i) => request.sources[i]!),
-          request.options,
-        );
-        batch.forEach((i, k) => (formatted[i] = texts[k]!));
-      }
-      parentPort!.postMessage({ formatted });
-    } catch (e) {
-      parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
-    }
-  })();
+  formatHere(request.sources, request.options).then(
+    (formatted) => parentPort!.postMessage({ formatted }),
+    (e: unknown) => parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) }),
+  );
 });

@@ -91,7 +91,7 @@ const SPLIT = /^\/\/@@cognito-codegen chunk@@\r?\n/m;
 const BATCH_BYTES = 128 * 1024;
 
 /** The sources in batches of about BATCH_BYTES (indices into `sources`, in order). */
-export function batchesOf(sources: readonly string[]): number[][] {
+function batchesOf(sources: readonly string[]): number[][] {
   const batches: number[][] = [];
   let current: number[] = [];
   let bytes = 0;
@@ -139,7 +139,8 @@ export async function formatBatch(sources: readonly string[], options: prettier.
   return out;
 }
 
-async function formatHere(sources: readonly string[], options: prettier.Options): Promise<string[]> {
+/** Formats sources in this thread, batch by batch (the worker runs the same). */
+export async function formatHere(sources: readonly string[], options: prettier.Options): Promise<string[]> {
   const out = new Array<string>(sources.length);
   for (const batch of batchesOf(sources)) {
     const formatted = await formatBatch(

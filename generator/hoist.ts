@@ -21,9 +21,7 @@ import type { Node, Property } from "./ir.js";
 export const INLINE_DEPTH = 8;
 
 export interface HoistedEntry {
-  /** The declaration the part came from (its id). */
-  readonly from: string;
-  /** `<from>/…`: the part's id, from its pointer. */
+  /** The part's id, from its pointer. */
   readonly id: string;
   readonly title: string;
   /** The part's pointer in the original's file (its `source.pointer`). */
@@ -36,25 +34,26 @@ const composite = (n: Node): boolean => n.kind === "object" || n.kind === "array
 /**
  * The declaration's node with every composite at INLINE_DEPTH replaced by a
  * reference, and the parts (which may have parts of their own, in the same
- * list). `id(pointer)` makes a part's id; `title(n)` its title.
+ * list). `id(pointer)` makes a part's id; `title(n)` its title, n counting the
+ * parts from 1 in walk order.
  */
-export function hoistDeep(root: Node, rootId: string, rootPointer: string, id: (pointer: string) => string, title: (n: number) => string, counter: { n: number }): { node: Node; parts: HoistedEntry[] } {
+export function hoistDeep(root: Node, rootPointer: string, id: (pointer: string) => string, title: (n: number) => string): { node: Node; parts: HoistedEntry[] } {
   const parts: HoistedEntry[] = [];
   const deepest = maxDepth(root);
-  if (deepest < INLINE_DEPTH) return { node: root, parts };
+  if (deepest <= INLINE_DEPTH) return { node: root, parts };
   // a work list of (node to rebuild, its new id, its declaration) instead of a recursion over the levels
-  const queue: { node: Node; from: string; pointer: string; id: string; title: string }[] = [];
-  const rewrite = (node: Node, from: string): Node =>
+  const queue: { node: Node; pointer: string; id: string; title: string }[] = [];
+  let count = 0;
+  const rewrite = (node: Node): Node =>
     replaceAt(node, INLINE_DEPTH, (deep) => {
       const pointer = rootPointer + deep.path;
       const partId = id(pointer);
-      const partTitle = title(++counter.n);
-      queue.push({ node: deep, from, pointer, id: partId, title: partTitle });
+      queue.push({ node: deep, pointer, id: partId, title: title(++count) });
       return { kind: "ref", target: partId, path: deep.path, doc: {} };
     });
-  const node = rewrite(root, rootId);
+  const node = rewrite(root);
   for (let item = queue.shift(); item; item = queue.shift()) {
-    parts.push({ from: item.from, id: item.id, title: item.title, pointer: item.pointer, node: rewrite(item.node, item.id) });
+    parts.push({ id: item.id, title: item.title, pointer: item.pointer, node: rewrite(item.node) });
   }
   return { node, parts };
 }

@@ -11,9 +11,8 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DiagnosticSink, error, warning, type Diagnostic } from "./diagnostics.js";
 import type { ServiceDocument } from "./build-ir.js";
-import { TOO_DEEP, TOO_DEEP_HINT, tooDeep } from "./depth.js";
 import { DOCUMENT_EXTENSIONS, siblingDocument } from "./input-files.js";
-import { listInputFiles, loadSchemaBytes, locate, type LoadOptions, type SchemaFile } from "./load.js";
+import { listInputFiles, loadSchemaBytes, type LoadOptions, type SchemaFile } from "./load.js";
 import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "./openapi.js";
 import type { OperationSpec } from "./operations.js";
 import { compareStrings } from "./order.js";
@@ -135,12 +134,5 @@ export function loadInput(target: string, sink: DiagnosticSink, cwd = process.cw
     // a document alone: its components are the service's schemas
     if (!withFiles.has(doc.service)) files = [...files, ...doc.components];
   }
-  // deeper than the limit (depth.ts): an error at the first subschema past it, from either reader
-  files = files.filter((file) => {
-    const deep = tooDeep(file.schema);
-    if (deep === undefined) return true;
-    sink.add(error(locate(file, deep), TOO_DEEP, TOO_DEEP_HINT));
-    return false;
-  });
   return { files, documents };
 }

@@ -30,7 +30,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { inputFilePaths } from "./input-files.js";
 import { GENERATOR_NAME, VERSION } from "./version.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a job's record holds. */
 export interface JobRecord {
@@ -43,8 +43,6 @@ export interface JobRecord {
   readonly lines: readonly string[];
   /** The services, for the summary line. */
   readonly services: readonly string[];
-  /** How many files the job generates. */
-  readonly count: number;
 }
 
 const hash = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("base64url");

@@ -133,7 +133,7 @@ interface Generated {
   readonly started: number;
   readonly ms: number;
   /** The job's place in the run cache, its key and its chunks. */
-  readonly cached?: { readonly cache: JobCache; readonly key: string; readonly chunks?: ChunkStore };
+  readonly cached?: { readonly cache: JobCache; readonly key: string; readonly chunks: ChunkStore };
 }
 
 /** A job the run cache answered: its output is on disk as the last run wrote it. */
@@ -351,8 +351,8 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
     if (g.cached) {
       const { cache, key, chunks } = g.cached;
       const written = [...g.result.files, { path: manifestName(g.job.name), contents: manifestText(g.result.files, g.job.name) }];
-      cache.save({ key, warnings: g.result.warnings, lines: summaries.get(g) ?? [], services: g.result.ir.services.map((s) => s.id), count: g.result.files.length }, written);
-      if (chunks) cache.saveChunks(chunks);
+      cache.save({ key, warnings: g.result.warnings, lines: summaries.get(g) ?? [], services: g.result.ir.services.map((s) => s.id) }, written);
+      cache.saveChunks(chunks);
     }
     const ms = elapsed(g.started);
     if (verbose) {
@@ -369,7 +369,7 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
   if (!quiet) {
     for (const a of answered) {
       const services = a.record.services.join(", ") || "no service";
-      out.line(`${a.job.name !== undefined ? `${a.job.name}: ` : ""}${services} → ${rel(settings.cwd, a.job.out)}: ${a.record.count} files (up to date: inputs, options and generator unchanged) in ${elapsed(a.started)} ms`);
+      out.line(`${a.job.name !== undefined ? `${a.job.name}: ` : ""}${services} → ${rel(settings.cwd, a.job.out)}: ${Object.keys(a.record.files).length - 1} files (up to date: inputs, options and generator unchanged) in ${elapsed(a.started)} ms`);
     }
   }
   return outcome(EXIT.ok);
