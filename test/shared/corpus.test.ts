@@ -1,9 +1,11 @@
 /**
  * The whole cognito-idp corpus through the generator: every schema becomes a
  * declaration, every `<Op>Request` a builder, the only warnings are the
- * corpus's own mistakes, and the output type-checks strictly.
+ * corpus's own mistakes, and the output type-checks strictly. Every other
+ * service found in SHARED_DIR/corpus gets the checks that hold of any service.
  * Needs ../shared (SHARED_DIR); run with `npm run test:corpus`.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +17,7 @@ import { agreementOn, ajvOracle } from "../ajv-oracle.js";
 import { prng } from "../prng.js";
 import { Sampler } from "../sampler.js";
 import { typeCheck } from "../strict-program.js";
-import { SHARED_DIR } from "./paths.js";
+import { corpusServices, SHARED_DIR } from "./paths.js";
 
 const schemas = path.join(SHARED_DIR, "corpus/cognito-idp/json-schema");
 let result: GenerateResult;
@@ -72,5 +74,60 @@ describe("cognito-idp corpus", () => {
   it("type-checks under the strictest options (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noUnused…)", () => {
     const diagnostics = typeCheck([path.join(out, "cognito-idp/index.ts")]);
     expect(diagnostics).toEqual([]);
+  });
+});
+
+// Every other service of the corpus folder (identity pools, say), with what holds of any service:
+// the same checks but the ones about cognito-idp's own repairs and names.
+const others = corpusServices().filter((id) => id !== "cognito-idp");
+describe.each(others)("%s corpus", (id) => {
+  const dir = path.join(SHARED_DIR, "corpus", id);
+  let own: GenerateResult;
+  let ownOut: string;
+  beforeAll(async () => {
+    own = await generate({ schemas: path.join(dir, "json-schema") });
+    ownOut = await mkdtemp(path.join(tmpdir(), `cognito-codegen-corpus-${id}-`));
+    await writeOutput(ownOut, own.files);
+    await writeFile(path.join(ownOut, "package.json"), '{ "type": "module" }\n');
+  });
+  afterAll(async () => {
+    await rm(ownOut, { recursive: true, force: true });
+  });
+
+  it("one declaration per schema file; one operation per X-Amz-Target of its OpenAPI document, with or without it", async () => {
+    const files = (await readdir(path.join(dir, "json-schema"))).filter((f) => f.endsWith(".json"));
+    const service = own.ir.services.find((s) => s.id === id)!;
+    expect(service.declarations.filter((d) => d.source.pointer === "" && d.viewOf === undefined)).toHaveLength(files.length);
+    expect(service.operations.length).toBeGreaterThan(0);
+    if (!existsSync(path.join(dir, "openapi.yaml"))) return;
+    const openapi = await readFile(path.join(dir, "openapi.yaml"), "utf8");
+    const targets = [...new Set([...openapi.matchAll(/X-Amz-Target=(\w+\.\w+)/g)].map((m) => m[1]!))].sort();
+    expect(service.operations.map((o) => o.target).sort()).toEqual(targets);
+    const both = await generate({ schemas: dir });
+    expect(both.ir.services.find((s) => s.id === id)!.operations.map((o) => o.target).sort()).toEqual(targets);
+  });
+
+  it("warns about nothing", () => {
+    expect(own.warnings).toEqual([]);
+  });
+
+  it("validators agree with ajv on every component, on seeded values drawn at the schemas' edges", async () => {
+    const service = own.ir.services.find((s) => s.id === id)!;
+    const validators = (await import(pathToFileURL(path.join(ownOut, id, "validators.ts")).href)) as Record<string, (v: unknown) => boolean>;
+    const oracles = await ajvOracle(path.join(dir, "json-schema"), { repaired: true });
+    const sampler = new Sampler(service, prng(11));
+    const disagreements: string[] = [];
+    let compared = 0;
+    for (const decl of service.declarations) {
+      const r = agreementOn(oracles(decl.title, decl.responseView), validators[decl.names.is]!, () => sampler.sample(decl.node), 100);
+      disagreements.push(...r.disagreements.map((d) => `${decl.title}: ${d}`));
+      compared += r.compared;
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(50 * service.declarations.length);
+  });
+
+  it("type-checks under the strictest options", () => {
+    expect(typeCheck([path.join(ownOut, id, "index.ts")])).toEqual([]);
   });
 });
