@@ -11,10 +11,10 @@ import type { DeclarationNames, OperationNames } from "./ir.js";
 import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file; no schema may take them. */
-export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
+export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "FormatErrorsOptions", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
 export const RUNTIME_VALUE_NAMES = [
   // runtime/validate.ts
-  "ValidationFailure", "validator", "guard", "asserter", "within", "typeSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
+  "ValidationFailure", "formatErrors", "validator", "guard", "asserter", "within", "typeSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
   // runtime/http.ts, wire.ts
   "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue",
 ] as const;

@@ -104,7 +104,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
       ...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []),
       ...(file.formats.size ? [`import { ${[...file.formats].sort().join(", ")} } from "./runtime/formats.js";`] : []),
       ...(values.length + types.length ? [`import { ${[...values, ...types].join(", ")} } from "./runtime/validate.js";`] : []),
-      'export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
+      'export { formatErrors, ValidationFailure, type FormatErrorsOptions, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
       ...patterns,
       ...sites,
       ...functions,

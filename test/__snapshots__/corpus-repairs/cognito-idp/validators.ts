@@ -39,7 +39,13 @@ import {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
+export {
+  formatErrors,
+  ValidationFailure,
+  type FormatErrorsOptions,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ new RegExp("[\\w-]_[0-9a-f-]", "u");
 

@@ -27,7 +27,13 @@ import {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
+export {
+  formatErrors,
+  ValidationFailure,
+  type FormatErrorsOptions,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ dfaSearch(
   "22222222222222222222222222222222223222222222222422222222222222222222222222222222222222222222222225622222222222222222222222222222",

@@ -31,7 +31,13 @@ import {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
+export {
+  formatErrors,
+  ValidationFailure,
+  type FormatErrorsOptions,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ new RegExp("^[a-z]+$", "u");
 

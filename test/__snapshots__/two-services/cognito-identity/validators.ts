@@ -26,7 +26,13 @@ import {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-export { ValidationFailure, type ValidationError, type ValidationResult } from "./runtime/validate.js";
+export {
+  formatErrors,
+  ValidationFailure,
+  type FormatErrorsOptions,
+  type ValidationError,
+  type ValidationResult,
+} from "./runtime/validate.js";
 
 const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
 

@@ -37,6 +37,73 @@ export class ValidationFailure extends Error {
   }
 }
 
+/** How formatErrors words the errors: ajv's messages (the default), or Cognito's own. */
+export interface FormatErrorsOptions {
+  /**
+   * `"ajv"`: `ClientId: must NOT have more than 128 characters; …` (the instance path as a JSON
+   * pointer without its leading `/`, then ajv's message; an error of the value itself, its message
+   * alone). `"cognito"`: what Cognito answers a request it refuses (InvalidParameterException,
+   * ValidationException): `1 validation error detected: Value at 'clientId' failed to satisfy
+   * constraint: Member must have length less than or equal to 128`.
+   */
+  readonly wording?: "ajv" | "cognito";
+}
+
+/**
+ * The errors of a `validate…` or a ValidationFailure as one line for people: every error, in
+ * order, joined by `; `.
+ *
+ * The Cognito wording names a member as Cognito does: each property in lower camel case (`clientId`),
+ * a list's item by its place from 1 and `member` (`userAttributes.1.member.value`), the names
+ * joined by dots; a missing required member is `Value null at '<member>'` (`Member must not be
+ * null`). It never shows a value: Cognito leaves out the values of sensitive members, and which
+ * those are the errors do not say. Keywords Cognito does not check (`type`, members it does not
+ * know…) get the nearest sentence (`Member must be of type string`, `Member is not a known member`).
+ */
+export function formatErrors(errors: readonly ValidationError[], options: FormatErrorsOptions = {}): string {
+  if (options.wording === "cognito") {
+    const count = errors.length;
+    return `${count} validation error${count === 1 ? "" : "s"} detected: ${errors.map(cognitoError).join("; ")}`;
+  }
+  return errors.map((e) => (e.instancePath === "" ? e.message : `${e.instancePath.slice(1)}: ${e.message}`)).join("; ");
+}
+
+/** One error in Cognito's words. */
+function cognitoError(error: ValidationError): string {
+  const p = error.params;
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  // a missing member, or one not allowed: the member itself
+  if (error.keyword === "required") segments.push(String(p["missingProperty"]));
+  if (error.keyword === "additionalProperties") segments.push(String(p["additionalProperty"]));
+  // a list's items are counted from 1, each one a `member`; a property's name begins in lower case
+  const at = segments
+    .map((s) => (/^(?:0|[1-9]\d*)$/.test(s) ? `${Number(s) + 1}.member` : s.charAt(0).toLowerCase() + s.slice(1)))
+    .join(".");
+  const limit = p["limit"];
+  const constraint: Record<string, string> = {
+    required: "Member must not be null",
+    minLength: `Member must have length greater than or equal to ${limit}`,
+    maxLength: `Member must have length less than or equal to ${limit}`,
+    minItems: `Member must have length greater than or equal to ${limit}`,
+    maxItems: `Member must have length less than or equal to ${limit}`,
+    minProperties: `Member must have length greater than or equal to ${limit}`,
+    maxProperties: `Member must have length less than or equal to ${limit}`,
+    minimum: `Member must have value greater than or equal to ${limit}`,
+    maximum: `Member must have value less than or equal to ${limit}`,
+    exclusiveMinimum: `Member must have value greater than ${limit}`,
+    exclusiveMaximum: `Member must have value less than ${limit}`,
+    pattern: `Member must satisfy regular expression pattern: ${p["pattern"]}`,
+    enum: `Member must satisfy enum value set: [${(p["allowedValues"] as readonly unknown[] | undefined)?.join(", ")}]`,
+    type: `Member must be of type ${p["type"]}`,
+    additionalProperties: "Member is not a known member",
+  };
+  const sentence = Object.hasOwn(constraint, error.keyword) ? constraint[error.keyword]! : `Member ${error.message}`;
+  return `Value${error.keyword === "required" ? " null" : ""} at '${at}' failed to satisfy constraint: ${sentence}`;
+}
+
 /**
  * A generated check function. With `errors` undefined it returns false at the first failure and
  * allocates nothing; with an array it adds an error for every failure (`path` is where the value
