@@ -7,7 +7,8 @@
  * (format.ts): printed and formatted only when the cache does not have it.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { printStatement } from "./print.js";
 import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import type { FormatCache, FormatStats } from "./format-cache.js";
@@ -193,7 +194,7 @@ function chunkOf(statement: string | StatementStructures): Chunk {
   return {
     // templates give text and structures, never writer functions (test/format.test.ts walks them): plain JSON.stringify, the fast one
     identity: `structure ${JSON.stringify(statement)}`,
-    source: () => printStructure({ kind: StructureKind.SourceFile, statements: [statement] }),
+    source: () => printStatement(statement),
   };
 }
 

@@ -11,7 +11,8 @@
  * runtime/http.ts's `httpRequest` from wire.ts's `SERVICE`; `send()` is the
  * client's `send<Op>` (client.ts), which validates the members itself.
  */
-import { Scope, StructureKind, type ClassDeclarationStructure, type FunctionDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from "ts-morph";
+import type { ClassDeclarationStructure, FunctionDeclarationStructure, MethodDeclarationStructure, OptionalKind, StatementStructures } from "ts-morph";
+import { Scope, StructureKind } from "../generator/print.js";
 import { Code, code, name } from "../generator/code.js";
 import { docText, stringLiteral } from "../generator/escape.js";
 import { compareStrings } from "../generator/order.js";

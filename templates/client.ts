@@ -12,7 +12,8 @@
  * a type named like a wire type is the decoded one (timestamps as `Date`);
  * wire types are reached as `Wire.X`.
  */
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
+import { StructureKind } from "../generator/print.js";
 import { Code, code, join, name } from "../generator/code.js";
 import { docText, objectLiteralKey } from "../generator/escape.js";
 import { declarationMap, objectOf, reachableIds, referencedIds, type Declaration, type Node, type Operation, type Service } from "../generator/ir.js";

@@ -6,7 +6,8 @@
  * `exactOptionalPropertyTypes`, never `undefined`). Doc comments carry the
  * description and the constraints the type system cannot say.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type JSDocStructure, type OptionalKind, type PropertySignatureStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, JSDocStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../generator/print.js";
 import { docComment, docTagText, docText, jsonLiteral, literalType, propertyKey, type JsonValue } from "../generator/escape.js";
 import type { Declaration, Doc, Node, ObjectNode, Service } from "../generator/ir.js";
 import { declarationMap } from "../generator/ir.js";

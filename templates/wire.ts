@@ -9,7 +9,8 @@
  * endpoint's host label, `x-amz-target` prefix, content type); the file is
  * internal (index.ts does not re-export it).
  */
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
+import { StructureKind } from "../generator/print.js";
 import { Code, code, join, name } from "../generator/code.js";
 import { docText, objectLiteralKey } from "../generator/escape.js";
 import { declarationMap, objectOf, type Declaration, type Node, type ObjectNode, type Service } from "../generator/ir.js";

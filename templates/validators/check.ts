@@ -7,7 +7,8 @@
  * error is reported. Nothing from a schema becomes code except through `code`
  * (generator/code.ts).
  */
-import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../../generator/print.js";
 import { Code, code, join, name, Scope } from "../../generator/code.js";
 import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";

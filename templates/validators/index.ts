@@ -9,7 +9,8 @@
  * read only when they are the object's own, `undefined` counts as absent (as
  * on the wire, where JSON.stringify drops it).
  */
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure, VariableDeclarationKind } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures, VariableStatementStructure } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../../generator/print.js";
 import { Code, code, join, name, Scope } from "../../generator/code.js";
 import { regExpConstruction, type JsonValue } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";

@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import { agreementOn, ajvOracle } from "../ajv-oracle.js";
 import { prng } from "../prng.js";
 import { Sampler } from "../sampler.js";
+import { printParity } from "../helpers/print-parity.js";
 import { typeCheck } from "../strict-program.js";
 import { corpusServices, SHARED_DIR } from "./paths.js";
 
@@ -69,6 +70,13 @@ describe("cognito-idp corpus", () => {
     // both verdicts, in earnest
     expect(valid).toBeGreaterThan(compared / 5);
     expect(valid).toBeLessThan(compared - compared / 5);
+  });
+
+  it("every statement printed by generator/print.ts itself, as ts-morph prints it", async () => {
+    const parity = await printParity(schemas);
+    expect(parity.differences).toEqual([]);
+    expect(parity.delegated).toBe(0);
+    expect(parity.statements).toBeGreaterThan(2000);
   });
 
   it("type-checks under the strictest options (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noUnused…)", () => {
@@ -125,6 +133,12 @@ describe.each(others)("%s corpus", (id) => {
     }
     expect(disagreements).toEqual([]);
     expect(compared).toBeGreaterThan(50 * service.declarations.length);
+  });
+
+  it("every statement printed by generator/print.ts itself, as ts-morph prints it", async () => {
+    const parity = await printParity(dir);
+    expect(parity.differences).toEqual([]);
+    expect(parity.delegated).toBe(0);
   });
 
   it("type-checks under the strictest options", () => {
