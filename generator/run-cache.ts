@@ -70,8 +70,24 @@ function filesBelow(dir: string, extensions: readonly string[]): string[] {
 
 let fingerprint: string | undefined;
 
+/** A dependency's version, from the package.json above its entry point (not every package exports that file); "?" if none is found. */
+function packageVersion(require: NodeJS.Require, pkg: string): string {
+  try {
+    for (let dir = path.dirname(require.resolve(pkg)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const file = path.join(dir, "package.json");
+      if (!existsSync(file)) continue;
+      const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (json.name === pkg) return json.version ?? "?";
+    }
+  } catch {
+    // not installed where it can be found: the hash says so
+  }
+  return "?";
+}
+
 /**
- * The generator itself, as a hash: its version, Node's and prettier's, and
+ * The generator itself, as a hash: its version, Node's, prettier's and
+ * code-block-writer's, and
  * the bytes of its code (the generator, the templates, the runtime modules it
  * copies), so that a changed generator never reuses an earlier run.
  */
@@ -79,12 +95,9 @@ export function generatorFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const h = createHash("sha256").update(`${GENERATOR_NAME} ${VERSION} node ${process.version}\n`);
-  try {
-    const require = createRequire(import.meta.url);
-    h.update(`prettier ${(JSON.parse(readFileSync(require.resolve("prettier/package.json"), "utf8")) as { version: string }).version}\n`);
-  } catch {
-    h.update("prettier ?\n");
-  }
+  // the formatter, and the writer that prints the structures (generator/print.ts)
+  const require = createRequire(import.meta.url);
+  for (const pkg of ["prettier", "code-block-writer"]) h.update(`${pkg} ${packageVersion(require, pkg)}\n`);
   // from dist/generator: dist/generator, dist/templates and the package's templates/runtime; from sources: generator and templates
   const dirs = [here, path.join(here, "../templates"), path.join(here, "../../templates/runtime")];
   for (const dir of dirs) for (const file of filesBelow(dir, [".js", ".ts"])) h.update(`${path.relative(here, file)}\0`).update(readFileSync(file)).update("\0");
