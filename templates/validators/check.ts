@@ -14,7 +14,7 @@ import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
-import { parsePattern, setRanges } from "../../generator/regex/parse.js";
+import { asciiClass } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
 
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
@@ -246,20 +246,9 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   return join(out);
 }
 
-/**
- * A pattern that is one class (`[\w+]`, `[\p{L}\p{N}]`, `\S`): its ASCII members as four 32-bit
- * masks and whether it has members beyond ASCII (the code points as generator/regex/parse.ts
- * has them: what the engine itself says of a property or `\s`).
- */
+/** A pattern that is one class (`[\w+]`, `[\p{L}\p{N}]`, `\S`): its ASCII table (generator/regex/parse.ts). */
 function classTable(source: string): HoistedPattern["ascii"] {
-  const parsed = parsePattern(source);
-  if (!parsed.ok || parsed.ast.type !== "set") return undefined;
-  const ranges = setRanges(parsed.ast);
-  if (ranges.length === 0) return undefined;
-  const masks: [number, number, number, number] = [0, 0, 0, 0];
-  for (const [from, to] of ranges) for (let c = from; c <= Math.min(to, 127); c++) masks[c >> 5]! |= 1 << (c & 31);
-  // unsigned, so that the generated literals read as bit tables
-  return { masks: masks.map((m) => m >>> 0) as [number, number, number, number], wide: ranges.some(([, to]) => to > 127) };
+  return asciiClass(source);
 }
 
 function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {
