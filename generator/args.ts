@@ -23,7 +23,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   service: { type: "string", value: "a service's name", describe: "the service of input files whose names tell none (e.g. cognito-idp)" },
   layout: { type: "string", value: "nested or flat", describe: "nested: <out>/<service>/…; flat: the one service's files straight in --out [default: nested]" },
   extension: { type: "string", value: "ts or mts", describe: "ts, or mts (ES modules with .mjs imports, which a CommonJS project compiles under verbatimModuleSyntax) [default: ts]" },
-  "assert-formats": { type: "boolean", describe: "validators assert format (date, time, date-time) instead of taking it as an annotation" },
+  "assert-formats": { type: "boolean", describe: "validators assert format (the formats of draft 2020-12 but idn-hostname) instead of taking it as an annotation" },
   "strict-responses": { type: "boolean", describe: "check responses with the request-side constraints too (lengths, patterns, bounds, closed enums)" },
   config: { type: "string", value: "a file", describe: "the config file [default: cognito-codegen.config.json, or the \"cognito-codegen\" key of package.json]" },
   job: { type: "string", value: "a job's name", describe: "run only this job of the config" },

@@ -61,7 +61,7 @@ export interface EmitOptions {
   readonly prettier?: Readonly<Record<string, unknown>>;
   /** The command that regenerates the files, for their header. */
   readonly regenerate?: string;
-  /** Validators assert `format` (date, time, date-time) instead of taking it as an annotation. */
+  /** Validators assert `format` (the formats of draft 2020-12 but idn-hostname; templates/runtime/formats.ts) instead of taking it as an annotation. */
   readonly assertFormats?: boolean;
   /** Formatted chunks kept from earlier runs (format.ts). */
   readonly formatCache?: FormatCache;

@@ -58,7 +58,7 @@ export interface GenerateOptions {
   readonly service?: string;
   /** The command (or config job) that regenerates the output, for the emitted files' headers. */
   readonly regenerate?: string;
-  /** Validators assert `format` (date, time, date-time, as RFC 3339 and the JSON Schema Test Suite read them) instead of taking it as an annotation. */
+  /** Validators assert `format` (the formats of draft 2020-12 but idn-hostname, as their RFCs and the JSON Schema Test Suite read them) instead of taking it as an annotation. */
   readonly assertFormats?: boolean;
   /** One folder per service (default), or the one service's files straight in the output folder. */
   readonly layout?: "nested" | "flat";

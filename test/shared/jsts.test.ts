@@ -29,8 +29,8 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Format assertion is opt-in in draft 2020-12: these files run with the assertFormats option on. */
-const ASSERTING_FORMATS = new Set(["format-date-time"]);
+/** Format assertion is opt-in in draft 2020-12: the format files (`format-<name>`) run with the assertFormats option on. */
+const assertsFormats = (file: string): boolean => file.startsWith("format-");
 
 async function validatorsFor(key: string, group: Group, assertFormats = false): Promise<Record<string, (value: unknown) => boolean>> {
   const dir = path.join(work, key.replace("#", "-"));
@@ -50,7 +50,7 @@ for (const [file, info] of Object.entries(manifest.files)) {
       const group = groups[index]!;
       const key = `${file}#${index}`;
       it(group.description, async () => {
-        const validators = await validatorsFor(key, group, ASSERTING_FORMATS.has(file));
+        const validators = await validatorsFor(key, group, assertsFormats(file));
         const verdicts = group.tests.map((t) => ({ case: t.description, valid: validators["isCase"]!(t.data) }));
         expect(verdicts).toEqual(group.tests.map((t) => ({ case: t.description, valid: t.valid })));
       });
