@@ -7,7 +7,7 @@
  * Needs ../shared (SHARED_DIR):
  * `npx vitest run --config vitest.shared.config.ts test/shared/openapi-corpus.test.ts`.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,9 @@ import { parseJson } from "../../generator/json.js";
 import { isJsonObject, locate, type JsonObject } from "../../generator/load.js";
 import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "../../generator/openapi.js";
 import { KNOWN_SERVICES } from "../../generator/services.js";
-import { SHARED_DIR } from "./paths.js";
+import { fastYaml } from "../../generator/yaml-fast.js";
+import { parseYaml } from "../../generator/yaml.js";
+import { corpusServices, SHARED_DIR } from "./paths.js";
 
 const corpus = path.join(SHARED_DIR, "corpus/cognito-idp");
 const text = readFileSync(path.join(corpus, "openapi.yaml"), "utf8");
@@ -207,3 +209,18 @@ describe("cognito-idp openapi.yaml: components", () => {
   });
 });
 
+
+describe("the fast YAML path on every corpus service's document (generator/yaml-fast.ts)", () => {
+  const documents = corpusServices()
+    .map((id) => path.join(SHARED_DIR, "corpus", id, "openapi.yaml"))
+    .filter((f) => existsSync(f));
+  it.each(documents)("%s: taken, with the package's value and positions", (file) => {
+    const source = readFileSync(file, "utf8");
+    const fast = fastYaml(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    expect(fast).toBeDefined();
+    const theirs = parseYaml(source, { fast: false });
+    expect(isDeepStrictEqual(fast!.value, theirs.value)).toBe(true);
+    expect(JSON.stringify(fast!.value)).toBe(JSON.stringify(theirs.value));
+    expect([...fast!.positions]).toEqual([...theirs.positions]);
+  });
+});
