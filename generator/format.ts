@@ -22,6 +22,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as prettier from "prettier";
 import type { FormatCache, FormatStats } from "./format-cache.js";
+import { formatLarge } from "./piecewise.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
 
@@ -129,7 +130,8 @@ export async function formatBatch(sources: readonly string[], options: prettier.
   const out: string[] = [];
   for (const source of sources) {
     try {
-      out.push(await prettier.format(source, options));
+      // a giant chunk piece by piece (piecewise.ts): the same bytes, in a fraction of the memory
+      out.push(await formatLarge(source, options, prettier.format));
     } catch (e) {
       // too deep for this thread's stack: the caller starts one with a larger stack (index.ts)
       if (e instanceof RangeError) throw e;
