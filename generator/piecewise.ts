@@ -348,11 +348,18 @@ export function planPieces(source: string, pieceBytes = PIECE_BYTES): Plan | und
   let named = false;
   let firstOfItem = true;
   let lineComment = false;
+  // a body that starts with a string may start with directives ("use strict"), which the marker would make statements (a member named by a string goes on with `:`, `?`, `(` or `<`)
+  let directive = false;
+  let first = 0;
   tokens(
     source,
     (t) => {
       if (t.start <= chosen.open || t.start >= chosen.close) return;
       const text = source.slice(t.start, t.end);
+      if (first === 0 && kind === "{" && t.type === "string") directive = true;
+      if (first === 1 && directive && t.type === "punct" && [":", "?", "<"].includes(text)) directive = false;
+      if (first === 1 && directive && t.type === "open" && text === "(") directive = false;
+      first++;
       if (kind === "[") {
         // an array whose layout is per element: no element's text breaks (no newline, no block), not all numbers, objects or arrays
         if (t.type === "open" && text === "{") plain = false;
@@ -383,6 +390,6 @@ export function planPieces(source: string, pieceBytes = PIECE_BYTES): Plan | und
   );
   if (kind === "[" && (!plain || !named || lineComment || /[\n\r\u2028\u2029]/.test(source.slice(chosen.open, chosen.close)))) return undefined;
   if (/[\n\r\u2028\u2029]/.test(source.slice(chosen.close).trimEnd()) || source.includes("\r") || source.includes(MARKER)) return undefined;
-  if (cuts.length === 0) return undefined;
+  if (cuts.length === 0 || directive) return undefined;
   return { open: chosen.open, close: chosen.close, kind, cuts };
 }

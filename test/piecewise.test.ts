@@ -123,7 +123,8 @@ describe("formatting a giant chunk piece by piece", () => {
     const objects = `const o = [${Array.from({ length: 800 }, (_, i) => `{ a: ${i} }`).join(", ")}];\n`;
     const literal = `const l = {\n${Array.from({ length: 800 }, (_, i) => `  a${i}: ${i},`).join("\n")}\n};\n`;
     const args = `f(${Array.from({ length: 800 }, (_, i) => `a${i}`).join(", ")});\n`;
-    for (const source of [numbers, objects, literal, args]) expect(planPieces(source, 256), source.slice(0, 20)).toBeUndefined();
+    const directives = `function f() {\n  "use strict";\n${Array.from({ length: 800 }, (_, i) => `  a${i}();`).join("\n")}\n}\n`;
+    for (const source of [numbers, objects, literal, args, directives]) expect(planPieces(source, 256), source.slice(0, 20)).toBeUndefined();
   });
 
   it("formats a chunk past the threshold piecewise, the same bytes as whole", async () => {
