@@ -226,19 +226,20 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
     folders.set(fileStem(service.id), service.id);
   }
   const wanted = withDependencies(artifacts);
-  const plans = ir.services.flatMap((service) => plan(service, version, wanted, options));
-  // every file's chunks in one list, formatted together (the workers share them out)
+  // every file's chunks in one list, formatted together (the workers share them out); the files' plans only through their chunks, which the formatter lets go of once printed
   const chunks: Chunk[] = [];
-  const spans = plans.map((file) => {
-    const start = chunks.length;
-    for (const statement of file.statements) if (statement !== "") chunks.push(chunkOf(statement));
-    return { file, start, end: chunks.length };
-  });
+  const spans = ir.services
+    .flatMap((service) => plan(service, version, wanted, options))
+    .map((file) => {
+      const start = chunks.length;
+      for (const statement of file.statements) if (statement !== "") chunks.push(chunkOf(statement));
+      return { path: file.path, start, end: chunks.length };
+    });
   const stats = options.stats ?? { formatted: 0, formattedBytes: 0, cached: 0, workers: 0 };
-  const formatted = await formatChunks(chunks, { options: format, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
-  const out = spans.map(({ file, start, end }) =>
+  const formatted = await formatChunks(chunks.splice(0), { options: format, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
+  const out = spans.map(({ path, start, end }) =>
     // one blank line between top-level statements, as prettier leaves it in a whole file
-    withExtension({ path: file.path, contents: formatted.slice(start, end).join(lineEnd(format)) }, options.extension ?? "ts"),
+    withExtension({ path, contents: formatted.slice(start, end).join(lineEnd(format)) }, options.extension ?? "ts"),
   );
   return out.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -22,6 +22,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as prettier from "prettier";
 import type { FormatCache, FormatStats } from "./format-cache.js";
+import { formatLarge } from "./piecewise.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
 
@@ -129,7 +130,8 @@ export async function formatBatch(sources: readonly string[], options: prettier.
   const out: string[] = [];
   for (const source of sources) {
     try {
-      out.push(await prettier.format(source, options));
+      // a giant chunk piece by piece (piecewise.ts): the same bytes, in a fraction of the memory
+      out.push(await formatLarge(source, options, prettier.format));
     } catch (e) {
       // too deep for this thread's stack: the caller starts one with a larger stack (index.ts)
       if (e instanceof RangeError) throw e;
@@ -225,7 +227,7 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
   const cache = settings.cache;
   const readable = cache !== undefined && cache.get(OPTIONS_ENTRY) === optionsTag;
   cache?.set(OPTIONS_ENTRY, optionsTag);
-  const keys = chunks.map((c) => c.identity);
+  let keys = chunks.map((c) => c.identity);
   const out = new Array<string>(chunks.length);
   // a chunk that occurs twice is formatted once
   const missing = new Map<string, number[]>();
@@ -242,15 +244,21 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
   });
   if (missing.size === 0) return out;
   const todo = [...missing.values()].map((at) => chunks[at[0]!]!.source());
+  // while formatting, neither the chunks (their structures) nor, without a cache to put them in, their identities (the structures' JSON, MBs for a giant one) are needed
+  const groups = [...missing.values()];
+  const groupKeys = cache !== undefined ? [...missing.keys()] : [];
+  missing.clear();
+  keys = [];
+  chunks = [];
   const bytes = todo.reduce((n, s) => n + s.length, 0);
   const url = workerModule();
   const count = url ? Math.min(workerCount(settings, bytes), todo.length) : 0;
   const formatted = count > 0 ? await formatOnWorkers(url!, todo, settings.options, count) : await formatHere(todo, settings.options);
   stats.workers = Math.max(stats.workers, count);
-  [...missing.entries()].forEach(([k, at], j) => {
+  groups.forEach((at, j) => {
     const text = formatted[j]!;
     for (const i of at) out[i] = text;
-    cache?.set(k, text);
+    if (cache !== undefined) cache.set(groupKeys[j]!, text);
     stats.formatted++;
     // the repeats of a chunk in this run were formatted once: they count as reused
     stats.cached += at.length - 1;

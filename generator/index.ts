@@ -91,6 +91,23 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 async function generateHere(options: GenerateOptions): Promise<GenerateResult> {
+  // the stages before emit in a function of their own: what they read (the parsed files, the resolver) can be collected while the templates and the formatter run
+  const { ir, sink, repairs, applied } = analyse(options);
+  const emitOptions = {
+    ...(options.layout !== undefined ? { layout: options.layout } : {}),
+    ...(options.extension !== undefined ? { extension: options.extension } : {}),
+    ...(options.prettier !== undefined ? { prettier: options.prettier } : {}),
+    ...(options.regenerate !== undefined ? { regenerate: options.regenerate } : {}),
+    ...(options.assertFormats === true ? { assertFormats: true } : {}),
+    ...(options.formatCache !== undefined ? { formatCache: options.formatCache } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.stats !== undefined ? { stats: options.stats } : {}),
+  };
+  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS), emitOptions), ir, warnings: sink.warnings, repairs, overrides: applied };
+}
+
+/** Load → overrides → checks → resolve → IR (→ the operations asked for). */
+function analyse(options: GenerateOptions): { ir: CodegenIR; sink: DiagnosticSink; repairs: ReadonlyMap<string, readonly string[]>; applied: readonly AppliedOverride[] } {
   const sink = new DiagnosticSink();
   const input = loadInput(options.schemas, sink, options.cwd, options.service !== undefined ? { service: options.service } : {}, options.inputCache);
   sink.throwIfErrors();
@@ -112,17 +129,7 @@ async function generateHere(options: GenerateOptions): Promise<GenerateResult> {
     const titles = new Set(ir.services.flatMap((s) => s.declarations.map((d) => d.title)));
     repairs = new Map([...repairs].map(([rule, changed]) => [rule, changed.filter((t) => titles.has(t))] as const).filter(([, changed]) => changed.length > 0));
   }
-  const emitOptions = {
-    ...(options.layout !== undefined ? { layout: options.layout } : {}),
-    ...(options.extension !== undefined ? { extension: options.extension } : {}),
-    ...(options.prettier !== undefined ? { prettier: options.prettier } : {}),
-    ...(options.regenerate !== undefined ? { regenerate: options.regenerate } : {}),
-    ...(options.assertFormats === true ? { assertFormats: true } : {}),
-    ...(options.formatCache !== undefined ? { formatCache: options.formatCache } : {}),
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.stats !== undefined ? { stats: options.stats } : {}),
-  };
-  return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS), emitOptions), ir, warnings: sink.warnings, repairs, overrides: applied };
+  return { ir, sink, repairs, applied };
 }
 
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";
