@@ -137,7 +137,9 @@ class Reader {
       } else {
         value = this.inline(line, line.text.length - rest.length, indent);
       }
-      Object.defineProperty(out, key, { value: value!, enumerable: true, writable: true, configurable: true });
+      // an own member even for `__proto__`, never a prototype
+      if (key === "__proto__") Object.defineProperty(out, key, { value: value!, enumerable: true, writable: true, configurable: true });
+      else out[key] = value!;
     }
     return out;
   }
@@ -292,8 +294,15 @@ class Reader {
         i = e.end;
         continue;
       }
-      value += c;
-      i++;
+      // the run up to the next quote or backslash, in one piece
+      let next = text.indexOf(quote, i + 1);
+      if (quote === '"') {
+        const backslash = text.indexOf("\\", i + 1);
+        if (backslash >= 0 && (next < 0 || backslash < next)) next = backslash;
+      }
+      if (next < 0) next = text.length;
+      value += text.slice(i, next);
+      i = next;
     }
     const rest = text.slice(i + 1).trimStart();
     if (rest !== "" && !rest.startsWith("#")) fail();
@@ -322,25 +331,21 @@ function keyColon(text: string): number {
 }
 
 function keyColonOrNone(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === ":" && (i + 1 === text.length || text[i + 1] === " ")) return i;
-    if (text[i] === "#" && i > 0 && text[i - 1] === " ") return -1;
-  }
-  return -1;
+  // the first `: ` (or a `:` that ends the line), unless a comment (` #`) comes first
+  let colon = text.indexOf(": ");
+  if (colon < 0 && text.endsWith(":")) colon = text.length - 1;
+  const comment = text.indexOf(" #");
+  return colon >= 0 && (comment < 0 || colon < comment) ? colon : -1;
 }
 
 /** A plain scalar's text on one line: to a comment, trailing spaces off; no `: ` inside (a key). */
 function plainPart(text: string): string {
-  let end = text.length;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "#" && i > 0 && text[i - 1] === " ") {
-      end = i;
-      break;
-    }
-    if (text[i] === ":" && (i + 1 === text.length || text[i + 1] === " ")) fail();
-  }
+  const comment = text.indexOf(" #");
+  const end = comment < 0 ? text.length : comment;
+  const colon = text.indexOf(": ");
+  if ((colon >= 0 && colon < end) || (comment < 0 && text.endsWith(":"))) fail();
   const part = text.slice(0, end).trimEnd();
-  if (part === "") fail();
+  if (part === "" || part.endsWith(":")) fail();
   return part;
 }
 
