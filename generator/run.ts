@@ -232,6 +232,51 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
   inputs.push(...jobs.map((j) => j.schemas));
 
   // every job in memory first: nothing is written unless all of them generate
+  const done = await generateJobs(jobs, { settings, config, folder, memory });
+  if (done.failure !== undefined) return outcome(failure(done.failure, err));
+  const { generated, answered } = done;
+  const conflicts = crossJobConflicts(settings.cwd, [
+    ...generated.map((g) => ({ job: g.job, paths: g.result.files.map((f) => f.path) })),
+    ...answered.map((a) => ({ job: a.job, paths: Object.keys(a.record.files).filter((f) => f !== manifestName(a.job.name)) })),
+  ]);
+  if (conflicts.length > 0) {
+    for (const c of conflicts) err.line(`${config?.file ?? "--out"}: ${err.paint("red", "error")}: ${c}`);
+    err.line(`  ${err.paint("dim", "hint:")} two jobs cannot write the same file: give them different output folders (or operations of different services)\n\nNothing was written.`);
+    return outcome(EXIT.input);
+  }
+
+  for (const { result } of generated) {
+    for (const w of result.warnings) err.diagnostic(w);
+  }
+  // a job the cache answered says again what its run said
+  for (const { record } of answered) for (const w of record.warnings) err.diagnostic(w);
+  const summaries = new Map(generated.map((g) => [g, [...repairLines(g.result.repairs, verbose), ...overrideLines(g.result.overrides)]]));
+  if (!quiet) {
+    const lines = new Set([...[...summaries.values()].flat(), ...answered.flatMap((a) => a.record.lines)]);
+    for (const line of lines) out.line(line);
+  }
+  const report = { settings, out, err, quiet, verbose };
+  return outcome(check ? await checkJobs(generated, report, run.check === true && settings.check === undefined) : await writeJobs(generated, answered, summaries, report));
+}
+
+/** What the jobs' reports print with, and how much. */
+interface Reporting {
+  readonly settings: Settings;
+  readonly out: Printer;
+  readonly err: Printer;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+/**
+ * Every job generated in memory, or answered by the run cache (`folder`); the first error that
+ * is not the input's own ends it, the input's are gathered from every job.
+ */
+async function generateJobs(
+  jobs: readonly Job[],
+  context: { readonly settings: Settings; readonly config: Config | undefined; readonly folder: string | undefined; readonly memory: RunMemory | undefined },
+): Promise<{ readonly generated: Generated[]; readonly answered: Answered[]; readonly failure?: unknown }> {
+  const { settings, config, folder, memory } = context;
   const generated: Generated[] = [];
   const answered: Answered[] = [];
   const problems: Diagnostic[] = [];
@@ -280,73 +325,59 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
       });
       generated.push({ job, result, started, ms: elapsed(started), ...(cached ? { cached } : {}) });
     } catch (e) {
-      if (!(e instanceof CodegenError)) return outcome(failure(e, err));
+      if (!(e instanceof CodegenError)) return { generated, answered, failure: e };
       problems.push(...e.diagnostics);
     }
   }
-  if (problems.length > 0) return outcome(failure(new CodegenError(problems), err));
-  const conflicts = crossJobConflicts(settings.cwd, [
-    ...generated.map((g) => ({ job: g.job, paths: g.result.files.map((f) => f.path) })),
-    ...answered.map((a) => ({ job: a.job, paths: Object.keys(a.record.files).filter((f) => f !== manifestName(a.job.name)) })),
-  ]);
-  if (conflicts.length > 0) {
-    for (const c of conflicts) err.line(`${config?.file ?? "--out"}: ${err.paint("red", "error")}: ${c}`);
-    err.line(`  ${err.paint("dim", "hint:")} two jobs cannot write the same file: give them different output folders (or operations of different services)\n\nNothing was written.`);
-    return outcome(EXIT.input);
-  }
+  return problems.length > 0 ? { generated, answered, failure: new CodegenError(problems) } : { generated, answered };
+}
 
-  for (const { result } of generated) {
-    for (const w of result.warnings) err.diagnostic(w);
+/** --check: each job's output compared with what is on disk; a diff for each one out of date. */
+async function checkJobs(generated: readonly Generated[], r: Reporting, configChecks: boolean): Promise<ExitCode> {
+  const { settings, out, err, quiet } = r;
+  let stale = 0;
+  let foreign = 0;
+  for (const g of generated) {
+    let report;
+    try {
+      report = await checkOutput(g.job.out, g.result.files, g.job.name !== undefined ? { job: g.job.name } : {});
+    } catch (e) {
+      return failure(e, err);
+    }
+    const ms = elapsed(g.started);
+    if (report.ok) {
+      if (!quiet) out.line(`${label(settings.cwd, g.job, g.result)}: up to date (${g.result.files.length} files) in ${ms} ms`);
+      continue;
+    }
+    stale++;
+    foreign += report.details.filter((d) => d.kind === "conflict").length;
+    err.line(`${label(settings.cwd, g.job, g.result)}: ${err.paint("red", "out of date")} with ${rel(settings.cwd, g.job.schemas)} (${report.details.length} difference${report.details.length === 1 ? "" : "s"}):\n`);
+    for (const d of report.details) {
+      err.diff(d.text);
+      err.line();
+    }
   }
-  // a job the cache answered says again what its run said
-  for (const { record } of answered) for (const w of record.warnings) err.diagnostic(w);
-  const summaries = new Map(generated.map((g) => [g, [...repairLines(g.result.repairs, verbose), ...overrideLines(g.result.overrides)]]));
-  if (!quiet) {
-    const lines = new Set([...[...summaries.values()].flat(), ...answered.flatMap((a) => a.record.lines)]);
-    for (const line of lines) out.line(line);
+  if (foreign > 0) {
+    err.line(`${foreign} file${foreign === 1 ? " is" : "s are"} another job's: regenerating would not fix that (give the jobs different output folders).`);
+    return EXIT.fileSystem;
   }
+  if (stale > 0) {
+    err.line(`To bring it up to date, run:\n\n  ${fixCommand(settings, configChecks)}\n\nand commit the result.`);
+    return EXIT.drift;
+  }
+  return EXIT.ok;
+}
 
-  if (check) {
-    let stale = 0;
-    let foreign = 0;
-    for (const g of generated) {
-      let report;
-      try {
-        report = await checkOutput(g.job.out, g.result.files, g.job.name !== undefined ? { job: g.job.name } : {});
-      } catch (e) {
-        return outcome(failure(e, err));
-      }
-      const ms = elapsed(g.started);
-      if (report.ok) {
-        if (!quiet) out.line(`${label(settings.cwd, g.job, g.result)}: up to date (${g.result.files.length} files) in ${ms} ms`);
-        continue;
-      }
-      stale++;
-      foreign += report.details.filter((d) => d.kind === "conflict").length;
-      err.line(`${label(settings.cwd, g.job, g.result)}: ${err.paint("red", "out of date")} with ${rel(settings.cwd, g.job.schemas)} (${report.details.length} difference${report.details.length === 1 ? "" : "s"}):\n`);
-      for (const d of report.details) {
-        err.diff(d.text);
-        err.line();
-      }
-    }
-    if (foreign > 0) {
-      err.line(`${foreign} file${foreign === 1 ? " is" : "s are"} another job's: regenerating would not fix that (give the jobs different output folders).`);
-      return outcome(EXIT.fileSystem);
-    }
-    if (stale > 0) {
-      err.line(`To bring it up to date, run:\n\n  ${fixCommand(settings, run.check === true && settings.check === undefined)}\n\nand commit the result.`);
-      return outcome(EXIT.drift);
-    }
-    return outcome(EXIT.ok);
-  }
-
+/** Each generated job written (and recorded in the run cache), then a line for each job the cache answered. */
+async function writeJobs(generated: readonly Generated[], answered: readonly Answered[], summaries: ReadonlyMap<Generated, readonly string[]>, r: Reporting): Promise<ExitCode> {
+  const { settings, out, err, quiet, verbose } = r;
   for (const g of generated) {
     let report;
     try {
       report = await writeOutput(g.job.out, g.result.files, g.job.name !== undefined ? { job: g.job.name } : {});
     } catch (e) {
       g.cached?.cache.forget();
-      return outcome(failure(e, err));
+      return failure(e, err);
     }
     if (g.cached) {
       const { cache, key, chunks } = g.cached;
@@ -372,5 +403,5 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
       out.line(`${a.job.name !== undefined ? `${a.job.name}: ` : ""}${services} → ${rel(settings.cwd, a.job.out)}: ${Object.keys(a.record.files).length - 1} files (up to date: inputs, options and generator unchanged) in ${elapsed(a.started)} ms`);
     }
   }
-  return outcome(EXIT.ok);
+  return EXIT.ok;
 }
