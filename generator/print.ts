@@ -247,6 +247,15 @@ function jsDocTag(w: Writer, tag: OptionalKind<JSDocTagStructure>): void {
   });
 }
 
+/** A property's or a variable's name, `?` or `!`, type and initializer (what their printers share). */
+function named(w: Writer, m: { readonly name: string; readonly hasQuestionToken?: boolean | undefined; readonly hasExclamationToken?: boolean | undefined; readonly type?: unknown; readonly initializer?: unknown }): void {
+  w.write(m.name);
+  w.conditionalWrite(m.hasQuestionToken, "?");
+  w.conditionalWrite(m.hasExclamationToken && !m.hasQuestionToken, "!");
+  typed(w, m.type, ":");
+  initializer(w, m.initializer);
+}
+
 function typeParameters(w: Writer, list: readonly (string | OptionalKind<TypeParameterDeclarationStructure>)[] | undefined): void {
   if (list == null || list.length === 0) return;
   w.write("<");
@@ -332,10 +341,7 @@ function variableStatement(w: Writer, s: VariableStatementStructure): void {
     commaSeparated(w, s.declarations, (d: OptionalKind<VariableDeclarationStructure>) => {
       noneOf(d, TRIVIA);
       w.closeComment();
-      w.write(d.name);
-      w.conditionalWrite(d.hasExclamationToken, "!");
-      typed(w, d.type, ":");
-      initializer(w, d.initializer);
+      named(w, d);
     });
     w.write(";");
   });
@@ -382,10 +388,7 @@ function interfaceDeclaration(w: Writer, s: InterfaceDeclarationStructure): void
       w.closeComment();
       docs(w, p.docs);
       modifiers(w, p as unknown as Record<string, unknown>);
-      w.write(p.name);
-      w.conditionalWrite(p.hasQuestionToken, "?");
-      typed(w, p.type, ":");
-      initializer(w, p.initializer);
+      named(w, p);
       w.write(";");
     });
   });
@@ -412,11 +415,7 @@ function classDeclaration(w: Writer, s: ClassDeclarationStructure): void {
       w.closeComment();
       docs(w, p.docs);
       modifiers(w, p as unknown as Record<string, unknown>);
-      w.write(p.name);
-      w.conditionalWrite(p.hasQuestionToken, "?");
-      w.conditionalWrite(p.hasExclamationToken && !p.hasQuestionToken, "!");
-      typed(w, p.type, ":");
-      initializer(w, p.initializer);
+      named(w, p);
       w.write(";");
     });
     for (const c of s.ctors ?? []) {

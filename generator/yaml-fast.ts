@@ -241,16 +241,20 @@ class Reader {
   }
 
   private quoted(line: Line, column: number, parent: number): string {
-    const t = line.text;
-    const quote = t[column]!;
-    let value = "";
-    let i = column + 1;
-    let text = t;
+    const quote = line.text[column]!;
+    let text = line.text;
+    let run = quotedRun(text, column + 1, quote);
+    let value = run.value;
     /** The length of the value up to the last escape: white space an escape wrote is never trimmed. */
-    let kept = 0;
-    for (;;) {
-      if (i >= text.length) {
-        // a line break inside: folded as in a plain scalar; the next line's leading spaces dropped
+    let kept = run.kept;
+    while (!run.closed) {
+      if (run.escapedBreak) {
+        // an escaped line break: nothing of it, nor of the next line's indentation
+        const next = this.lines[this.at];
+        if (next === undefined || next.text === "" || next.indent <= parent) fail();
+        text = next!.text;
+      } else {
+        // a line break inside: folded as in a plain scalar, the white space around it dropped
         // (spaces and tabs only: YAML's white space; not one an escape wrote)
         let end = value.length;
         while (end > kept && (value[end - 1] === " " || value[end - 1] === "\t")) end--;
@@ -265,49 +269,17 @@ class Reader {
         if (next === undefined || next.indent <= parent) fail();
         value += breaks === 0 ? " " : "\n".repeat(breaks);
         text = next!.text;
-        i = 0;
-        this.at++;
-        continue;
       }
-      const c = text[i]!;
-      if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") {
-          value += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      if (quote === '"' && c === "\\") {
-        if (i + 1 === text.length) {
-          // an escaped line break: nothing of it, nor of the next line's indentation
-          const next = this.lines[this.at];
-          if (next === undefined || next.text === "" || next.indent <= parent) fail();
-          text = next!.text;
-          i = 0;
-          this.at++;
-          continue;
-        }
-        const e = escape(text, i);
-        value += e.value;
-        kept = value.length;
-        i = e.end;
-        continue;
-      }
-      // the run up to the next quote or backslash, in one piece
-      let next = text.indexOf(quote, i + 1);
-      if (quote === '"') {
-        const backslash = text.indexOf("\\", i + 1);
-        if (backslash >= 0 && (next < 0 || backslash < next)) next = backslash;
-      }
-      if (next < 0) next = text.length;
-      value += text.slice(i, next);
-      i = next;
+      this.at++;
+      run = quotedRun(text, 0, quote);
+      if (run.kept > 0) kept = value.length + run.kept;
+      value += run.value;
     }
-    const rest = text.slice(i + 1).trimStart();
+    const rest = text.slice(run.end).trimStart();
     if (rest !== "" && !rest.startsWith("#")) fail();
     return value;
   }
+
 }
 
 function isSequenceItem(text: string): boolean {
@@ -351,9 +323,19 @@ function plainPart(text: string): string {
 
 /** A quoted scalar that ends on its line: its value and the offset after the closing quote. */
 function quotedOnLine(text: string, from: number): { value: string; end: number } {
-  const quote = text[from]!;
+  const run = quotedRun(text, from + 1, text[from]!);
+  if (!run.closed) fail();
+  return { value: run.value, end: run.end };
+}
+
+/**
+ * A quoted scalar's characters on one line, from `i` to its closing quote (`closed`, `end` after
+ * it) or to the line's end (`escapedBreak`: a backslash ends it); `kept`, the length of the value
+ * up to its last escape (0 without one).
+ */
+function quotedRun(text: string, i: number, quote: string): { value: string; end: number; closed: boolean; escapedBreak: boolean; kept: number } {
   let value = "";
-  let i = from + 1;
+  let kept = 0;
   while (i < text.length) {
     const c = text[i]!;
     if (c === quote) {
@@ -362,18 +344,27 @@ function quotedOnLine(text: string, from: number): { value: string; end: number 
         i += 2;
         continue;
       }
-      return { value, end: i + 1 };
+      return { value, end: i + 1, closed: true, escapedBreak: false, kept };
     }
     if (quote === '"' && c === "\\") {
+      if (i + 1 === text.length) return { value, end: i + 1, closed: false, escapedBreak: true, kept };
       const e = escape(text, i);
       value += e.value;
+      kept = value.length;
       i = e.end;
       continue;
     }
-    value += c;
-    i++;
+    // the run up to the next quote or backslash, in one piece
+    let next = text.indexOf(quote, i + 1);
+    if (quote === '"') {
+      const backslash = text.indexOf("\\", i + 1);
+      if (backslash >= 0 && (next < 0 || backslash < next)) next = backslash;
+    }
+    if (next < 0) next = text.length;
+    value += text.slice(i, next);
+    i = next;
   }
-  return fail();
+  return { value, end: i, closed: false, escapedBreak: false, kept };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { "0": "\0", b: "\b", t: "\t", n: "\n", f: "\f", r: "\r", '"': '"', "/": "/", "\\": "\\", " ": " " };
