@@ -117,6 +117,15 @@ describe("generated code compiles strictly, whatever the schema", () => {
     });
   });
 
+  it("optional members any value passes ({}, true), first or not, are not read into unused locals", async () => {
+    const out = await generateAndCheck("any-members", {
+      Loose: { type: "object", properties: { a: {}, b: { type: "string" }, c: true }, required: ["b"] },
+      Looser: { type: "object", properties: { a: {}, b: true } },
+    });
+    const v = (await import(pathToFileURL(path.join(out, "cognito-idp/validators.ts")).href)) as Record<string, (x: unknown) => boolean>;
+    expect([v["isLoose"]!({ a: [1], b: "x", c: null }), v["isLoose"]!({ a: 1 }), v["isLoose"]!({ b: 2 }), v["isLooser"]!({ a: 1 })]).toEqual([true, false, false, true]);
+  });
+
   it("a map type that refers to itself, alone and through another map", async () => {
     await generateAndCheck("recursive-maps", {
       Tree: { type: "object", additionalProperties: ref("Tree") },

@@ -345,14 +345,20 @@ const MANY_MEMBERS = 64;
 function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   const out: Code[] = [];
   const inherits = node.properties.length > 0 ? ctx.scope.fresh("inherits") : undefined;
-  node.properties.forEach((prop, i) => {
+  let read = false;
+  node.properties.forEach((prop) => {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
+    // an undeclared member's value is checked with the additional ones
+    const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
+    // an optional member any value passes (`{}`, `true`) is not read at all (noUnusedLocals)
+    if (!prop.required && inner.text.trim() === "") return;
     // only an own member counts (never an inherited one: a polluted Object.prototype, or "__proto__"
     // reading the prototype). An object whose prototype is Object.prototype inherits only what
     // Object.prototype has: unless Object.prototype has one of the names, its members are read
     // straight; else (another prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline)
-    if (i === 0) {
+    if (!read) {
+      read = true;
       // asked after a first read, where the engine knows the object's shape and so its prototype
       // written out for the usual few members; for many, a loop (the written test would nest as deep as the list is long)
       const test =
@@ -368,12 +374,10 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     } else {
       out.push(code`const ${x} = ${inherits!} ? ${helper(ctx, "own")}(${t.v}, ${prop.name}) : ${t.v}[${prop.name}];`);
     }
-    // an undeclared member's value is checked with the additional ones
-    const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {
       const missing = failBody(ctx, t, node, "required", [prop.name]);
       out.push(inner.text.trim() === "" ? code`if (${x} === undefined) { ${missing} }` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
-    } else if (inner.text.trim() !== "") {
+    } else {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
     }
   });
