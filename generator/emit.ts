@@ -13,7 +13,7 @@ import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatChunks, type Chunk } from "./format.js";
-import { fileStem, lineComment, stringLiteral } from "./escape.js";
+import { fileStem, fileStemProblem, lineComment, stringLiteral } from "./escape.js";
 import { compareStrings } from "./order.js";
 import { GENERATOR_NAME } from "./version.js";
 import type { CodegenIR, Service } from "./ir.js";
@@ -216,7 +216,12 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
   // the consumer's options where they have them, but always our parser (the output is TypeScript)
   const format: prettier.Options = options.prettier ? consumerFormat(options.prettier) : PRETTIER;
   const folders = new Map<string, string>();
-  for (const service of ir.services) {
+  const unnamed = options.layout === "flat" ? [] : ir.services.flatMap((service) => {
+    const problem = fileStemProblem(service.id);
+    return problem === undefined ? [] : [error({ file: service.files[0]! }, `service ${JSON.stringify(service.id)} makes no output folder name: ${problem}`, "name the service with ASCII letters and digits (the start of its files' names, their $id, or --service), or use layout \"flat\"")];
+  });
+  if (unnamed.length > 0) throw new CodegenError(unnamed);
+  for (const service of options.layout === "flat" ? [] : ir.services) {
     const other = folders.get(fileStem(service.id));
     if (other !== undefined) {
       throw new CodegenError([

@@ -178,11 +178,22 @@ export function docTagText(text: string): string {
   return docText(text).replace(/\n+/g, " ");
 }
 
+/** Names Windows keeps for devices, whatever the extension: a folder `con/` cannot be created there. */
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/** Why a service id makes no file or folder name, or undefined when it makes one (see fileStem). */
+export function fileStemProblem(raw: string): string | undefined {
+  const stem = kebabCase(raw).replace(/[^a-z0-9-]/g, "");
+  if (stem === "") return "it has no ASCII letter or digit";
+  if (WINDOWS_DEVICES.test(stem)) return `its folder ${stem}/ would be a device name on Windows`;
+  return undefined;
+}
+
 /** A file or folder name made of a service id: lower-case letters, digits and dashes only. */
 export function fileStem(raw: string): string {
-  const stem = kebabCase(raw).replace(/[^a-z0-9-]/g, "");
-  if (stem === "" || stem.startsWith(".")) throw new Error(`cannot make a file name of ${JSON.stringify(raw)}`);
-  return stem;
+  const problem = fileStemProblem(raw);
+  if (problem !== undefined) throw new Error(`cannot make a file name of ${JSON.stringify(raw)}: ${problem}`);
+  return kebabCase(raw).replace(/[^a-z0-9-]/g, "");
 }
 
 /** A `//` comment line; the text cannot end the line early. */

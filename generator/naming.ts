@@ -9,15 +9,24 @@
 import { camelCase, identifier, isIdentifier } from "./escape.js";
 import type { DeclarationNames, OperationNames } from "./ir.js";
 import { compareStrings } from "./order.js";
+import { FORMAT_CHECKS } from "../templates/runtime/formats.js";
 
-/** Names the generated runtime code declares itself, per file; no schema may take them. */
-export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "FormatErrorsOptions", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder"] as const;
+/** Names the generated runtime code declares itself, per file, or imports beside a service's types (builders.ts: ClientOptions, SERVICE); no schema may take them. */
+export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "FormatErrorsOptions", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder", "ClientOptions", "SERVICE"] as const;
 export const RUNTIME_VALUE_NAMES = [
   // runtime/validate.ts
   "ValidationFailure", "formatErrors", "validator", "guard", "asserter", "within", "typeSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
   // runtime/http.ts, wire.ts
   "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue",
+  // runtime/formats.ts (with --assert-formats): every format check
+  ...Object.values(FORMAT_CHECKS),
 ] as const;
+
+/** The prefixes of a declaration's functions (validateX, isX, assertX, checkX, wireX). */
+const FUNCTION_PREFIXES = ["validate", "is", "assert", "check", "wire"] as const;
+
+/** Type names whose functions would take a runtime helper's name (`PlainObject`: isPlainObject). */
+const TYPES_OF_RUNTIME_VALUES = RUNTIME_VALUE_NAMES.flatMap((v) => FUNCTION_PREFIXES.filter((p) => v.startsWith(p) && v.length > p.length).map((p) => v.slice(p.length)));
 
 /** Hands out unique names within one space. */
 export class NameTable {
@@ -45,7 +54,7 @@ export interface DeclarationToName {
 
 export function nameDeclarations(decls: readonly DeclarationToName[]): Map<string, DeclarationNames> {
   const order = [...decls].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || compareStrings(a.id, b.id));
-  const types = new NameTable(RUNTIME_TYPE_NAMES);
+  const types = new NameTable([...RUNTIME_TYPE_NAMES, ...TYPES_OF_RUNTIME_VALUES]);
   const result = new Map<string, DeclarationNames>();
   for (const d of order) {
     const type = types.claim(identifier(d.title, "type"));
@@ -55,7 +64,7 @@ export function nameDeclarations(decls: readonly DeclarationToName[]): Map<strin
 }
 
 /** Methods every builder has; no setter may take their names. */
-export const BUILDER_METHODS = ["build", "toHttpRequest", "constructor", "members"] as const;
+export const BUILDER_METHODS = ["build", "toHttpRequest", "send", "constructor", "members"] as const;
 
 export interface OperationToName {
   readonly name: string;

@@ -120,7 +120,8 @@ function indexSignatureType(node: ObjectNode, decls: TypeScope): string | undefi
 function objectTypeLiteral(node: ObjectNode, decls: TypeScope): string {
   if (node.properties.length === 0) {
     const index = indexSignatureType(node, decls);
-    return index === undefined ? "Record<string, never>" : `Record<string, ${index}>`;
+    // an index signature, not Record<string, X>: a type alias may refer to itself through the one, not the other (`type Tree = { [key: string]: Tree }`)
+    return index === undefined ? "Record<string, never>" : `{ [key: string]: ${index} }`;
   }
   const members = node.properties.map((p) => {
     const doc = docComment(describe(p.doc, p.node));

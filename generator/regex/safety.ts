@@ -163,9 +163,12 @@ function then(a: Cost, b: Cost): Cost {
   return { work: Math.min(CAP, a.work + a.ways * b.work), ways: Math.min(CAP, a.ways * b.ways) };
 }
 
+/** Counts above this are not walked copy by copy (`x{99999999999}` would take hours): no budget is that large. */
+const MAX_COUNTED_COPIES = 1e6;
+
 /** `min` copies of the body, then `max - min` nested optional ones: `(B(B(B)?)?)?`. */
 function repeatCost(body: Cost, min: number, max: number): Cost {
-  if (max === Infinity || max - min > 1e6) return { work: CAP, ways: CAP };
+  if (max === Infinity || max - min > MAX_COUNTED_COPIES || min > MAX_COUNTED_COPIES) return { work: CAP, ways: CAP };
   let optional: Cost = { work: 0, ways: 1 };
   for (let i = 0; i < max - min && optional.work < CAP; i++) {
     const taken = then(body, optional);

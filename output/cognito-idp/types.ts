@@ -24,7 +24,7 @@ export type AttributeNameType = string;
 export type ClientIdType = string;
 
 /** Custom key-value pairs passed on to the Lambda triggers that the request invokes. */
-export type ClientMetadataType = Record<string, StringType>;
+export type ClientMetadataType = { [key: string]: StringType };
 
 /** Where and how Amazon Cognito sent a confirmation or verification code. */
 export interface CodeDeliveryDetailsType {

@@ -33,6 +33,30 @@ export interface FileContext {
   readonly assertFormats: boolean;
   /** The format checks used (their function names in runtime/formats.ts). */
   readonly formats: Set<string>;
+  /** Long lists of scalars a value is looked up in (enum values, a closed object's member names), hoisted as Sets: the list's JSON → its Set. */
+  readonly valueSets: Map<string, HoistedValueSet>;
+}
+
+export interface HoistedValueSet {
+  readonly id: Code;
+  readonly values: readonly JsonValue[];
+}
+
+/**
+ * Past this many values, a lookup is one `Set.has` instead of a chain of `===`: TypeScript's
+ * checker recurses once per `||` when it narrows (a chain of about a thousand overflows its stack).
+ */
+const MANY_VALUES = 64;
+
+/** The hoisted Set of these scalars (one per distinct list in a file). */
+function valueSet(ctx: Ctx, values: readonly JsonValue[]): Code {
+  const key = JSON.stringify(values);
+  let hoisted = ctx.valueSets.get(key);
+  if (!hoisted) {
+    hoisted = { id: name(`values${ctx.valueSets.size}`), values };
+    ctx.valueSets.set(key, hoisted);
+  }
+  return hoisted.id;
 }
 
 export interface HoistedPattern {
@@ -196,6 +220,11 @@ function typeBody(ctx: Ctx, node: Node, t: Target): Code {
   }
 }
 
+/** The most UTF-16 units `n` code points take: 2n, kept finite (`maxLength: 1e308` is a valid schema; no string is longer than 2^53 - 1 units). */
+function unitsBound(n: number): number {
+  return Math.min(2 * n, Number.MAX_SAFE_INTEGER);
+}
+
 function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   const out: Code[] = [];
   // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
@@ -207,11 +236,11 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   const { minLength, maxLength } = node;
   // a non-empty string has a code point: a minimum of 1 is a test of the units alone; of 0, none
   if (units && minLength !== undefined && minLength > 0) {
-    const fails = minLength === 1 ? code`${units} < 1` : code`${units} < ${minLength} || (${units} < ${2 * minLength} && ${count()} < ${minLength})`;
+    const fails = minLength === 1 ? code`${units} < 1` : code`${units} < ${minLength} || (${units} < ${unitsBound(minLength)} && ${count()} < ${minLength})`;
     checks.push({ fails, body: failBody(ctx, t, node, "minLength", [minLength]) });
   }
   if (units && maxLength !== undefined) {
-    checks.push({ fails: code`${units} > ${maxLength} && (${units} > ${2 * maxLength} || ${count()} > ${maxLength})`, body: failBody(ctx, t, node, "maxLength", [maxLength]) });
+    checks.push({ fails: code`${units} > ${maxLength} && (${units} > ${unitsBound(maxLength)} || ${count()} > ${maxLength})`, body: failBody(ctx, t, node, "maxLength", [maxLength]) });
   }
   const lengthChecks = checks.length;
   if (node.pattern !== undefined) {
@@ -284,12 +313,20 @@ function arrayKeywords(ctx: Ctx, node: ArrayNode, t: Target): Code {
   const item = ctx.scope.fresh("item");
   const itemCheck = checkNode(ctx, node.items, { v: item, p: code`${t.p} + "/" + ${i}`, errs: t.errs });
   if (itemCheck.text.trim() !== "") {
+    // `items: false` only reports each index: no local for an item it never reads (noUnusedLocals)
+    const read = readsValue(node.items) ? code`const ${item}: unknown = ${t.v}[${i}];` : code``;
     out.push(code`for (let ${i} = 0; ${i} < ${t.v}.length; ${i}++) {
-      const ${item}: unknown = ${t.v}[${i}];
+      ${read}
       ${itemCheck}
     }`);
   }
   return join(out);
+}
+
+/** Whether checkNode's statements for `node` read the value: a `false` schema only reports, `{}` checks nothing. */
+function readsValue(node: Node): boolean {
+  if (node.kind === "never" || node.kind === "unknown") return false;
+  return node.kind === "intersection" ? node.members.some(readsValue) : true;
 }
 
 /** Past this many members, an object's inheritance test is a loop over their names (runtime `inherits`). */
@@ -298,14 +335,20 @@ const MANY_MEMBERS = 64;
 function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
   const out: Code[] = [];
   const inherits = node.properties.length > 0 ? ctx.scope.fresh("inherits") : undefined;
-  node.properties.forEach((prop, i) => {
+  let read = false;
+  node.properties.forEach((prop) => {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
+    // an undeclared member's value is checked with the additional ones
+    const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
+    // an optional member any value passes (`{}`, `true`) is not read at all (noUnusedLocals)
+    if (!prop.required && inner.text.trim() === "") return;
     // only an own member counts (never an inherited one: a polluted Object.prototype, or "__proto__"
     // reading the prototype). An object whose prototype is Object.prototype inherits only what
     // Object.prototype has: unless Object.prototype has one of the names, its members are read
     // straight; else (another prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline)
-    if (i === 0) {
+    if (!read) {
+      read = true;
       // asked after a first read, where the engine knows the object's shape and so its prototype
       // written out for the usual few members; for many, a loop (the written test would nest as deep as the list is long)
       const test =
@@ -321,19 +364,22 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
     } else {
       out.push(code`const ${x} = ${inherits!} ? ${helper(ctx, "own")}(${t.v}, ${prop.name}) : ${t.v}[${prop.name}];`);
     }
-    // an undeclared member's value is checked with the additional ones
-    const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     if (prop.required) {
       const missing = failBody(ctx, t, node, "required", [prop.name]);
       out.push(inner.text.trim() === "" ? code`if (${x} === undefined) { ${missing} }` : code`if (${x} === undefined) { ${missing} } else { ${inner} }`);
-    } else if (inner.text.trim() !== "") {
+    } else {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
     }
   });
   if (node.additional !== "allow") {
     const key = ctx.scope.fresh("key");
     const declared = node.properties.filter((p) => p.declared);
-    const known = declared.length === 0 ? code`false` : join(declared.map((p) => code`${key} === ${p.name}`), " || ");
+    const known =
+      declared.length === 0
+        ? code`false`
+        : declared.length > MANY_VALUES
+          ? code`${valueSet(ctx, declared.map((p) => p.name))}.has(${key})`
+          : join(declared.map((p) => code`${key} === ${p.name}`), " || ");
     if (node.additional === "forbid") {
       // own enumerable keys, as Object.keys has them, with no array made
       out.push(code`for (const ${key} in ${t.v}) {
@@ -373,7 +419,12 @@ function ownKey(ctx: Ctx, v: Code, key: Code): Code {
 
 function enumCheck(ctx: Ctx, node: EnumNode, t: Target): Code {
   const scalar = (v: JsonValue): boolean => v === null || typeof v !== "object";
-  const tests = node.values.map((value) => (scalar(value) ? code`${t.v} === ${value}` : code`${helper(ctx, "jsonEqual")}(${t.v}, ${value})`));
+  const scalars = node.values.filter(scalar);
+  // Set.has is SameValueZero: as === on JSON scalars (-0 is 0, and JSON has no NaN)
+  const tests =
+    scalars.length > MANY_VALUES
+      ? [code`${valueSet(ctx, scalars)}.has(${t.v})`, ...node.values.filter((v) => !scalar(v)).map((value) => code`${helper(ctx, "jsonEqual")}(${t.v}, ${value})`)]
+      : node.values.map((value) => (scalar(value) ? code`${t.v} === ${value}` : code`${helper(ctx, "jsonEqual")}(${t.v}, ${value})`));
   const matches = tests.length ? join(tests, " || ") : code`false`;
   return code`if (!(${matches})) ${fail(ctx, t, node, node.keyword, [node.keyword === "const" ? (node.values[0] ?? null) : node.values])}`;
 }
@@ -417,18 +468,19 @@ function hoistCheck(ctx: Ctx, node: Node, keyword: string): Code {
   const fn = `${ctx.fn}$${keyword}${ctx.hoisted.length}`;
   const inner: Ctx = { ...ctx, scope: new Scope(), fn };
   const body = checkNode(inner, node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
-  ctx.hoisted.push(checkFunction(fn, body));
+  ctx.hoisted.push(checkFunction(fn, body, node));
   return name(fn);
 }
 
 /** A check function: in the fast mode, whether the value passes; in the collecting mode (its errors added), true. */
-export function checkFunction(fn: string, body: Code): FunctionDeclarationStructure {
+export function checkFunction(fn: string, body: Code, node: Node): FunctionDeclarationStructure {
   const unconstrained = body.text.trim() === "";
+  // for noUnusedParameters: any value, nothing to check and no parameter read; a false schema reports without reading the value
+  const unread = (param: string): boolean => unconstrained || (param === "value" && !readsValue(node));
   return {
     kind: StructureKind.Function,
     name: fn,
-    // any value: nothing to check, and (for noUnusedParameters) no parameter read
-    parameters: CHECK_PARAMETERS.map(([param, type]) => ({ name: unconstrained ? `_${param}` : param, type })),
+    parameters: CHECK_PARAMETERS.map(([param, type]) => ({ name: unread(param) ? `_${param}` : param, type })),
     returnType: "boolean",
     statements: unconstrained ? ["return true;"] : [body.text, "return true;"],
   };

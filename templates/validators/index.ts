@@ -39,7 +39,7 @@ function declarationFunctions(decl: Declaration, file: FileContext): { readonly 
   });
   const check = name(n.check);
   return {
-    check: checkFunction(n.check, body),
+    check: checkFunction(n.check, body, decl.node),
     entries: [
     entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, `(value: unknown) => ValidationResult<${n.type}>`, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
     // the fast mode: the first failure ends it, nothing is allocated
@@ -70,7 +70,7 @@ function automaton(program: AutomatonProgram, file: FileContext): string {
 }
 
 export function validatorsTemplate(service: Service, options: { readonly assertFormats?: boolean } = {}): ValidatorsFile {
-  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set() };
+  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set(), valueSets: new Map() };
   const declared = service.declarations.map((d) => declarationFunctions(d, file));
   // the entry points last, beside the exports a bundle writes at its end (where a compressor finds the names again)
   // the check functions by the kind of their schema (in declaration order within a kind): alike
@@ -95,6 +95,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
     if (!base.startsWith(SCHEMAS)) throw new Error(`internal: a schema path outside ${SCHEMAS}: ${base}`);
     return constant(id, code`/* @__PURE__ */ within(${base.slice(SCHEMAS.length)}, [${join(calls.map((c) => code`/* @__PURE__ */ ${c}`), ", ")}])`.text);
   });
+  const valueSets = [...file.valueSets.values()].map(({ id, values }) => constant(id, code`/* @__PURE__ */ new Set<unknown>(${values})`.text));
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
   const any = service.declarations.length > 0;
   const values = [...file.helpers].sort();
@@ -108,6 +109,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
       'export { formatErrors, ValidationFailure, type FormatErrorsOptions, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
       ...patterns,
       ...sites,
+      ...valueSets,
       ...functions,
       ...file.hoisted,
       ...entries,

@@ -44,7 +44,7 @@ export class SetMfaBuilder<Set extends string = never> {
     return new SetMfaBuilder<Set | "MfaConfiguration">({ ...this.members, ["MfaConfiguration"]: value });
   }
 
-  devicesByName(value: Record<string, DeviceType> | undefined): SetMfaBuilder<Set> {
+  devicesByName(value: { [key: string]: DeviceType } | undefined): SetMfaBuilder<Set> {
     return new SetMfaBuilder<Set>({ ...this.members, ["DevicesByName"]: value });
   }
 

@@ -41,7 +41,7 @@ export interface SetMfaRequest {
   Devices?: DeviceType[];
   /** The MFA configuration. */
   MfaConfiguration: UserPoolMfaType;
-  DevicesByName?: Record<string, DeviceType>;
+  DevicesByName?: { [key: string]: DeviceType };
 }
 
 /** A response: judged by its shape. */

@@ -56,7 +56,7 @@ export class HostileBuilder<Set extends string = never> {
   }
 
   /** Must stay a member, never a prototype. */
-  proto(value: Record<string, unknown> | undefined): HostileBuilder<Set> {
+  proto(value: { [key: string]: unknown } | undefined): HostileBuilder<Set> {
     return new HostileBuilder<Set>({ ...this.members, ["__proto__"]: value });
   }
 

@@ -37,7 +37,7 @@ export interface HostileRequest {
   delete: string;
   Evil?: EvilType;
   /** Must stay a member, never a prototype. */
-  "__proto__"?: Record<string, unknown>;
+  "__proto__"?: { [key: string]: unknown };
 }
 
 /** A title that is a reserved type name. */

@@ -38,7 +38,7 @@ export class ListTreeBuilder<Set extends string = never> {
     return new ListTreeBuilder<Set | "Root">({ ...this.members, ["Root"]: value });
   }
 
-  tags(value: Record<string, number> | undefined): ListTreeBuilder<Set> {
+  tags(value: { [key: string]: number } | undefined): ListTreeBuilder<Set> {
     return new ListTreeBuilder<Set>({ ...this.members, ["Tags"]: value });
   }
 

@@ -8,7 +8,7 @@
 export interface ListTreeRequest {
   /** The root. */
   Root: TreeNodeType;
-  Tags?: Record<string, number>;
+  Tags?: { [key: string]: number };
 }
 
 /**

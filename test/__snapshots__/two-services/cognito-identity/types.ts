@@ -42,4 +42,4 @@ export type IdentityId = string;
 export type IdentityPoolId = string;
 
 /** Identity provider names mapped to their tokens. */
-export type LoginsMap = Record<string, string>;
+export type LoginsMap = { [key: string]: string };
