@@ -17,6 +17,9 @@ import type { PatternPlan } from "../../generator/regex/safety.js";
 import { asciiClass } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
 
+/** The name validators.ts gives runtime/formats.ts when it asserts formats (naming.ts keeps it from declarations). */
+export const FORMATS_NAMESPACE = "formats";
+
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
 export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
@@ -270,7 +273,8 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   const format = node.format !== undefined && ctx.assertFormats && Object.hasOwn(FORMAT_CHECKS, node.format) ? FORMAT_CHECKS[node.format as keyof typeof FORMAT_CHECKS] : undefined;
   if (format !== undefined) {
     ctx.formats.add(format);
-    out.push(code`if (!${name(format)}(${t.v})) ${fail(ctx, t, node, "format", [node.format!])}`);
+    // through the module's namespace (`formats.isEmail`): no title is kept from the names of the checks
+    out.push(code`if (!${name(FORMATS_NAMESPACE)}.${name(format)}(${t.v})) ${fail(ctx, t, node, "format", [node.format!])}`);
   }
   return join(out);
 }

@@ -17,7 +17,7 @@ import { declarationMap, type Declaration, type Service } from "../../generator/
 import type { AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
 import { compareStrings } from "../../generator/order.js";
-import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
+import { checkFunction, checkNode, FORMATS_NAMESPACE, helper, type Ctx, type FileContext } from "./check.js";
 
 const constant = (id: Code, initializer: string): VariableStatementStructure => ({
   kind: StructureKind.VariableStatement,
@@ -104,7 +104,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
     statements: [
       ...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []),
-      ...(file.formats.size ? [`import { ${[...file.formats].sort().join(", ")} } from "./runtime/formats.js";`] : []),
+      ...(file.formats.size ? [`import * as ${FORMATS_NAMESPACE} from "./runtime/formats.js";`] : []),
       ...(values.length + types.length ? [`import { ${[...values, ...types].join(", ")} } from "./runtime/validate.js";`] : []),
       'export { formatErrors, ValidationFailure, type FormatErrorsOptions, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
       ...patterns,
