@@ -3,7 +3,7 @@
  * once (a hang, an internal error, generated code that does not compile or crashes the compiler).
  */
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -147,5 +147,27 @@ describe("generated code compiles strictly, whatever the schema", () => {
     expect([v["isHuge"]!("V0"), v["isHuge"]!("V1999"), v["isHuge"]!("V2000"), v["isHuge"]!(0)]).toEqual([true, true, false, false]);
     expect([v["isMixed"]!("V99"), v["isMixed"]!(-0), v["isMixed"]!(null), v["isMixed"]!({ a: [1] }), v["isMixed"]!({ a: [2] }), v["isMixed"]!(false)]).toEqual([true, true, true, true, false, false]);
     expect([v["isClosed"]!({ m0: 1, m199: 2 }), v["isClosed"]!({ m200: 1 }), v["isClosed"]!({ m5: "x" })]).toEqual([true, false, false]);
+  });
+});
+
+describe("objects of many members", () => {
+  it("600 members: compiles strictly (a body that large is past TypeScript's flow analysis), checked by functions of 128 members, with the same verdicts and errors", async () => {
+    const properties = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`Member${i}`, i % 2 === 0 ? { type: "string", maxLength: 3 } : { type: "integer", minimum: 0 }]));
+    const required = ["Member0", "Member301", "Member599"];
+    const out = await generateAndCheck("many-members", {
+      WideRequest: { type: "object", properties, required },
+      // the same object inline, as an array's items: its members' functions take the item's path
+      WideListRequest: { type: "object", properties: { Items: { type: "array", items: { type: "object", properties, required } } } },
+    });
+    const text = await readFile(path.join(out, "cognito-idp/validators.ts"), "utf8");
+    expect(text.match(/function checkWideRequest\$members\d+\(/g)).toHaveLength(5);
+    const v = (await import(pathToFileURL(path.join(out, "cognito-idp/validators.ts")).href)) as Record<string, (x: unknown) => { ok: boolean; errors?: { instancePath: string; keyword: string }[] } & boolean>;
+    const valid = { Member0: "a", Member301: 1, Member599: 2, Member450: "abc" };
+    expect(v["isWideRequest"]!(valid)).toBe(true);
+    expect(v["validateWideRequest"]!(valid).ok).toBe(true);
+    const invalid = { Member0: "abcd", Member301: -1, Member450: "abcd" };
+    expect(v["isWideRequest"]!(invalid)).toBe(false);
+    expect(v["validateWideRequest"]!(invalid).errors!.map((e) => `${e.instancePath} ${e.keyword}`)).toEqual(["/Member0 maxLength", "/Member301 minimum", "/Member450 maxLength", " required"]);
+    expect(v["validateWideListRequest"]!({ Items: [valid, invalid] }).errors!.map((e) => `${e.instancePath} ${e.keyword}`)).toEqual(["/Items/1/Member0 maxLength", "/Items/1/Member301 minimum", "/Items/1/Member450 maxLength", "/Items/1 required"]);
   });
 });

@@ -12,7 +12,7 @@ import { StructureKind } from "../../generator/print.js";
 import { Code, code, join, name, Scope } from "../../generator/code.js";
 import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
-import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, StringNode, UnionNode } from "../../generator/ir.js";
+import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, Property, StringNode, UnionNode } from "../../generator/ir.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
 import { asciiClass } from "../../generator/regex/parse.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
@@ -336,21 +336,25 @@ function readsValue(node: Node): boolean {
 /** Past this many members, an object's inheritance test is a loop over their names (runtime `inherits`). */
 const MANY_MEMBERS = 64;
 
-function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
+/**
+ * The statements that read and check `list` (members of `node`): each member read only if it is
+ * the object's own (never an inherited one: a polluted Object.prototype, or "__proto__" reading the
+ * prototype). An object whose prototype is Object.prototype inherits only what Object.prototype
+ * has: unless Object.prototype has one of the names, its members are read straight; else (another
+ * prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline).
+ * `foreign`: that test's result, made already (else the first member read makes it).
+ */
+function members(ctx: Ctx, node: ObjectNode, list: readonly Property[], t: Target, foreign?: Code): Code[] {
   const out: Code[] = [];
-  const inherits = node.properties.length > 0 ? ctx.scope.fresh("inherits") : undefined;
-  let read = false;
-  node.properties.forEach((prop) => {
+  const inherits = foreign ?? (list.length > 0 ? ctx.scope.fresh("inherits") : undefined);
+  let read = foreign !== undefined;
+  list.forEach((prop) => {
     const x = ctx.scope.fresh("member");
     const p = childPath(t.p, prop.name);
     // an undeclared member's value is checked with the additional ones
     const inner = prop.declared ? checkNode(ctx, prop.node, { v: x, p, errs: t.errs }) : code``;
     // an optional member any value passes (`{}`, `true`) is not read at all (noUnusedLocals)
     if (!prop.required && inner.text.trim() === "") return;
-    // only an own member counts (never an inherited one: a polluted Object.prototype, or "__proto__"
-    // reading the prototype). An object whose prototype is Object.prototype inherits only what
-    // Object.prototype has: unless Object.prototype has one of the names, its members are read
-    // straight; else (another prototype, or none) each is asked of Object.hasOwn (a call the engine does not inline)
     if (!read) {
       read = true;
       // asked after a first read, where the engine knows the object's shape and so its prototype
@@ -375,6 +379,49 @@ function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
       out.push(code`if (${x} !== undefined) { ${inner} }`);
     }
   });
+  return out;
+}
+
+/**
+ * The members of a large object: the inheritance test made once, then the members
+ * MEMBERS_PER_FUNCTION at a time, each group a function at file level (`<check>$members<n>`), called
+ * with the object, the test's result, the path (made only when errors are collected) and the errors.
+ */
+function manyMembers(ctx: Ctx, node: ObjectNode, t: Target): Code[] {
+  const foreign = ctx.scope.fresh("inherits");
+  const out: Code[] = [code`const ${foreign} = ${helper(ctx, "inherits")}(${t.v}, ${node.properties.map((q) => q.name)});`];
+  const path = t.p.text === "path" ? t.p : code`${t.errs} ? ${t.p} : ""`;
+  for (let from = 0; from < node.properties.length; from += MEMBERS_PER_FUNCTION) {
+    const fn = `${ctx.fn}$members${ctx.hoisted.length}`;
+    const inner: Ctx = { ...ctx, scope: new Scope(), fn };
+    const body = members(inner, node, node.properties.slice(from, from + MEMBERS_PER_FUNCTION), { v: code`value`, p: code`path`, errs: code`errors` }, code`foreign`);
+    if (body.length === 0) continue;
+    ctx.hoisted.push({
+      kind: StructureKind.Function,
+      name: fn,
+      parameters: [
+        { name: "value", type: "Readonly<Record<string, unknown>>" },
+        { name: "foreign", type: "boolean" },
+        { name: "path", type: "string" },
+        { name: "errors", type: "ValidationError[] | undefined" },
+      ],
+      returnType: "boolean",
+      statements: [join(body).text, "return true;"],
+    });
+    out.push(code`if (!${name(fn)}(${t.v}, ${foreign}, ${path}, ${t.errs})) return false;`);
+  }
+  return out;
+}
+
+/**
+ * Past this many members, an object's members are checked in functions of their own, this many
+ * each: TypeScript gives up the flow analysis of a function body past some hundreds of members
+ * ("too large for control flow analysis"), and so would a consumer's compiler.
+ */
+const MEMBERS_PER_FUNCTION = 128;
+
+function objectKeywords(ctx: Ctx, node: ObjectNode, t: Target): Code {
+  const out: Code[] = node.properties.length > MEMBERS_PER_FUNCTION ? manyMembers(ctx, node, t) : members(ctx, node, node.properties, t);
   if (node.additional !== "allow") {
     const key = ctx.scope.fresh("key");
     const declared = node.properties.filter((p) => p.declared);
