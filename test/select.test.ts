@@ -36,7 +36,7 @@ describe("--operations", () => {
     expect(file(r, "builders.ts")).toContain("export function signUp(");
     expect(file(r, "builders.ts")).not.toContain("getUser");
     expect(file(r, "types.ts")).not.toMatch(/UnusedType|TokenModelType|GetUserRequest/);
-    expect(file(r, "validators.ts")).toContain("export const validateSignUpRequest:");
+    expect(file(r, "validators.ts")).toContain("export const validateSignUpRequest =");
     // the header names only the input files used
     expect(file(r, "types.ts")).toContain("From 11 JSON Schema files");
   });

@@ -36,7 +36,6 @@ import {
   validator,
   within,
   type ValidationError,
-  type ValidationResult,
 } from "./runtime/validate.js";
 
 export {
@@ -295,87 +294,76 @@ function checkUsernameType(value: unknown, path: string, errors: ValidationError
 }
 
 /** Checks a value against AnalyticsMetadataType: the value, typed, or every error. */
-export const validateAnalyticsMetadataType: (value: unknown) => ValidationResult<AnalyticsMetadataType> =
+export const validateAnalyticsMetadataType =
   /* @__PURE__ */ validator<AnalyticsMetadataType>(checkAnalyticsMetadataType);
 
 /** Whether a value is a valid AnalyticsMetadataType. */
-export const isAnalyticsMetadataType: (value: unknown) => value is AnalyticsMetadataType =
-  /* @__PURE__ */ guard<AnalyticsMetadataType>(checkAnalyticsMetadataType);
+export const isAnalyticsMetadataType = /* @__PURE__ */ guard<AnalyticsMetadataType>(checkAnalyticsMetadataType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnalyticsMetadataType. */
 export const assertAnalyticsMetadataType: (value: unknown) => asserts value is AnalyticsMetadataType =
   /* @__PURE__ */ asserter<AnalyticsMetadataType>(checkAnalyticsMetadataType, "AnalyticsMetadataType");
 
 /** Checks a value against AttributeNameType: the value, typed, or every error. */
-export const validateAttributeNameType: (value: unknown) => ValidationResult<AttributeNameType> =
-  /* @__PURE__ */ validator<AttributeNameType>(checkAttributeNameType);
+export const validateAttributeNameType = /* @__PURE__ */ validator<AttributeNameType>(checkAttributeNameType);
 
 /** Whether a value is a valid AttributeNameType. */
-export const isAttributeNameType: (value: unknown) => value is AttributeNameType =
-  /* @__PURE__ */ guard<AttributeNameType>(checkAttributeNameType);
+export const isAttributeNameType = /* @__PURE__ */ guard<AttributeNameType>(checkAttributeNameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AttributeNameType. */
 export const assertAttributeNameType: (value: unknown) => asserts value is AttributeNameType =
   /* @__PURE__ */ asserter<AttributeNameType>(checkAttributeNameType, "AttributeNameType");
 
 /** Checks a value against ClientIdType: the value, typed, or every error. */
-export const validateClientIdType: (value: unknown) => ValidationResult<ClientIdType> =
-  /* @__PURE__ */ validator<ClientIdType>(checkClientIdType);
+export const validateClientIdType = /* @__PURE__ */ validator<ClientIdType>(checkClientIdType);
 
 /** Whether a value is a valid ClientIdType. */
-export const isClientIdType: (value: unknown) => value is ClientIdType =
-  /* @__PURE__ */ guard<ClientIdType>(checkClientIdType);
+export const isClientIdType = /* @__PURE__ */ guard<ClientIdType>(checkClientIdType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientIdType. */
 export const assertClientIdType: (value: unknown) => asserts value is ClientIdType =
   /* @__PURE__ */ asserter<ClientIdType>(checkClientIdType, "ClientIdType");
 
 /** Checks a value against ClientMetadataType: the value, typed, or every error. */
-export const validateClientMetadataType: (value: unknown) => ValidationResult<ClientMetadataType> =
-  /* @__PURE__ */ validator<ClientMetadataType>(checkClientMetadataType);
+export const validateClientMetadataType = /* @__PURE__ */ validator<ClientMetadataType>(checkClientMetadataType);
 
 /** Whether a value is a valid ClientMetadataType. */
-export const isClientMetadataType: (value: unknown) => value is ClientMetadataType =
-  /* @__PURE__ */ guard<ClientMetadataType>(checkClientMetadataType);
+export const isClientMetadataType = /* @__PURE__ */ guard<ClientMetadataType>(checkClientMetadataType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ClientMetadataType. */
 export const assertClientMetadataType: (value: unknown) => asserts value is ClientMetadataType =
   /* @__PURE__ */ asserter<ClientMetadataType>(checkClientMetadataType, "ClientMetadataType");
 
 /** Checks a value against CodeDeliveryDetailsType: the value, typed, or every error. */
-export const validateCodeDeliveryDetailsType: (value: unknown) => ValidationResult<CodeDeliveryDetailsType> =
+export const validateCodeDeliveryDetailsType =
   /* @__PURE__ */ validator<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
 
 /** Whether a value is a valid CodeDeliveryDetailsType. */
-export const isCodeDeliveryDetailsType: (value: unknown) => value is CodeDeliveryDetailsType =
-  /* @__PURE__ */ guard<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
+export const isCodeDeliveryDetailsType = /* @__PURE__ */ guard<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid CodeDeliveryDetailsType. */
 export const assertCodeDeliveryDetailsType: (value: unknown) => asserts value is CodeDeliveryDetailsType =
   /* @__PURE__ */ asserter<CodeDeliveryDetailsType>(checkCodeDeliveryDetailsType, "CodeDeliveryDetailsType");
 
 /** Checks a value against DeliveryMediumType: the value, typed, or every error. */
-export const validateDeliveryMediumType: (value: unknown) => ValidationResult<DeliveryMediumType> =
-  /* @__PURE__ */ validator<DeliveryMediumType>(checkDeliveryMediumType);
+export const validateDeliveryMediumType = /* @__PURE__ */ validator<DeliveryMediumType>(checkDeliveryMediumType);
 
 /** Whether a value is a valid DeliveryMediumType. */
-export const isDeliveryMediumType: (value: unknown) => value is DeliveryMediumType =
-  /* @__PURE__ */ guard<DeliveryMediumType>(checkDeliveryMediumType);
+export const isDeliveryMediumType = /* @__PURE__ */ guard<DeliveryMediumType>(checkDeliveryMediumType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeliveryMediumType. */
 export const assertDeliveryMediumType: (value: unknown) => asserts value is DeliveryMediumType =
   /* @__PURE__ */ asserter<DeliveryMediumType>(checkDeliveryMediumType, "DeliveryMediumType");
 
 /** Checks a value against ResendConfirmationCodeRequest: the value, typed, or every error. */
-export const validateResendConfirmationCodeRequest: (
-  value: unknown,
-) => ValidationResult<ResendConfirmationCodeRequest> = /* @__PURE__ */ validator<ResendConfirmationCodeRequest>(
+export const validateResendConfirmationCodeRequest = /* @__PURE__ */ validator<ResendConfirmationCodeRequest>(
   checkResendConfirmationCodeRequest,
 );
 
 /** Whether a value is a valid ResendConfirmationCodeRequest. */
-export const isResendConfirmationCodeRequest: (value: unknown) => value is ResendConfirmationCodeRequest =
-  /* @__PURE__ */ guard<ResendConfirmationCodeRequest>(checkResendConfirmationCodeRequest);
+export const isResendConfirmationCodeRequest = /* @__PURE__ */ guard<ResendConfirmationCodeRequest>(
+  checkResendConfirmationCodeRequest,
+);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeRequest. */
 export const assertResendConfirmationCodeRequest: (value: unknown) => asserts value is ResendConfirmationCodeRequest =
@@ -385,15 +373,14 @@ export const assertResendConfirmationCodeRequest: (value: unknown) => asserts va
   );
 
 /** Checks a value against ResendConfirmationCodeResponse: the value, typed, or every error. */
-export const validateResendConfirmationCodeResponse: (
-  value: unknown,
-) => ValidationResult<ResendConfirmationCodeResponse> = /* @__PURE__ */ validator<ResendConfirmationCodeResponse>(
+export const validateResendConfirmationCodeResponse = /* @__PURE__ */ validator<ResendConfirmationCodeResponse>(
   checkResendConfirmationCodeResponse,
 );
 
 /** Whether a value is a valid ResendConfirmationCodeResponse. */
-export const isResendConfirmationCodeResponse: (value: unknown) => value is ResendConfirmationCodeResponse =
-  /* @__PURE__ */ guard<ResendConfirmationCodeResponse>(checkResendConfirmationCodeResponse);
+export const isResendConfirmationCodeResponse = /* @__PURE__ */ guard<ResendConfirmationCodeResponse>(
+  checkResendConfirmationCodeResponse,
+);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ResendConfirmationCodeResponse. */
 export const assertResendConfirmationCodeResponse: (value: unknown) => asserts value is ResendConfirmationCodeResponse =
@@ -403,23 +390,20 @@ export const assertResendConfirmationCodeResponse: (value: unknown) => asserts v
   );
 
 /** Checks a value against SecretHashType: the value, typed, or every error. */
-export const validateSecretHashType: (value: unknown) => ValidationResult<SecretHashType> =
-  /* @__PURE__ */ validator<SecretHashType>(checkSecretHashType);
+export const validateSecretHashType = /* @__PURE__ */ validator<SecretHashType>(checkSecretHashType);
 
 /** Whether a value is a valid SecretHashType. */
-export const isSecretHashType: (value: unknown) => value is SecretHashType =
-  /* @__PURE__ */ guard<SecretHashType>(checkSecretHashType);
+export const isSecretHashType = /* @__PURE__ */ guard<SecretHashType>(checkSecretHashType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SecretHashType. */
 export const assertSecretHashType: (value: unknown) => asserts value is SecretHashType =
   /* @__PURE__ */ asserter<SecretHashType>(checkSecretHashType, "SecretHashType");
 
 /** Checks a value against StringType: the value, typed, or every error. */
-export const validateStringType: (value: unknown) => ValidationResult<StringType> =
-  /* @__PURE__ */ validator<StringType>(checkStringType);
+export const validateStringType = /* @__PURE__ */ validator<StringType>(checkStringType);
 
 /** Whether a value is a valid StringType. */
-export const isStringType: (value: unknown) => value is StringType = /* @__PURE__ */ guard<StringType>(checkStringType);
+export const isStringType = /* @__PURE__ */ guard<StringType>(checkStringType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid StringType. */
 export const assertStringType: (value: unknown) => asserts value is StringType = /* @__PURE__ */ asserter<StringType>(
@@ -428,24 +412,20 @@ export const assertStringType: (value: unknown) => asserts value is StringType =
 );
 
 /** Checks a value against UserContextDataType: the value, typed, or every error. */
-export const validateUserContextDataType: (value: unknown) => ValidationResult<UserContextDataType> =
-  /* @__PURE__ */ validator<UserContextDataType>(checkUserContextDataType);
+export const validateUserContextDataType = /* @__PURE__ */ validator<UserContextDataType>(checkUserContextDataType);
 
 /** Whether a value is a valid UserContextDataType. */
-export const isUserContextDataType: (value: unknown) => value is UserContextDataType =
-  /* @__PURE__ */ guard<UserContextDataType>(checkUserContextDataType);
+export const isUserContextDataType = /* @__PURE__ */ guard<UserContextDataType>(checkUserContextDataType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserContextDataType. */
 export const assertUserContextDataType: (value: unknown) => asserts value is UserContextDataType =
   /* @__PURE__ */ asserter<UserContextDataType>(checkUserContextDataType, "UserContextDataType");
 
 /** Checks a value against UsernameType: the value, typed, or every error. */
-export const validateUsernameType: (value: unknown) => ValidationResult<UsernameType> =
-  /* @__PURE__ */ validator<UsernameType>(checkUsernameType);
+export const validateUsernameType = /* @__PURE__ */ validator<UsernameType>(checkUsernameType);
 
 /** Whether a value is a valid UsernameType. */
-export const isUsernameType: (value: unknown) => value is UsernameType =
-  /* @__PURE__ */ guard<UsernameType>(checkUsernameType);
+export const isUsernameType = /* @__PURE__ */ guard<UsernameType>(checkUsernameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameType. */
 export const assertUsernameType: (value: unknown) => asserts value is UsernameType =

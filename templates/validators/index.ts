@@ -30,20 +30,22 @@ function declarationFunctions(decl: Declaration, file: FileContext): { readonly 
   const n = decl.names;
   const body = checkNode(ctx, decl.node, { v: code`value`, p: code`path`, errs: code`errors` }, true);
   // the entry points are closures over the check function, made by runtime/validate.ts (a few bytes each)
-  const entry = (id: string, doc: string, type: string, initializer: Code): VariableStatementStructure => ({
+  // the type is the closure maker's (validator<T>, guard<T>); only an assertion function must be
+  // declared with its type written out, or TypeScript refuses to narrow through it (TS2775)
+  const entry = (id: string, doc: string, type: string | undefined, initializer: Code): VariableStatementStructure => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     isExported: true,
     docs: [doc],
-    declarations: [{ name: name(id).text, type, initializer: code`/* @__PURE__ */ ${initializer}`.text }],
+    declarations: [{ name: name(id).text, ...(type !== undefined ? { type } : {}), initializer: code`/* @__PURE__ */ ${initializer}`.text }],
   });
   const check = name(n.check);
   return {
     check: checkFunction(n.check, body, decl.node),
     entries: [
-    entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, `(value: unknown) => ValidationResult<${n.type}>`, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
+    entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, undefined, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
     // the fast mode: the first failure ends it, nothing is allocated
-    entry(n.is, `Whether a value is a valid ${n.type}.`, `(value: unknown) => value is ${n.type}`, code`${helper(ctx, "guard")}<${name(n.type)}>(${check})`),
+    entry(n.is, `Whether a value is a valid ${n.type}.`, undefined, code`${helper(ctx, "guard")}<${name(n.type)}>(${check})`),
     entry(n.assert, `Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`, `(value: unknown) => asserts value is ${n.type}`, code`${helper(ctx, "asserter")}<${name(n.type)}>(${check}, ${decl.title})`),
     ],
   };
@@ -99,7 +101,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
   const any = service.declarations.length > 0;
   const values = [...file.helpers].sort();
-  const types = any ? ["type ValidationError", "type ValidationResult"] : [];
+  const types = any ? ["type ValidationError"] : [];
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
     statements: [

@@ -36,7 +36,6 @@ import {
   validator,
   within,
   type ValidationError,
-  type ValidationResult,
 } from "./runtime/validate.js";
 
 export {
@@ -344,23 +343,20 @@ function checkUserPoolMfaTypeOutput(value: unknown, path: string, errors: Valida
 }
 
 /** Checks a value against ChallengeNameType: the value, typed, or every error. */
-export const validateChallengeNameType: (value: unknown) => ValidationResult<ChallengeNameType> =
-  /* @__PURE__ */ validator<ChallengeNameType>(checkChallengeNameType);
+export const validateChallengeNameType = /* @__PURE__ */ validator<ChallengeNameType>(checkChallengeNameType);
 
 /** Whether a value is a valid ChallengeNameType. */
-export const isChallengeNameType: (value: unknown) => value is ChallengeNameType =
-  /* @__PURE__ */ guard<ChallengeNameType>(checkChallengeNameType);
+export const isChallengeNameType = /* @__PURE__ */ guard<ChallengeNameType>(checkChallengeNameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ChallengeNameType. */
 export const assertChallengeNameType: (value: unknown) => asserts value is ChallengeNameType =
   /* @__PURE__ */ asserter<ChallengeNameType>(checkChallengeNameType, "ChallengeNameType");
 
 /** Checks a value against DateType: the value, typed, or every error. */
-export const validateDateType: (value: unknown) => ValidationResult<DateType> =
-  /* @__PURE__ */ validator<DateType>(checkDateType);
+export const validateDateType = /* @__PURE__ */ validator<DateType>(checkDateType);
 
 /** Whether a value is a valid DateType. */
-export const isDateType: (value: unknown) => value is DateType = /* @__PURE__ */ guard<DateType>(checkDateType);
+export const isDateType = /* @__PURE__ */ guard<DateType>(checkDateType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DateType. */
 export const assertDateType: (value: unknown) => asserts value is DateType = /* @__PURE__ */ asserter<DateType>(
@@ -369,35 +365,30 @@ export const assertDateType: (value: unknown) => asserts value is DateType = /* 
 );
 
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
-export const validateDeviceKeyType: (value: unknown) => ValidationResult<DeviceKeyType> =
-  /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyType);
+export const validateDeviceKeyType = /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyType);
 
 /** Whether a value is a valid DeviceKeyType. */
-export const isDeviceKeyType: (value: unknown) => value is DeviceKeyType =
-  /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyType);
+export const isDeviceKeyType = /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
 export const assertDeviceKeyType: (value: unknown) => asserts value is DeviceKeyType =
   /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyType, "DeviceKeyType");
 
 /** Checks a value against DeviceStatusType: the value, typed, or every error. */
-export const validateDeviceStatusType: (value: unknown) => ValidationResult<DeviceStatusType> =
-  /* @__PURE__ */ validator<DeviceStatusType>(checkDeviceStatusType);
+export const validateDeviceStatusType = /* @__PURE__ */ validator<DeviceStatusType>(checkDeviceStatusType);
 
 /** Whether a value is a valid DeviceStatusType. */
-export const isDeviceStatusType: (value: unknown) => value is DeviceStatusType =
-  /* @__PURE__ */ guard<DeviceStatusType>(checkDeviceStatusType);
+export const isDeviceStatusType = /* @__PURE__ */ guard<DeviceStatusType>(checkDeviceStatusType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusType. */
 export const assertDeviceStatusType: (value: unknown) => asserts value is DeviceStatusType =
   /* @__PURE__ */ asserter<DeviceStatusType>(checkDeviceStatusType, "DeviceStatusType");
 
 /** Checks a value against DeviceType: the value, typed, or every error. */
-export const validateDeviceType: (value: unknown) => ValidationResult<DeviceType> =
-  /* @__PURE__ */ validator<DeviceType>(checkDeviceType);
+export const validateDeviceType = /* @__PURE__ */ validator<DeviceType>(checkDeviceType);
 
 /** Whether a value is a valid DeviceType. */
-export const isDeviceType: (value: unknown) => value is DeviceType = /* @__PURE__ */ guard<DeviceType>(checkDeviceType);
+export const isDeviceType = /* @__PURE__ */ guard<DeviceType>(checkDeviceType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceType. */
 export const assertDeviceType: (value: unknown) => asserts value is DeviceType = /* @__PURE__ */ asserter<DeviceType>(
@@ -406,96 +397,83 @@ export const assertDeviceType: (value: unknown) => asserts value is DeviceType =
 );
 
 /** Checks a value against SetMfaRequest: the value, typed, or every error. */
-export const validateSetMfaRequest: (value: unknown) => ValidationResult<SetMfaRequest> =
-  /* @__PURE__ */ validator<SetMfaRequest>(checkSetMfaRequest);
+export const validateSetMfaRequest = /* @__PURE__ */ validator<SetMfaRequest>(checkSetMfaRequest);
 
 /** Whether a value is a valid SetMfaRequest. */
-export const isSetMfaRequest: (value: unknown) => value is SetMfaRequest =
-  /* @__PURE__ */ guard<SetMfaRequest>(checkSetMfaRequest);
+export const isSetMfaRequest = /* @__PURE__ */ guard<SetMfaRequest>(checkSetMfaRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaRequest. */
 export const assertSetMfaRequest: (value: unknown) => asserts value is SetMfaRequest =
   /* @__PURE__ */ asserter<SetMfaRequest>(checkSetMfaRequest, "SetMfaRequest");
 
 /** Checks a value against SetMfaResponse: the value, typed, or every error. */
-export const validateSetMfaResponse: (value: unknown) => ValidationResult<SetMfaResponse> =
-  /* @__PURE__ */ validator<SetMfaResponse>(checkSetMfaResponse);
+export const validateSetMfaResponse = /* @__PURE__ */ validator<SetMfaResponse>(checkSetMfaResponse);
 
 /** Whether a value is a valid SetMfaResponse. */
-export const isSetMfaResponse: (value: unknown) => value is SetMfaResponse =
-  /* @__PURE__ */ guard<SetMfaResponse>(checkSetMfaResponse);
+export const isSetMfaResponse = /* @__PURE__ */ guard<SetMfaResponse>(checkSetMfaResponse);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid SetMfaResponse. */
 export const assertSetMfaResponse: (value: unknown) => asserts value is SetMfaResponse =
   /* @__PURE__ */ asserter<SetMfaResponse>(checkSetMfaResponse, "SetMfaResponse");
 
 /** Checks a value against UserPoolMfaType: the value, typed, or every error. */
-export const validateUserPoolMfaType: (value: unknown) => ValidationResult<UserPoolMfaType> =
-  /* @__PURE__ */ validator<UserPoolMfaType>(checkUserPoolMfaType);
+export const validateUserPoolMfaType = /* @__PURE__ */ validator<UserPoolMfaType>(checkUserPoolMfaType);
 
 /** Whether a value is a valid UserPoolMfaType. */
-export const isUserPoolMfaType: (value: unknown) => value is UserPoolMfaType =
-  /* @__PURE__ */ guard<UserPoolMfaType>(checkUserPoolMfaType);
+export const isUserPoolMfaType = /* @__PURE__ */ guard<UserPoolMfaType>(checkUserPoolMfaType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaType. */
 export const assertUserPoolMfaType: (value: unknown) => asserts value is UserPoolMfaType =
   /* @__PURE__ */ asserter<UserPoolMfaType>(checkUserPoolMfaType, "UserPoolMfaType");
 
 /** Checks a value against UsernameExistsException: the value, typed, or every error. */
-export const validateUsernameExistsException: (value: unknown) => ValidationResult<UsernameExistsException> =
+export const validateUsernameExistsException =
   /* @__PURE__ */ validator<UsernameExistsException>(checkUsernameExistsException);
 
 /** Whether a value is a valid UsernameExistsException. */
-export const isUsernameExistsException: (value: unknown) => value is UsernameExistsException =
-  /* @__PURE__ */ guard<UsernameExistsException>(checkUsernameExistsException);
+export const isUsernameExistsException = /* @__PURE__ */ guard<UsernameExistsException>(checkUsernameExistsException);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UsernameExistsException. */
 export const assertUsernameExistsException: (value: unknown) => asserts value is UsernameExistsException =
   /* @__PURE__ */ asserter<UsernameExistsException>(checkUsernameExistsException, "UsernameExistsException");
 
 /** Checks a value against DeviceKeyType: the value, typed, or every error. */
-export const validateDeviceKeyTypeOutput: (value: unknown) => ValidationResult<DeviceKeyType> =
-  /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyTypeOutput);
+export const validateDeviceKeyTypeOutput = /* @__PURE__ */ validator<DeviceKeyType>(checkDeviceKeyTypeOutput);
 
 /** Whether a value is a valid DeviceKeyType. */
-export const isDeviceKeyTypeOutput: (value: unknown) => value is DeviceKeyType =
-  /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyTypeOutput);
+export const isDeviceKeyTypeOutput = /* @__PURE__ */ guard<DeviceKeyType>(checkDeviceKeyTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceKeyType. */
 export const assertDeviceKeyTypeOutput: (value: unknown) => asserts value is DeviceKeyType =
   /* @__PURE__ */ asserter<DeviceKeyType>(checkDeviceKeyTypeOutput, "DeviceKeyType");
 
 /** Checks a value against DeviceStatusTypeOutput: the value, typed, or every error. */
-export const validateDeviceStatusTypeOutput: (value: unknown) => ValidationResult<DeviceStatusTypeOutput> =
+export const validateDeviceStatusTypeOutput =
   /* @__PURE__ */ validator<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
 
 /** Whether a value is a valid DeviceStatusTypeOutput. */
-export const isDeviceStatusTypeOutput: (value: unknown) => value is DeviceStatusTypeOutput =
-  /* @__PURE__ */ guard<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
+export const isDeviceStatusTypeOutput = /* @__PURE__ */ guard<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceStatusTypeOutput. */
 export const assertDeviceStatusTypeOutput: (value: unknown) => asserts value is DeviceStatusTypeOutput =
   /* @__PURE__ */ asserter<DeviceStatusTypeOutput>(checkDeviceStatusTypeOutput, "DeviceStatusType");
 
 /** Checks a value against DeviceTypeOutput: the value, typed, or every error. */
-export const validateDeviceTypeOutput: (value: unknown) => ValidationResult<DeviceTypeOutput> =
-  /* @__PURE__ */ validator<DeviceTypeOutput>(checkDeviceTypeOutput);
+export const validateDeviceTypeOutput = /* @__PURE__ */ validator<DeviceTypeOutput>(checkDeviceTypeOutput);
 
 /** Whether a value is a valid DeviceTypeOutput. */
-export const isDeviceTypeOutput: (value: unknown) => value is DeviceTypeOutput =
-  /* @__PURE__ */ guard<DeviceTypeOutput>(checkDeviceTypeOutput);
+export const isDeviceTypeOutput = /* @__PURE__ */ guard<DeviceTypeOutput>(checkDeviceTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DeviceTypeOutput. */
 export const assertDeviceTypeOutput: (value: unknown) => asserts value is DeviceTypeOutput =
   /* @__PURE__ */ asserter<DeviceTypeOutput>(checkDeviceTypeOutput, "DeviceType");
 
 /** Checks a value against UserPoolMfaTypeOutput: the value, typed, or every error. */
-export const validateUserPoolMfaTypeOutput: (value: unknown) => ValidationResult<UserPoolMfaTypeOutput> =
+export const validateUserPoolMfaTypeOutput =
   /* @__PURE__ */ validator<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
 
 /** Whether a value is a valid UserPoolMfaTypeOutput. */
-export const isUserPoolMfaTypeOutput: (value: unknown) => value is UserPoolMfaTypeOutput =
-  /* @__PURE__ */ guard<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
+export const isUserPoolMfaTypeOutput = /* @__PURE__ */ guard<UserPoolMfaTypeOutput>(checkUserPoolMfaTypeOutput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid UserPoolMfaTypeOutput. */
 export const assertUserPoolMfaTypeOutput: (value: unknown) => asserts value is UserPoolMfaTypeOutput =

@@ -24,7 +24,6 @@ import {
   validator,
   within,
   type ValidationError,
-  type ValidationResult,
 } from "./runtime/validate.js";
 
 export {
@@ -225,23 +224,20 @@ function checkString_(value: unknown, path: string, errors: ValidationError[] | 
 }
 
 /** Checks a value against AnythingException: the value, typed, or every error. */
-export const validateAnythingException: (value: unknown) => ValidationResult<AnythingException> =
-  /* @__PURE__ */ validator<AnythingException>(checkAnythingException);
+export const validateAnythingException = /* @__PURE__ */ validator<AnythingException>(checkAnythingException);
 
 /** Whether a value is a valid AnythingException. */
-export const isAnythingException: (value: unknown) => value is AnythingException =
-  /* @__PURE__ */ guard<AnythingException>(checkAnythingException);
+export const isAnythingException = /* @__PURE__ */ guard<AnythingException>(checkAnythingException);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AnythingException. */
 export const assertAnythingException: (value: unknown) => asserts value is AnythingException =
   /* @__PURE__ */ asserter<AnythingException>(checkAnythingException, "AnythingException");
 
 /** Checks a value against EvilType: the value, typed, or every error. */
-export const validateEvilType: (value: unknown) => ValidationResult<EvilType> =
-  /* @__PURE__ */ validator<EvilType>(checkEvilType);
+export const validateEvilType = /* @__PURE__ */ validator<EvilType>(checkEvilType);
 
 /** Whether a value is a valid EvilType. */
-export const isEvilType: (value: unknown) => value is EvilType = /* @__PURE__ */ guard<EvilType>(checkEvilType);
+export const isEvilType = /* @__PURE__ */ guard<EvilType>(checkEvilType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid EvilType. */
 export const assertEvilType: (value: unknown) => asserts value is EvilType = /* @__PURE__ */ asserter<EvilType>(
@@ -250,23 +246,20 @@ export const assertEvilType: (value: unknown) => asserts value is EvilType = /* 
 );
 
 /** Checks a value against HostileRequest: the value, typed, or every error. */
-export const validateHostileRequest: (value: unknown) => ValidationResult<HostileRequest> =
-  /* @__PURE__ */ validator<HostileRequest>(checkHostileRequest);
+export const validateHostileRequest = /* @__PURE__ */ validator<HostileRequest>(checkHostileRequest);
 
 /** Whether a value is a valid HostileRequest. */
-export const isHostileRequest: (value: unknown) => value is HostileRequest =
-  /* @__PURE__ */ guard<HostileRequest>(checkHostileRequest);
+export const isHostileRequest = /* @__PURE__ */ guard<HostileRequest>(checkHostileRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid HostileRequest. */
 export const assertHostileRequest: (value: unknown) => asserts value is HostileRequest =
   /* @__PURE__ */ asserter<HostileRequest>(checkHostileRequest, "HostileRequest");
 
 /** Checks a value against String_: the value, typed, or every error. */
-export const validateString_: (value: unknown) => ValidationResult<String_> =
-  /* @__PURE__ */ validator<String_>(checkString_);
+export const validateString_ = /* @__PURE__ */ validator<String_>(checkString_);
 
 /** Whether a value is a valid String_. */
-export const isString_: (value: unknown) => value is String_ = /* @__PURE__ */ guard<String_>(checkString_);
+export const isString_ = /* @__PURE__ */ guard<String_>(checkString_);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid String_. */
 export const assertString_: (value: unknown) => asserts value is String_ = /* @__PURE__ */ asserter<String_>(

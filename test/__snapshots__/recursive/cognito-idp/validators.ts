@@ -28,7 +28,6 @@ import {
   validator,
   within,
   type ValidationError,
-  type ValidationResult,
 } from "./runtime/validate.js";
 
 export {
@@ -340,23 +339,20 @@ function checkTreeNodeType$oneOf3(value: unknown, path: string, errors: Validati
 }
 
 /** Checks a value against ListTreeRequest: the value, typed, or every error. */
-export const validateListTreeRequest: (value: unknown) => ValidationResult<ListTreeRequest> =
-  /* @__PURE__ */ validator<ListTreeRequest>(checkListTreeRequest);
+export const validateListTreeRequest = /* @__PURE__ */ validator<ListTreeRequest>(checkListTreeRequest);
 
 /** Whether a value is a valid ListTreeRequest. */
-export const isListTreeRequest: (value: unknown) => value is ListTreeRequest =
-  /* @__PURE__ */ guard<ListTreeRequest>(checkListTreeRequest);
+export const isListTreeRequest = /* @__PURE__ */ guard<ListTreeRequest>(checkListTreeRequest);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid ListTreeRequest. */
 export const assertListTreeRequest: (value: unknown) => asserts value is ListTreeRequest =
   /* @__PURE__ */ asserter<ListTreeRequest>(checkListTreeRequest, "ListTreeRequest");
 
 /** Checks a value against NameType: the value, typed, or every error. */
-export const validateNameType: (value: unknown) => ValidationResult<NameType> =
-  /* @__PURE__ */ validator<NameType>(checkNameType);
+export const validateNameType = /* @__PURE__ */ validator<NameType>(checkNameType);
 
 /** Whether a value is a valid NameType. */
-export const isNameType: (value: unknown) => value is NameType = /* @__PURE__ */ guard<NameType>(checkNameType);
+export const isNameType = /* @__PURE__ */ guard<NameType>(checkNameType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid NameType. */
 export const assertNameType: (value: unknown) => asserts value is NameType = /* @__PURE__ */ asserter<NameType>(
@@ -365,22 +361,20 @@ export const assertNameType: (value: unknown) => asserts value is NameType = /* 
 );
 
 /** Checks a value against TreeNodeType: the value, typed, or every error. */
-export const validateTreeNodeType: (value: unknown) => ValidationResult<TreeNodeType> =
-  /* @__PURE__ */ validator<TreeNodeType>(checkTreeNodeType);
+export const validateTreeNodeType = /* @__PURE__ */ validator<TreeNodeType>(checkTreeNodeType);
 
 /** Whether a value is a valid TreeNodeType. */
-export const isTreeNodeType: (value: unknown) => value is TreeNodeType =
-  /* @__PURE__ */ guard<TreeNodeType>(checkTreeNodeType);
+export const isTreeNodeType = /* @__PURE__ */ guard<TreeNodeType>(checkTreeNodeType);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid TreeNodeType. */
 export const assertTreeNodeType: (value: unknown) => asserts value is TreeNodeType =
   /* @__PURE__ */ asserter<TreeNodeType>(checkTreeNodeType, "TreeNodeType");
 
 /** Checks a value against Kind: the value, typed, or every error. */
-export const validateKind: (value: unknown) => ValidationResult<Kind> = /* @__PURE__ */ validator<Kind>(checkKind);
+export const validateKind = /* @__PURE__ */ validator<Kind>(checkKind);
 
 /** Whether a value is a valid Kind. */
-export const isKind: (value: unknown) => value is Kind = /* @__PURE__ */ guard<Kind>(checkKind);
+export const isKind = /* @__PURE__ */ guard<Kind>(checkKind);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid Kind. */
 export const assertKind: (value: unknown) => asserts value is Kind = /* @__PURE__ */ asserter<Kind>(checkKind, "Kind");

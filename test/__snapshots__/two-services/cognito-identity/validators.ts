@@ -23,7 +23,6 @@ import {
   validator,
   within,
   type ValidationError,
-  type ValidationResult,
 } from "./runtime/validate.js";
 
 export {
@@ -164,11 +163,10 @@ function checkIdentityPoolId(value: unknown, path: string, errors: ValidationErr
 }
 
 /** Checks a value against AccountId: the value, typed, or every error. */
-export const validateAccountId: (value: unknown) => ValidationResult<AccountId> =
-  /* @__PURE__ */ validator<AccountId>(checkAccountId);
+export const validateAccountId = /* @__PURE__ */ validator<AccountId>(checkAccountId);
 
 /** Whether a value is a valid AccountId. */
-export const isAccountId: (value: unknown) => value is AccountId = /* @__PURE__ */ guard<AccountId>(checkAccountId);
+export const isAccountId = /* @__PURE__ */ guard<AccountId>(checkAccountId);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid AccountId. */
 export const assertAccountId: (value: unknown) => asserts value is AccountId = /* @__PURE__ */ asserter<AccountId>(
@@ -177,11 +175,10 @@ export const assertAccountId: (value: unknown) => asserts value is AccountId = /
 );
 
 /** Checks a value against GetIdInput: the value, typed, or every error. */
-export const validateGetIdInput: (value: unknown) => ValidationResult<GetIdInput> =
-  /* @__PURE__ */ validator<GetIdInput>(checkGetIdInput);
+export const validateGetIdInput = /* @__PURE__ */ validator<GetIdInput>(checkGetIdInput);
 
 /** Whether a value is a valid GetIdInput. */
-export const isGetIdInput: (value: unknown) => value is GetIdInput = /* @__PURE__ */ guard<GetIdInput>(checkGetIdInput);
+export const isGetIdInput = /* @__PURE__ */ guard<GetIdInput>(checkGetIdInput);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdInput. */
 export const assertGetIdInput: (value: unknown) => asserts value is GetIdInput = /* @__PURE__ */ asserter<GetIdInput>(
@@ -190,23 +187,20 @@ export const assertGetIdInput: (value: unknown) => asserts value is GetIdInput =
 );
 
 /** Checks a value against GetIdResponse: the value, typed, or every error. */
-export const validateGetIdResponse: (value: unknown) => ValidationResult<GetIdResponse> =
-  /* @__PURE__ */ validator<GetIdResponse>(checkGetIdResponse);
+export const validateGetIdResponse = /* @__PURE__ */ validator<GetIdResponse>(checkGetIdResponse);
 
 /** Whether a value is a valid GetIdResponse. */
-export const isGetIdResponse: (value: unknown) => value is GetIdResponse =
-  /* @__PURE__ */ guard<GetIdResponse>(checkGetIdResponse);
+export const isGetIdResponse = /* @__PURE__ */ guard<GetIdResponse>(checkGetIdResponse);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid GetIdResponse. */
 export const assertGetIdResponse: (value: unknown) => asserts value is GetIdResponse =
   /* @__PURE__ */ asserter<GetIdResponse>(checkGetIdResponse, "GetIdResponse");
 
 /** Checks a value against IdentityId: the value, typed, or every error. */
-export const validateIdentityId: (value: unknown) => ValidationResult<IdentityId> =
-  /* @__PURE__ */ validator<IdentityId>(checkIdentityId);
+export const validateIdentityId = /* @__PURE__ */ validator<IdentityId>(checkIdentityId);
 
 /** Whether a value is a valid IdentityId. */
-export const isIdentityId: (value: unknown) => value is IdentityId = /* @__PURE__ */ guard<IdentityId>(checkIdentityId);
+export const isIdentityId = /* @__PURE__ */ guard<IdentityId>(checkIdentityId);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityId. */
 export const assertIdentityId: (value: unknown) => asserts value is IdentityId = /* @__PURE__ */ asserter<IdentityId>(
@@ -215,23 +209,20 @@ export const assertIdentityId: (value: unknown) => asserts value is IdentityId =
 );
 
 /** Checks a value against IdentityPoolId: the value, typed, or every error. */
-export const validateIdentityPoolId: (value: unknown) => ValidationResult<IdentityPoolId> =
-  /* @__PURE__ */ validator<IdentityPoolId>(checkIdentityPoolId);
+export const validateIdentityPoolId = /* @__PURE__ */ validator<IdentityPoolId>(checkIdentityPoolId);
 
 /** Whether a value is a valid IdentityPoolId. */
-export const isIdentityPoolId: (value: unknown) => value is IdentityPoolId =
-  /* @__PURE__ */ guard<IdentityPoolId>(checkIdentityPoolId);
+export const isIdentityPoolId = /* @__PURE__ */ guard<IdentityPoolId>(checkIdentityPoolId);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid IdentityPoolId. */
 export const assertIdentityPoolId: (value: unknown) => asserts value is IdentityPoolId =
   /* @__PURE__ */ asserter<IdentityPoolId>(checkIdentityPoolId, "IdentityPoolId");
 
 /** Checks a value against LoginsMap: the value, typed, or every error. */
-export const validateLoginsMap: (value: unknown) => ValidationResult<LoginsMap> =
-  /* @__PURE__ */ validator<LoginsMap>(checkLoginsMap);
+export const validateLoginsMap = /* @__PURE__ */ validator<LoginsMap>(checkLoginsMap);
 
 /** Whether a value is a valid LoginsMap. */
-export const isLoginsMap: (value: unknown) => value is LoginsMap = /* @__PURE__ */ guard<LoginsMap>(checkLoginsMap);
+export const isLoginsMap = /* @__PURE__ */ guard<LoginsMap>(checkLoginsMap);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid LoginsMap. */
 export const assertLoginsMap: (value: unknown) => asserts value is LoginsMap = /* @__PURE__ */ asserter<LoginsMap>(

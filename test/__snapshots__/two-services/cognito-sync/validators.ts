@@ -18,7 +18,6 @@ import {
   validator,
   within,
   type ValidationError,
-  type ValidationResult,
 } from "./runtime/validate.js";
 
 export {
@@ -53,12 +52,10 @@ function checkDatasetName(value: unknown, path: string, errors: ValidationError[
 }
 
 /** Checks a value against DatasetName: the value, typed, or every error. */
-export const validateDatasetName: (value: unknown) => ValidationResult<DatasetName> =
-  /* @__PURE__ */ validator<DatasetName>(checkDatasetName);
+export const validateDatasetName = /* @__PURE__ */ validator<DatasetName>(checkDatasetName);
 
 /** Whether a value is a valid DatasetName. */
-export const isDatasetName: (value: unknown) => value is DatasetName =
-  /* @__PURE__ */ guard<DatasetName>(checkDatasetName);
+export const isDatasetName = /* @__PURE__ */ guard<DatasetName>(checkDatasetName);
 
 /** Throws a ValidationFailure listing every error unless the value is a valid DatasetName. */
 export const assertDatasetName: (value: unknown) => asserts value is DatasetName =
