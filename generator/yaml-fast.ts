@@ -161,6 +161,8 @@ class Reader {
       after = colon;
     }
     if (t[after] !== ":" || (t[after + 1] !== undefined && t[after + 1] !== " ")) fail();
+    // an implicit key is at most 1024 characters long: a longer one is an error the package words
+    if (after > 1024) fail();
     return { key, rest: t.slice(after + 1).trimStart() };
   }
 

@@ -100,6 +100,7 @@ describe("the fast YAML path", () => {
       "a: b: c\n",
       "  indented: root\n",
       "a:\n\tb: tab\n",
+      `${"k".repeat(1100)}: a key past YAML's 1024 characters\n`,
     ];
     const differences = documents.map((text) => difference(text)).filter((d) => d !== undefined);
     expect(differences).toEqual([]);
