@@ -31,7 +31,7 @@ export interface GeneratedFile {
   readonly contents: string;
 }
 
-const PRETTIER: prettier.Options = {
+export const PRETTIER: prettier.Options = {
   // babel-ts prints the same as the typescript parser here, a quarter faster
   parser: "babel-ts",
   printWidth: 120,
@@ -86,6 +86,8 @@ function bannerOf(service: Service, artifact: string, version: string, regenerat
 }
 
 const runtimeSources = new Map<string, string>();
+/** The runtime modules' texts, as read. */
+const runtimeTexts = new Set<string>();
 
 /**
  * A module of templates/runtime/ as source text, to be written into the output as it is. It is read
@@ -99,6 +101,7 @@ function runtimeSource(file: string): string {
     if (!found) throw new Error(`internal: the runtime module templates/runtime/${file} is not in the package`);
     text = readFileSync(found, "utf8");
     runtimeSources.set(file, text);
+    runtimeTexts.add(text);
   }
   return text;
 }
@@ -189,8 +192,9 @@ function lineEnd(options: prettier.Options): string {
 }
 
 /** A top-level statement as a chunk: identified by its text, or by its structure's JSON (printed only when formatted). */
-function chunkOf(statement: string | StatementStructures): Chunk {
-  if (typeof statement === "string") return { identity: `text ${statement}`, source: () => statement };
+function chunkOf(statement: string | StatementStructures, ours: boolean): Chunk {
+  // a runtime module is kept as prettier formats it under our options (test/emit-runtime.test.ts): under those, it is written as it is
+  if (typeof statement === "string") return { identity: `text ${statement}`, source: () => statement, ...(ours && runtimeTexts.has(statement) ? { preformatted: true } : {}) };
   return {
     // templates give text and structures, never writer functions (test/format.test.ts walks them): plain JSON.stringify, the fast one
     identity: `structure ${JSON.stringify(statement)}`,
@@ -237,7 +241,7 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
     .flatMap((service) => plan(service, version, wanted, options))
     .map((file) => {
       const start = chunks.length;
-      for (const statement of file.statements) if (statement !== "") chunks.push(chunkOf(statement));
+      for (const statement of file.statements) if (statement !== "") chunks.push(chunkOf(statement, format === PRETTIER));
       return { path: file.path, start, end: chunks.length };
     });
   const stats = options.stats ?? { formatted: 0, formattedBytes: 0, cached: 0, workers: 0 };

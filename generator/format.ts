@@ -215,6 +215,11 @@ async function formatOnWorkers(url: URL, sources: readonly string[], options: pr
 export interface Chunk {
   readonly identity: string;
   source(): string;
+  /**
+   * The source is already what prettier makes of it under the run's options (a runtime module
+   * under ours, emit.ts): taken as it is, neither formatted nor cached.
+   */
+  readonly preformatted?: boolean;
 }
 
 /**
@@ -232,6 +237,10 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
   // a chunk that occurs twice is formatted once
   const missing = new Map<string, number[]>();
   keys.forEach((k, i) => {
+    if (chunks[i]!.preformatted === true) {
+      out[i] = chunks[i]!.source();
+      return;
+    }
     const hit = readable ? cache.get(k) : undefined;
     if (hit !== undefined) {
       out[i] = hit;

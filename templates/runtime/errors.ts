@@ -69,7 +69,11 @@ export function isServiceException<Name extends string>(e: unknown, name?: Name)
 export function errorCode(headers: HeadersLike, body: unknown): string | undefined {
   const data = Object(body) as Readonly<Record<string, unknown>>;
   const code = Object.keys(data).find((k) => k.toLowerCase() === "code");
-  for (const raw of [Object.hasOwn(data, "__type") && data["__type"], code && data[code], headers.get("x-amzn-errortype")]) {
+  for (const raw of [
+    Object.hasOwn(data, "__type") && data["__type"],
+    code && data[code],
+    headers.get("x-amzn-errortype"),
+  ]) {
     if (typeof raw !== "string" && typeof raw !== "number") continue;
     // no "#": the whole; else what follows the first "#" (up to a second one)
     const [head = "", tail = head] = String(raw).split(/[,:]/)[0]!.split("#");
@@ -92,7 +96,13 @@ export class ClientFailure extends Error {
   /** The validation errors, for "invalid-response" and "empty-body"; else none. */
   declare readonly errors: readonly unknown[];
 
-  constructor(operation: string, reason: ClientFailureReason, detail: string, cause?: unknown, errors: readonly unknown[] = []) {
+  constructor(
+    operation: string,
+    reason: ClientFailureReason,
+    detail: string,
+    cause?: unknown,
+    errors: readonly unknown[] = [],
+  ) {
     super(`${operation}: ${detail}`, cause === undefined ? undefined : { cause });
     this.name = reason === "aborted" ? "AbortError" : "ClientFailure";
     this.operation = operation;

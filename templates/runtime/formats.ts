@@ -50,7 +50,8 @@ export function isDateTime(value: string): boolean {
  * ------------------------------------------------------------------------- */
 
 /** Every number written `9`: the shapes of RFC 3339's grammar (appendix A), units in order, weeks alone. */
-const DURATION_SHAPE = /^P(?:9W|(?:9Y9M9D|9Y9M|9M9D|9Y|9M|9D)(?:T(?:9H9M9S|9H9M|9M9S|9H|9M|9S))?|T(?:9H9M9S|9H9M|9M9S|9H|9M|9S))$/;
+const DURATION_SHAPE =
+  /^P(?:9W|(?:9Y9M9D|9Y9M|9M9D|9Y|9M|9D)(?:T(?:9H9M9S|9H9M|9M9S|9H|9M|9S))?|T(?:9H9M9S|9H9M|9M9S|9H|9M|9S))$/;
 
 /** `P1Y2M3DT4H5M6S`, `P2W`: a duration of RFC 3339 (appendix A): whole numbers of ASCII digits, units in order, weeks alone. */
 export function isDuration(value: string): boolean {
@@ -100,7 +101,8 @@ export function isRegex(value: string): boolean {
  * IP addresses
  * ------------------------------------------------------------------------- */
 
-const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+const IPV4 =
+  /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
 
 /** `192.168.0.1`: a dotted-quad IPv4 address (RFC 2673), ASCII digits, no leading zero, no shorthand. */
 export function isIpv4(value: string): boolean {
@@ -158,7 +160,9 @@ export function isHostname(value: string): boolean {
 function isALabel(label: string): boolean {
   const encoded = label.slice(4).toLowerCase();
   const decoded = punycodeDecode(encoded);
-  return decoded !== undefined && !/^[\x00-\x7f]*$/.test(decoded) && punycodeEncode(decoded) === encoded && isULabel(decoded);
+  return (
+    decoded !== undefined && !/^[\x00-\x7f]*$/.test(decoded) && punycodeEncode(decoded) === encoded && isULabel(decoded)
+  );
 }
 
 /** Exceptions of RFC 5892 (section 2.6) that are PVALID. */
@@ -191,7 +195,13 @@ const JOINING_LETTER = /* @__PURE__ */ new RegExp(
 
 /** Canonical_Combining_Class 9 (Virama), read off canonical reordering: it sorts between class 8 (U+3099) and class 10 (U+05B0). */
 function isVirama(c: string | undefined): boolean {
-  return c !== undefined && c !== "\u05b0" && c !== "\u3099" && c.normalize("NFD") === c && ("\u05b0" + c + "\u3099").normalize("NFD") === "\u3099" + c + "\u05b0";
+  return (
+    c !== undefined &&
+    c !== "\u05b0" &&
+    c !== "\u3099" &&
+    c.normalize("NFD") === c &&
+    ("\u05b0" + c + "\u3099").normalize("NFD") === "\u3099" + c + "\u05b0"
+  );
 }
 
 /** The first code point from `from` going by `step` that is not of joining type T. */
@@ -203,7 +213,8 @@ function joiningNeighbour(cps: readonly string[], from: number, step: number): s
 
 /** A U-label of IDNA 2008 (RFC 5891 section 4.2, RFC 5892 with its appendix A), but for the Bidi rule. */
 function isULabel(label: string): boolean {
-  if (label.normalize("NFC") !== label || label.startsWith("-") || label.endsWith("-") || label.slice(2, 4) === "--") return false;
+  if (label.normalize("NFC") !== label || label.startsWith("-") || label.endsWith("-") || label.slice(2, 4) === "--")
+    return false;
   if (/^\p{M}/u.test(label)) return false;
   const cps = Array.from(label);
   for (let i = 0; i < cps.length; i++) {
@@ -223,7 +234,9 @@ function isULabel(label: string): boolean {
     else if (c === "\u200c") {
       const left = joiningNeighbour(cps, i - 1, -1);
       const right = joiningNeighbour(cps, i + 1, 1);
-      ok = isVirama(before) || (left !== undefined && right !== undefined && JOINING_LETTER.test(left) && JOINING_LETTER.test(right));
+      ok =
+        isVirama(before) ||
+        (left !== undefined && right !== undefined && JOINING_LETTER.test(left) && JOINING_LETTER.test(right));
     } else ok = (c.length === 1 && /[a-z0-9-]/.test(c)) || (!IDNA_DISALLOWED.test(c) && IDNA_LETTER_DIGIT.test(c));
     if (!ok) return false;
   }
@@ -251,13 +264,14 @@ function punycodeDecode(input: string): string | undefined {
   let n = 128;
   let i = 0;
   let bias = 72;
-  for (let p = delimiter > 0 ? delimiter + 1 : 0; p < input.length; ) {
+  for (let p = delimiter > 0 ? delimiter + 1 : 0; p < input.length;) {
     const old = i;
     let w = 1;
     for (let k = 36; ; k += 36) {
       if (p >= input.length) return undefined;
       const c = input.charCodeAt(p++);
-      const digit = c >= 0x61 && c <= 0x7a ? c - 0x61 : c >= 0x41 && c <= 0x5a ? c - 0x41 : c >= 0x30 && c <= 0x39 ? c - 22 : -1;
+      const digit =
+        c >= 0x61 && c <= 0x7a ? c - 0x61 : c >= 0x41 && c <= 0x5a ? c - 0x41 : c >= 0x30 && c <= 0x39 ? c - 22 : -1;
       if (digit < 0) return undefined;
       i += digit * w;
       const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
@@ -318,8 +332,14 @@ const EMAIL_ATEXT_DOTS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/;
 /** A dot-string's dots: one between two atoms, never first or last. */
 const EMAIL_BAD_DOTS = /^\.|\.\.|\.$/;
 const EMAIL_QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
-const IDN_EMAIL_ATEXT_DOTS = /* @__PURE__ */ new RegExp("^[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~.\\u0080-\\ud7ff\\ue000-\\u{10ffff}]+$", "u");
-const IDN_EMAIL_QUOTED = /* @__PURE__ */ new RegExp('^"(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e\\u0080-\\ud7ff\\ue000-\\u{10ffff}]|\\\\[\\x20-\\x7e])*"$', "u");
+const IDN_EMAIL_ATEXT_DOTS = /* @__PURE__ */ new RegExp(
+  "^[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~.\\u0080-\\ud7ff\\ue000-\\u{10ffff}]+$",
+  "u",
+);
+const IDN_EMAIL_QUOTED = /* @__PURE__ */ new RegExp(
+  '^"(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e\\u0080-\\ud7ff\\ue000-\\u{10ffff}]|\\\\[\\x20-\\x7e])*"$',
+  "u",
+);
 const IDN_DOMAIN_LABEL = /* @__PURE__ */ new RegExp("^(?!-)[A-Za-z0-9\\-\\p{L}\\p{M}\\p{N}]+(?<!-)$", "u");
 
 /** The local part and the domain of an address: the domain after the last `@` (a quoted local part may hold one). */
@@ -476,7 +496,11 @@ export function isIriReference(value: string): boolean {
   return isUriLike(value, IRI_BAD, true);
 }
 
-const TEMPLATE_LITERAL_BAD = /* @__PURE__ */ badChar("\\x21\\x23\\x24\\x26-\\x3b\\x3d\\x3f-\\x5b\\x5d\\x5f\\x61-\\x7a\\x7e", true, true);
+const TEMPLATE_LITERAL_BAD = /* @__PURE__ */ badChar(
+  "\\x21\\x23\\x24\\x26-\\x3b\\x3d\\x3f-\\x5b\\x5d\\x5f\\x61-\\x7a\\x7e",
+  true,
+  true,
+);
 const TEMPLATE_OPERATOR = /^[+#./;?&=,!@|]/;
 const TEMPLATE_MODIFIER = /(?::[1-9][0-9]{0,3}|\*)$/;
 const TEMPLATE_VARNAME_BAD = /[^A-Za-z0-9_.%]|%(?![0-9A-Fa-f]{2})|\.\./;

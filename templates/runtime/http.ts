@@ -70,7 +70,13 @@ export function endpointUrl(hostLabel: string, options: EndpointOptions, operati
  * the operation has a target of its own), the body (already checked and in
  * wire order) as JSON.
  */
-export function httpRequest(service: ServiceInfo, operation: string, body: unknown, options: EndpointOptions, target = `${service.targetPrefix}.${operation}`): HttpRequest {
+export function httpRequest(
+  service: ServiceInfo,
+  operation: string,
+  body: unknown,
+  options: EndpointOptions,
+  target = `${service.targetPrefix}.${operation}`,
+): HttpRequest {
   return {
     method: "POST",
     url: endpointUrl(service.hostLabel, options, operation),
@@ -91,7 +97,11 @@ export type WireOrder = (value: unknown) => unknown;
  * result is made with `Object.fromEntries`, so a member named "__proto__"
  * stays a member.
  */
-export function inOrder(value: unknown, members: readonly string[], nested?: Readonly<Record<string, WireOrder>>): unknown {
+export function inOrder(
+  value: unknown,
+  members: readonly string[],
+  nested?: Readonly<Record<string, WireOrder>>,
+): unknown {
   const source = value as Readonly<Record<string, unknown>>;
   return Object.fromEntries(
     members.flatMap((name) => {
@@ -109,5 +119,10 @@ export function eachItem(order: WireOrder): WireOrder {
 
 /** The values of a map, each in wire order; the keys keep the caller's order. */
 export function eachValue(order: WireOrder): WireOrder {
-  return (value) => Object.fromEntries(Object.entries(value as Readonly<Record<string, unknown>>).flatMap(([key, member]) => (member === undefined ? [] : [[key, order(member)]])));
+  return (value) =>
+    Object.fromEntries(
+      Object.entries(value as Readonly<Record<string, unknown>>).flatMap(([key, member]) =>
+        member === undefined ? [] : [[key, order(member)]],
+      ),
+    );
 }

@@ -149,7 +149,8 @@ export function compileAutomaton(program: AutomatonProgram): (input: string) => 
     for (let i = 0; i < size && grown >= 0; i++) {
       const s = current[i]!;
       const cls = arg[s]!;
-      if (cp < 128 ? ascii[cls * 128 + cp] === 1 : classes[cls]!(cp)) grown = addThread(following, grown, next[s]!, after, length);
+      if (cp < 128 ? ascii[cls * 128 + cp] === 1 : classes[cls]!(cp))
+        grown = addThread(following, grown, next[s]!, after, length);
     }
     const swap = current;
     current = following;
@@ -221,7 +222,7 @@ export function compileAutomaton(program: AutomatonProgram): (input: string) => 
         at = after0;
       }
     }
-    for (; size >= 0; ) {
+    for (; size >= 0;) {
       if (at >= length) return false;
       if (set >= 0 ? sets[set]!.length === 0 && anchoredStart : size === 0 && anchoredStart) return false;
       const cp = input.codePointAt(at)!;

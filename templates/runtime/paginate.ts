@@ -11,10 +11,12 @@
  */
 
 /** Members of an input that take any string: where a token can be put. */
-export type InputTokenMember<I> = { [K in keyof I & string]-?: string extends NonNullable<I[K]> ? K : never }[keyof I & string];
+export type InputTokenMember<I> = { [K in keyof I & string]-?: string extends NonNullable<I[K]> ? K : never }[keyof I &
+  string];
 
 /** Members of an output that hold a string: where a token can be read. */
-export type OutputTokenMember<O> = { [K in keyof O & string]-?: NonNullable<O[K]> extends string ? K : never }[keyof O & string];
+export type OutputTokenMember<O> = { [K in keyof O & string]-?: NonNullable<O[K]> extends string ? K : never }[keyof O &
+  string];
 
 /** `T`, but not a place to infer `T` from (TypeScript's `NoInfer`, which needs 5.4): `I` comes from `send`. */
 type FromElsewhere<T> = [T][T extends unknown ? 0 : never];
@@ -32,7 +34,10 @@ export async function* paginate<I extends object, O extends object>(
     yield output;
     const token: unknown = (output as Readonly<Record<string, unknown>>)[outputToken];
     if (!token) return;
-    if (token === sent) throw new Error(`paginate: the service sent back the same ${outputToken} as it was given; stopping, as the next page would be this one again`);
+    if (token === sent)
+      throw new Error(
+        `paginate: the service sent back the same ${outputToken} as it was given; stopping, as the next page would be this one again`,
+      );
     sent = token;
     page = { ...input, [inputToken]: token };
   }

@@ -14,7 +14,13 @@
 interface Platform {
   readonly crypto?: {
     readonly subtle?: {
-      importKey(format: "raw", key: Uint8Array, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+      importKey(
+        format: "raw",
+        key: Uint8Array,
+        algorithm: { name: "HMAC"; hash: "SHA-256" },
+        extractable: false,
+        usages: ["sign"],
+      ): Promise<unknown>;
       sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
     };
   };
@@ -22,7 +28,11 @@ interface Platform {
   btoa(binary: string): string;
 }
 
-export async function secretHash(input: { readonly username: string; readonly clientId: string; readonly clientSecret: string }): Promise<string> {
+export async function secretHash(input: {
+  readonly username: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}): Promise<string> {
   const platform = globalThis as unknown as Platform;
   const subtle = platform.crypto?.subtle;
   // crypto.subtle exists only in secure contexts in browsers (https, localhost)
@@ -30,7 +40,9 @@ export async function secretHash(input: { readonly username: string; readonly cl
   // WebCrypto refuses an empty HMAC key with a DataError that does not say which input
   if (input.clientSecret === "") throw new RangeError("secretHash: the client secret is empty");
   const utf8 = new platform.TextEncoder();
-  const key = await subtle.importKey("raw", utf8.encode(input.clientSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await subtle.importKey("raw", utf8.encode(input.clientSecret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = new Uint8Array(await subtle.sign("HMAC", key, utf8.encode(input.username + input.clientId)));
   // btoa takes a "binary string", one char per byte; 32 bytes fit one fromCharCode call
   return platform.btoa(String.fromCharCode(...mac));
@@ -48,16 +60,25 @@ export type SecretHashPlace = "SecretHash" | "AuthParameters" | "ChallengeRespon
  * the map's `USERNAME`; the client id its `ClientId`. Without them there is no
  * hash to make, and that is an error naming the operation.
  */
-export async function withSecretHash<T extends object>(operation: string, request: T, place: SecretHashPlace, clientSecret: string): Promise<T> {
+export async function withSecretHash<T extends object>(
+  operation: string,
+  request: T,
+  place: SecretHashPlace,
+  clientSecret: string,
+): Promise<T> {
   const members = request as Readonly<Record<string, unknown>>;
   const map = place === "SecretHash" ? undefined : ((members[place] ?? {}) as Readonly<Record<string, unknown>>);
   const username = members["Username"] ?? map?.["USERNAME"];
   const clientId = members["ClientId"];
   if (typeof username !== "string" || typeof clientId !== "string") {
-    throw new TypeError(`${operation}: a client secret was given, but the SECRET_HASH needs ${typeof clientId !== "string" ? "ClientId" : place === "SecretHash" ? "Username" : `${place}.USERNAME`}`);
+    throw new TypeError(
+      `${operation}: a client secret was given, but the SECRET_HASH needs ${typeof clientId !== "string" ? "ClientId" : place === "SecretHash" ? "Username" : `${place}.USERNAME`}`,
+    );
   }
   const hash = await secretHash({ username, clientId, clientSecret });
-  return (map === undefined ? { ...request, SecretHash: hash } : { ...request, [place]: { ...map, SECRET_HASH: hash } }) as T;
+  return (
+    map === undefined ? { ...request, SecretHash: hash } : { ...request, [place]: { ...map, SECRET_HASH: hash } }
+  ) as T;
 }
 
 /**

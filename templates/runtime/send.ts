@@ -37,7 +37,9 @@ export interface OperationInfo<O> {
  * The platform's AbortSignal where the program declares one (DOM or Node
  * types), so the platform `fetch` is a `FetchLike`; else the little read here.
  */
-export type SignalLike = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : { readonly aborted: boolean; readonly reason?: unknown };
+export type SignalLike = typeof globalThis extends { AbortSignal: { prototype: infer S } }
+  ? S
+  : { readonly aborted: boolean; readonly reason?: unknown };
 
 export interface ResponseLike {
   readonly status: number;
@@ -47,7 +49,12 @@ export interface ResponseLike {
 
 export type FetchLike = (
   url: string,
-  init: { readonly method: string; readonly headers: Readonly<Record<string, string>>; readonly body: string; readonly signal?: SignalLike },
+  init: {
+    readonly method: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string;
+    readonly signal?: SignalLike;
+  },
 ) => Promise<ResponseLike>;
 
 /** Request in, signed request out: e.g. @smithy/signature-v4 behind a few lines (see README). */
@@ -82,7 +89,8 @@ export interface ClientOptions extends SendOptions {
  * Only the signed operations reach this code.
  */
 export async function sigV4(operation: string, request: HttpRequest, options: SendOptions): Promise<HttpRequest> {
-  if (!options.signer) throw new ClientFailure(operation, "unsigned", "this operation needs a `signer` (AWS SigV4; see README)");
+  if (!options.signer)
+    throw new ClientFailure(operation, "unsigned", "this operation needs a `signer` (AWS SigV4; see README)");
   return options.signer(request);
 }
 
@@ -91,7 +99,12 @@ export async function sigV4(operation: string, request: HttpRequest, options: Se
  * the `secretHash` hook, for the operations that take one), checked, put in
  * wire order, signed (the signed operations), sent; the output, or a thrown error.
  */
-export async function send<O>(service: ServiceInfo, op: OperationInfo<O>, input: object, options: ClientOptions): Promise<O> {
+export async function send<O>(
+  service: ServiceInfo,
+  op: OperationInfo<O>,
+  input: object,
+  options: ClientOptions,
+): Promise<O> {
   const { name, secretHash: place } = op;
   const filled = place && options.secretHash ? await options.secretHash(name, input, place) : input;
   op.assert(filled);
@@ -104,7 +117,10 @@ export async function send<O>(service: ServiceInfo, op: OperationInfo<O>, input:
   let text: string;
   try {
     // the fetch is called as a plain function: browsers throw "Illegal invocation" for fetch called on another object
-    response = await (options.fetch ?? (globalThis as unknown as { fetch: FetchLike }).fetch)(url, { ...init, ...(signal && { signal }) });
+    response = await (options.fetch ?? (globalThis as unknown as { fetch: FetchLike }).fetch)(url, {
+      ...init,
+      ...(signal && { signal }),
+    });
     text = await response.text();
   } catch (e) {
     throw signal?.aborted
@@ -121,13 +137,21 @@ export async function send<O>(service: ServiceInfo, op: OperationInfo<O>, input:
   }
   if (status >= 200 && status < 300) {
     const http = `(HTTP ${status})`;
-    if (body === undefined) throw new ClientFailure(name, "not-json", `the response body is not JSON ${http}: ${text.slice(0, 100)}`);
+    if (body === undefined)
+      throw new ClientFailure(name, "not-json", `the response body is not JSON ${http}: ${text.slice(0, 100)}`);
     const result = options.validate === false ? undefined : op.check?.(body);
     if (result && !result.ok) {
-      throw new ClientFailure(name, text ? "invalid-response" : "empty-body", `the response ${text ? "does not match its schema" : "body is empty"} ${http}`, undefined, result.errors);
+      throw new ClientFailure(
+        name,
+        text ? "invalid-response" : "empty-body",
+        `the response ${text ? "does not match its schema" : "body is empty"} ${http}`,
+        undefined,
+        result.errors,
+      );
     }
     return op.decode ? op.decode(body) : (body as O);
   }
-  const requestId = headers.get("x-amzn-requestid") ?? headers.get("x-amzn-request-id") ?? headers.get("x-amz-request-id") ?? undefined;
+  const requestId =
+    headers.get("x-amzn-requestid") ?? headers.get("x-amzn-request-id") ?? headers.get("x-amz-request-id") ?? undefined;
   throw new ServiceException(errorCode(headers, body) || "Unknown", status, requestId, text ? body : undefined);
 }

@@ -18,7 +18,8 @@ export interface ValidationError {
 }
 
 /** The value, typed, or every way in which it fails. */
-export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+export type ValidationResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationError[] };
 
 /** Thrown by the `assert…` functions. */
 export class ValidationFailure extends Error {
@@ -64,12 +65,17 @@ export function formatErrors(errors: readonly ValidationError[], options: Format
 /** One error in Cognito's words. */
 function cognitoError(error: ValidationError): string {
   const p = error.params;
-  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   // a missing member, or one not allowed: the member itself
   if (error.keyword === "required") segments.push(String(p["missingProperty"]));
   if (error.keyword === "additionalProperties") segments.push(String(p["additionalProperty"]));
   // a list's items are counted from 1, each one a `member`; a property's name begins in lower case
-  const at = segments.map((s) => (/^(?:0|[1-9]\d*)$/.test(s) ? `${Number(s) + 1}.member` : s.charAt(0).toLowerCase() + s.slice(1))).join(".");
+  const at = segments
+    .map((s) => (/^(?:0|[1-9]\d*)$/.test(s) ? `${Number(s) + 1}.member` : s.charAt(0).toLowerCase() + s.slice(1)))
+    .join(".");
   const limit = p["limit"];
   const constraint: Record<string, string> = {
     required: "Member must not be null",
@@ -107,7 +113,8 @@ function errorsOf(check: Check, value: unknown, errors: ValidationError[] = []):
 
 /** `validate…`: the fast mode first (nothing allocated for a valid value); the errors are collected only for an invalid one. */
 export function validator<T>(check: Check): (value: unknown) => ValidationResult<T> {
-  return (value) => (check(value, "", undefined) ? { ok: true, value: value as T } : { ok: false, errors: errorsOf(check, value) });
+  return (value) =>
+    check(value, "", undefined) ? { ok: true, value: value as T } : { ok: false, errors: errorsOf(check, value) };
 }
 
 /** `is…`: the fast mode alone. */
@@ -154,7 +161,12 @@ export function typeSite(type: string, path = ""): Site {
 export function limitSite(keyword: string, limit: number, path = ""): Site {
   // minLength: "min", "Length"; minItems: "min", "Items" (the noun, lowercased)
   const noun = keyword.endsWith("Length") ? "characters" : keyword.slice(3).toLowerCase();
-  return at(path, keyword, { limit }, `must NOT have ${keyword.startsWith("min") ? "fewer" : "more"} than ${limit} ${noun}`);
+  return at(
+    path,
+    keyword,
+    { limit },
+    `must NOT have ${keyword.startsWith("min") ? "fewer" : "more"} than ${limit} ${noun}`,
+  );
 }
 
 /** minimum, maximum, exclusiveMinimum, exclusiveMaximum; `comparison` is what a valid value is (`>=`…). */
@@ -185,7 +197,12 @@ export function constSite(allowedValue: unknown, path = ""): Site {
 
 /** additionalProperties (its params, the key, given where it fails), anyOf, oneOf, the false schema. */
 export function fixedSite(keyword: "additionalProperties" | "anyOf" | "oneOf" | "false schema", path = ""): Site {
-  const message = { additionalProperties: "must NOT have additional properties", anyOf: "must match a schema in anyOf", oneOf: "must match exactly one schema in oneOf", "false schema": "boolean schema is false" }[keyword];
+  const message = {
+    additionalProperties: "must NOT have additional properties",
+    anyOf: "must match a schema in anyOf",
+    oneOf: "must match exactly one schema in oneOf",
+    "false schema": "boolean schema is false",
+  }[keyword];
   return at(path, keyword, {}, message);
 }
 
@@ -196,7 +213,16 @@ export function fixedSite(keyword: "additionalProperties" | "anyOf" | "oneOf" | 
  */
 export function report(errors: ValidationError[] | undefined, instancePath: string, site: Site): boolean {
   // (push answers the new length: at least 1)
-  return errors !== undefined && errors.push({ instancePath, schemaPath: site.schemaPath, keyword: site.keyword, params: site.params, message: site.message }) > 0;
+  return (
+    errors !== undefined &&
+    errors.push({
+      instancePath,
+      schemaPath: site.schemaPath,
+      keyword: site.keyword,
+      params: site.params,
+      message: site.message,
+    }) > 0
+  );
 }
 
 /**
@@ -247,7 +273,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) => Object.hasOwn(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
 }
 
 /**
@@ -277,7 +308,12 @@ export function classSearch(m0: number, m1: number, m2: number, m3: number, rest
  * column, `table` the next row for a row and a column (`width` columns a row), or the answer:
  * -1 a match, -2 none can follow; both as characters, the value + 50.
  */
-export function dfaSearch(columns: string, table: string, width: number, rest: (text: string) => boolean): (text: string) => boolean {
+export function dfaSearch(
+  columns: string,
+  table: string,
+  width: number,
+  rest: (text: string) => boolean,
+): (text: string) => boolean {
   // each row spread over the 128 ASCII code points (one lookup a step, no column to find), its
   // entries the next row's offset in this table, or the answer
   const rows = table.length / width;

@@ -21,10 +21,18 @@ function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
 }
 
 /** A new object with each own member of `source`, passed through `f`; defined, not assigned, so "__proto__" stays a member. */
-function mapMembers(source: Readonly<Record<string, unknown>>, f: (key: string, v: unknown) => unknown): Record<string, unknown> {
+function mapMembers(
+  source: Readonly<Record<string, unknown>>,
+  f: (key: string, v: unknown) => unknown,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
-    Object.defineProperty(out, key, { value: f(key, source[key]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: f(key, source[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -47,7 +55,8 @@ export function mapLeaves(value: unknown, shape: WalkShape, leaf: (v: unknown) =
 function apply(value: unknown, rule: WalkRule, leaf: (v: unknown) => unknown): unknown {
   if (rule === true) return leaf(value);
   if (typeof rule === "function") return mapLeaves(value, rule(), leaf);
-  if ("items" in rule) return Array.isArray(value) ? value.map((item: unknown) => apply(item, rule.items, leaf)) : value;
+  if ("items" in rule)
+    return Array.isArray(value) ? value.map((item: unknown) => apply(item, rule.items, leaf)) : value;
   return isObject(value) ? mapMembers(value, (_, v) => apply(v, rule.values, leaf)) : value;
 }
 
