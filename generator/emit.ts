@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { StatementStructures } from "ts-morph";
 import { printStatement } from "./print.js";
+import { PRETTIER } from "./prettier-options.js";
 import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import type { FormatCache, FormatStats } from "./format-cache.js";
@@ -31,22 +32,6 @@ export interface GeneratedFile {
   readonly contents: string;
 }
 
-export const PRETTIER: prettier.Options = {
-  // babel-ts prints the same as the typescript parser here, a quarter faster
-  parser: "babel-ts",
-  printWidth: 120,
-  tabWidth: 2,
-  useTabs: false,
-  semi: true,
-  singleQuote: false,
-  trailingComma: "all",
-  bracketSpacing: true,
-  // never unquote a key: `"__proto__": x` in an object literal would become a prototype assignment
-  quoteProps: "preserve",
-  arrowParens: "always",
-  endOfLine: "lf",
-  proseWrap: "preserve",
-};
 
 /** How the files are laid out and written; none of it changes what the code does. */
 export interface EmitOptions {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { PRETTIER } from "../generator/emit.js";
+import { PRETTIER } from "../generator/prettier-options.js";
 import { generate } from "../generator/index.js";
 import { MINI_IDP, tempDir, writeSchemas } from "./helpers/schemas.js";
 
