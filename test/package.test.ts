@@ -42,3 +42,23 @@ describe("the package", () => {
     expect([...packed].filter((f) => f.startsWith("test/") || f.startsWith("generator/") || f.startsWith("output/"))).toEqual([]);
   });
 });
+
+describe("the package's declarations", () => {
+  it("never reach prettier's types from the entry point (they name URL, which a consumer without Node's types lacks)", async () => {
+    const seen = new Set<string>();
+    const imported = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = await readFile(file, "utf8");
+      for (const m of text.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
+        const spec = m[1] ?? m[2]!;
+        if (spec.startsWith(".")) await visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, ".d.ts")));
+        else imported.add(spec);
+      }
+    };
+    await visit(path.join(root, "dist/generator/index.d.ts"));
+    expect(seen.size).toBeGreaterThan(3);
+    expect([...imported].filter((s) => s === "prettier" || s.startsWith("prettier/"))).toEqual([]);
+  });
+});
