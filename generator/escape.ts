@@ -183,7 +183,12 @@ const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /** Why a service id makes no file or folder name, or undefined when it makes one (see fileStem). */
 export function fileStemProblem(raw: string): string | undefined {
-  const stem = kebabCase(raw).replace(/[^a-z0-9-]/g, "");
+  return stemProblem(stemOf(raw));
+}
+
+const stemOf = (raw: string): string => kebabCase(raw).replace(/[^a-z0-9-]/g, "");
+
+function stemProblem(stem: string): string | undefined {
   if (stem === "") return "it has no ASCII letter or digit";
   if (WINDOWS_DEVICES.test(stem)) return `its folder ${stem}/ would be a device name on Windows`;
   return undefined;
@@ -191,9 +196,10 @@ export function fileStemProblem(raw: string): string | undefined {
 
 /** A file or folder name made of a service id: lower-case letters, digits and dashes only. */
 export function fileStem(raw: string): string {
-  const problem = fileStemProblem(raw);
+  const stem = stemOf(raw);
+  const problem = stemProblem(stem);
   if (problem !== undefined) throw new Error(`cannot make a file name of ${JSON.stringify(raw)}: ${problem}`);
-  return kebabCase(raw).replace(/[^a-z0-9-]/g, "");
+  return stem;
 }
 
 /** A `//` comment line; the text cannot end the line early. */

@@ -41,10 +41,12 @@ export class JsonSyntaxError extends Error {
 export const MAX_JSON_DEPTH = 10_000;
 
 export function pointerSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+  // nearly every key needs no escaping: no regex run for those
+  return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key;
 }
 
 export function pointerJoin(pointer: string, ...keys: readonly (string | number)[]): string {
+  if (keys.length === 1) return `${pointer}/${typeof keys[0] === "number" ? keys[0] : pointerSegment(keys[0]!)}`;
   return keys.reduce<string>((p, k) => `${p}/${pointerSegment(String(k))}`, pointer);
 }
 

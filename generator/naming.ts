@@ -12,13 +12,15 @@ import { compareStrings } from "./order.js";
 
 /** Names the generated runtime code declares itself, per file, or imports beside a service's types (builders.ts: ClientOptions, SERVICE); no schema may take them. */
 export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "ValidationFailure", "FormatErrorsOptions", "HttpRequest", "HttpRequestOptions", "MissingMembers", "WireOrder", "ClientOptions", "SERVICE"] as const;
+/** The name validators.ts gives runtime/formats.ts (`formats.isEmail(…)`) when it asserts formats. */
+export const FORMATS_NAMESPACE = "formats";
 export const RUNTIME_VALUE_NAMES = [
   // runtime/validate.ts
   "ValidationFailure", "formatErrors", "validator", "guard", "asserter", "within", "typeSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
   // runtime/http.ts, wire.ts
   "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue",
   // runtime/formats.ts, as validators.ts imports it (with --assert-formats)
-  "formats",
+  FORMATS_NAMESPACE,
 ] as const;
 
 /** The prefixes of a declaration's functions (validateX, isX, assertX, checkX, wireX). */

@@ -403,7 +403,6 @@ function classDeclaration(w: Writer, s: ClassDeclarationStructure): void {
   if (!isNullOrWhitespace(s.name)) w.space().write(s.name!);
   typeParameters(w, s.typeParameters);
   w.space();
-  w.hangingIndent(() => undefined);
   // not ambient: members apart by a blank line
   const separator = (): void => {
     if (!w.isAtStartOfFirstLineOfBlock()) w.blankLine();

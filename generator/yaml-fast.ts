@@ -40,10 +40,6 @@ interface Line {
 /** A plain scalar may not begin with these (YAML's indicators), nor with `-`, `?` or `:` before a space. */
 const INDICATORS = new Set([..."[]{},#&*!|>'\"%@`"]);
 
-function join(pointer: string, key: string | number): string {
-  return typeof key === "number" || (!key.includes("~") && !key.includes("/")) ? `${pointer}/${key}` : pointerJoin(pointer, key);
-}
-
 /** The JSON value and positions of a document in the plain block subset, or undefined. */
 export function fastYaml(text: string): FastYaml | undefined {
   try {
@@ -122,7 +118,7 @@ class Reader {
         fail();
       }
       const { key, rest } = this.key(line);
-      const member = join(pointer, key);
+      const member = pointerJoin(pointer, key);
       if (Object.prototype.hasOwnProperty.call(out, key)) fail();
       this.positions.set(member, this.position(line, 0));
       this.at++;
@@ -174,7 +170,7 @@ class Reader {
       if (line === undefined || line.indent < indent) break;
       if (line.indent > indent) fail();
       if (!isSequenceItem(line.text)) break;
-      const member = join(pointer, out.length);
+      const member = pointerJoin(pointer, out.length);
       let offset = 1;
       while (line.text[offset] === " ") offset++;
       const rest = line.text.slice(offset);

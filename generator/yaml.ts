@@ -97,11 +97,6 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return low;
 }
 
-/** pointerJoin for one key, without its work for the keys that need no escaping (nearly all). */
-function join(pointer: string, key: string | number): string {
-  return typeof key === "number" || (!key.includes("~") && !key.includes("/")) ? `${pointer}/${key}` : pointerJoin(pointer, key);
-}
-
 function libraryProblem(e: YAMLError, severity: YamlProblem["severity"], position: (offset: number) => Position): YamlProblem {
   return severity === "error"
     ? { ...position(e.pos[0]), severity, message: `invalid YAML: ${e.message}`, hint: "fix the YAML at that position" }
@@ -148,7 +143,7 @@ class JsonBuilder {
       const key = pair.key;
       // stringKeys has the library reject any other key; this only keeps the types honest
       if (!isScalar(key) || typeof key.value !== "string") continue;
-      const member = join(pointer, key.value);
+      const member = pointerJoin(pointer, key.value);
       this.positions.set(member, this.position(key.range?.[0] ?? 0));
       if (Object.prototype.hasOwnProperty.call(out, key.value)) this.fail(key, member, `duplicate key ${JSON.stringify(key.value)}`, "YAML keys must be unique: remove or rename one");
       const value = isNode(pair.value) ? this.value(pair.value, member) : null;
@@ -160,7 +155,7 @@ class JsonBuilder {
 
   private array(items: readonly unknown[], pointer: string): JsonValue {
     return items.map((item, index) => {
-      const member = join(pointer, index);
+      const member = pointerJoin(pointer, index);
       if (!isNode(item)) {
         // the library wraps a `[key: value]` pair in a mapping; this only keeps the types honest
         this.positions.set(member, this.positions.get(pointer) ?? { line: 1, column: 1 });

@@ -1,19 +1,37 @@
 /**
- * A pattern that is one class of ASCII code points (`[\w+]`, what `[\w+]+`
- * becomes for an unanchored search) asks only whether the value has one such
- * character: a scan over a 128-bit table answers it without the regex
- * engine. The set is what the engine itself says the class holds.
+ * A pattern that is one class (`[\w+]`, what `[\w+]+` becomes for an
+ * unanchored search; `[\p{L}\p{N}]`, `\S`) asks only whether the value has
+ * one such character: a scan over a 128-bit table of its ASCII members answers
+ * it without the regex engine, which is asked only at a code point beyond
+ * ASCII when the class has any there. The set is what the engine itself says
+ * the class holds.
  */
-import { parsePattern, setRanges } from "./parse.js";
+import { allScalars, parsePattern } from "./parse.js";
 
-/** The class's ASCII table as four 32-bit masks (code points 0–31, 32–63, 64–95, 96–127), or undefined when the pattern is not one ASCII class. */
-export function asciiClassMasks(source: string): readonly [number, number, number, number] | undefined {
+/**
+ * A pattern that is one class, as the engine runs it: its ASCII members (four 32-bit masks, bit c
+ * of mask c >> 5) and whether it has a member beyond ASCII, a lone surrogate included; undefined
+ * for another pattern or a class with no member. Asked of the engine itself, one code point at a
+ * time for ASCII and by one search past it (what setRanges would give, without listing every range
+ * of a property: a scan of all of Unicode per property).
+ */
+export function asciiClass(source: string): { readonly masks: readonly [number, number, number, number]; readonly wide: boolean } | undefined {
   const parsed = parsePattern(source);
   if (!parsed.ok || parsed.ast.type !== "set") return undefined;
-  const ranges = setRanges(parsed.ast);
-  if (ranges.length === 0 || ranges.some(([, to]) => to > 127)) return undefined;
+  const one = new RegExp(`^(?:${source})$`, "u");
   const masks: [number, number, number, number] = [0, 0, 0, 0];
-  for (const [from, to] of ranges) for (let c = from; c <= to; c++) masks[c >> 5]! |= 1 << (c & 31);
-  // unsigned, so that the generated literals read as bit tables
-  return masks.map((m) => m >>> 0) as [number, number, number, number];
+  for (let c = 0; c < 128; c++) if (one.test(String.fromCharCode(c))) masks[c >> 5]! |= 1 << (c & 31);
+  const past = new RegExp(source, "gu");
+  past.lastIndex = 128;
+  let wide = past.test(allScalars());
+  for (let unit = 0xd800; !wide && unit <= 0xdfff; unit++) wide = one.test(String.fromCharCode(unit));
+  if (!wide && masks.every((m) => m === 0)) return undefined;
+  // unsigned, so that generated literals read as bit tables
+  return { masks: masks.map((m) => m >>> 0) as [number, number, number, number], wide };
+}
+
+/** The class's ASCII table as four 32-bit masks (code points 0–31, 32–63, 64–95, 96–127), or undefined when the pattern is not one class of ASCII code points only. */
+export function asciiClassMasks(source: string): readonly [number, number, number, number] | undefined {
+  const table = asciiClass(source);
+  return table === undefined || table.wide ? undefined : table.masks;
 }

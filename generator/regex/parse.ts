@@ -358,7 +358,7 @@ let everyScalar: string | undefined;
 const scanned = new Map<string, CodePointRanges>();
 
 /** All Unicode scalar values in order (no surrogates): offset o holds o below 0xD800, then shifted. */
-function allScalars(): string {
+export function allScalars(): string {
   if (everyScalar !== undefined) return everyScalar;
   const parts: string[] = [];
   for (let from = 0; from <= MAX_CODE_POINT; from += 0x2000) {
@@ -374,28 +374,6 @@ function scalarAt(o: number): number {
   if (o < 0xd800) return o;
   if (o < 0xf800) return o + 0x800;
   return 0x10000 + (o - 0xf800) / 2;
-}
-
-/**
- * A pattern that is one class, as the engine runs it: its ASCII members (four 32-bit masks, bit c
- * of mask c >> 5) and whether it has a member beyond ASCII, a lone surrogate included; undefined
- * for another pattern or a class with no member. Asked of the engine itself, one code point at a
- * time for ASCII and by one search past it (what setRanges would give, without listing every range
- * of a property: a scan of all of Unicode per property).
- */
-export function asciiClass(source: string): { readonly masks: readonly [number, number, number, number]; readonly wide: boolean } | undefined {
-  const parsed = parsePattern(source);
-  if (!parsed.ok || parsed.ast.type !== "set") return undefined;
-  const one = new RegExp(`^(?:${source})$`, "u");
-  const masks: [number, number, number, number] = [0, 0, 0, 0];
-  for (let c = 0; c < 128; c++) if (one.test(String.fromCharCode(c))) masks[c >> 5]! |= 1 << (c & 31);
-  const past = new RegExp(source, "gu");
-  past.lastIndex = 128;
-  let wide = past.test(allScalars());
-  for (let unit = 0xd800; !wide && unit <= 0xdfff; unit++) wide = one.test(String.fromCharCode(unit));
-  if (!wide && masks.every((m) => m === 0)) return undefined;
-  // unsigned, so that generated literals read as bit tables
-  return { masks: masks.map((m) => m >>> 0) as [number, number, number, number], wide };
 }
 
 function scannedRanges(atom: string): CodePointRanges {

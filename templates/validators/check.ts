@@ -14,11 +14,9 @@ import type { JsonValue } from "../../generator/escape.js";
 import { pointerSegment } from "../../generator/json.js";
 import type { ArrayNode, Declaration, EnumNode, Node, NumberNode, ObjectNode, Property, StringNode, UnionNode } from "../../generator/ir.js";
 import type { PatternPlan } from "../../generator/regex/safety.js";
-import { asciiClass } from "../../generator/regex/parse.js";
+import { asciiClass } from "../../generator/regex/ascii.js";
+import { FORMATS_NAMESPACE } from "../../generator/naming.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
-
-/** The name validators.ts gives runtime/formats.ts when it asserts formats (naming.ts keeps it from declarations). */
-export const FORMATS_NAMESPACE = "formats";
 
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
 export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
@@ -250,7 +248,7 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     let hoisted = ctx.patterns.get(node.pattern);
     if (!hoisted) {
       const plan: PatternPlan = node.patternPlan ?? { kind: "regex", source: node.pattern };
-      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? classTable(plan.source) : undefined;
+      const ascii = plan.kind === "regex" || plan.kind === "rewritten" ? asciiClass(plan.source) : undefined;
       hoisted = { id: name(`pattern${ctx.patterns.size}`), plan, ...(ascii ? { ascii } : {}) };
       if (ascii) helper(ctx, "classSearch");
       ctx.patterns.set(node.pattern, hoisted);
@@ -277,11 +275,6 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
     out.push(code`if (!${name(FORMATS_NAMESPACE)}.${name(format)}(${t.v})) ${fail(ctx, t, node, "format", [node.format!])}`);
   }
   return join(out);
-}
-
-/** A pattern that is one class (`[\w+]`, `[\p{L}\p{N}]`, `\S`): its ASCII table (generator/regex/parse.ts). */
-function classTable(source: string): HoistedPattern["ascii"] {
-  return asciiClass(source);
 }
 
 function numberKeywords(ctx: Ctx, node: NumberNode, t: Target): Code {

@@ -17,7 +17,8 @@ import { declarationMap, type Declaration, type Service } from "../../generator/
 import type { AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
 import { compareStrings } from "../../generator/order.js";
-import { checkFunction, checkNode, FORMATS_NAMESPACE, helper, type Ctx, type FileContext } from "./check.js";
+import { FORMATS_NAMESPACE } from "../../generator/naming.js";
+import { checkFunction, checkNode, helper, type Ctx, type FileContext } from "./check.js";
 
 const constant = (id: Code, initializer: string): VariableStatementStructure => ({
   kind: StructureKind.VariableStatement,

@@ -34,6 +34,27 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
+/**
+ * A service's generated `is…` against ajv on every component, 100 seeded values each drawn at the
+ * schemas' edges; the disagreements, and how many values were compared and valid.
+ */
+async function agreeWithAjv(result: GenerateResult, id: string, outDir: string, schemaDir: string): Promise<{ disagreements: string[]; compared: number; valid: number; declarations: number }> {
+  const service = result.ir.services.find((s) => s.id === id)!;
+  const validators = (await import(pathToFileURL(path.join(outDir, id, "validators.ts")).href)) as Record<string, (v: unknown) => boolean>;
+  const oracles = await ajvOracle(schemaDir, { repaired: true });
+  const sampler = new Sampler(service, prng(11));
+  const disagreements: string[] = [];
+  let compared = 0;
+  let valid = 0;
+  for (const decl of service.declarations) {
+    const r = agreementOn(oracles(decl.title, decl.responseView), validators[decl.names.is]!, () => sampler.sample(decl.node), 100);
+    disagreements.push(...r.disagreements.map((d) => `${decl.title}: ${d}`));
+    compared += r.compared;
+    valid += r.compared - r.invalid;
+  }
+  return { disagreements, compared, valid, declarations: service.declarations.length };
+}
+
 describe("cognito-idp corpus", () => {
   it("one declaration per schema file, one operation per X-Amz-Target of the OpenAPI document", async () => {
     const files = (await readdir(schemas)).filter((f) => f.endsWith(".json"));
@@ -52,19 +73,7 @@ describe("cognito-idp corpus", () => {
   });
 
   it("validators agree with ajv on every component, on seeded values drawn at the schemas' edges", async () => {
-    const service = result.ir.services.find((s) => s.id === "cognito-idp")!;
-    const validators = (await import(pathToFileURL(path.join(out, "cognito-idp/validators.ts")).href)) as Record<string, (v: unknown) => boolean>;
-    const oracles = await ajvOracle(schemas, { repaired: true });
-    const sampler = new Sampler(service, prng(11));
-    const disagreements: string[] = [];
-    let compared = 0;
-    let valid = 0;
-    for (const decl of service.declarations) {
-      const r = agreementOn(oracles(decl.title, decl.responseView), validators[decl.names.is]!, () => sampler.sample(decl.node), 100);
-      disagreements.push(...r.disagreements.map((d) => `${decl.title}: ${d}`));
-      compared += r.compared;
-      valid += r.compared - r.invalid;
-    }
+    const { disagreements, compared, valid } = await agreeWithAjv(result, "cognito-idp", out, schemas);
     expect(disagreements).toEqual([]);
     expect(compared).toBeGreaterThan(40_000);
     // both verdicts, in earnest
@@ -120,19 +129,9 @@ describe.each(others)("%s corpus", (id) => {
   });
 
   it("validators agree with ajv on every component, on seeded values drawn at the schemas' edges", async () => {
-    const service = own.ir.services.find((s) => s.id === id)!;
-    const validators = (await import(pathToFileURL(path.join(ownOut, id, "validators.ts")).href)) as Record<string, (v: unknown) => boolean>;
-    const oracles = await ajvOracle(path.join(dir, "json-schema"), { repaired: true });
-    const sampler = new Sampler(service, prng(11));
-    const disagreements: string[] = [];
-    let compared = 0;
-    for (const decl of service.declarations) {
-      const r = agreementOn(oracles(decl.title, decl.responseView), validators[decl.names.is]!, () => sampler.sample(decl.node), 100);
-      disagreements.push(...r.disagreements.map((d) => `${decl.title}: ${d}`));
-      compared += r.compared;
-    }
+    const { disagreements, compared, declarations } = await agreeWithAjv(own, id, ownOut, path.join(dir, "json-schema"));
     expect(disagreements).toEqual([]);
-    expect(compared).toBeGreaterThan(50 * service.declarations.length);
+    expect(compared).toBeGreaterThan(50 * declarations);
   });
 
   it("every statement printed by generator/print.ts itself, as ts-morph prints it", async () => {
