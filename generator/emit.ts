@@ -52,6 +52,8 @@ export interface EmitOptions {
   readonly formatCache?: FormatCache;
   /** Worker threads for formatting: 0 for none; by default, as the amount of work and the cores say. */
   readonly workers?: number;
+  /** false: every chunk goes to prettier, none to tidy (see GenerateOptions.tidy). */
+  readonly tidy?: boolean;
   /** Filled in with how the run formatted. */
   readonly stats?: FormatStats;
 }
@@ -229,8 +231,8 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
       for (const statement of file.statements) if (statement !== "") chunks.push(chunkOf(statement, format === PRETTIER));
       return { path: file.path, start, end: chunks.length };
     });
-  const stats = options.stats ?? { formatted: 0, formattedBytes: 0, cached: 0, workers: 0 };
-  const formatted = await formatChunks(chunks.splice(0), { options: format, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
+  const stats = options.stats ?? { formatted: 0, tidied: 0, formattedBytes: 0, cached: 0, workers: 0 };
+  const formatted = await formatChunks(chunks.splice(0), { options: format, tidy: format === PRETTIER && options.tidy !== false, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
   const out = spans.map(({ path, start, end }) =>
     // one blank line between top-level statements, as prettier leaves it in a whole file
     withExtension({ path, contents: formatted.slice(start, end).join(lineEnd(format)) }, options.extension ?? "ts"),

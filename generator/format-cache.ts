@@ -12,7 +12,10 @@ export interface FormatCache {
 
 /** How a run formatted: how many chunks (and their bytes) were formatted, and how many were reused (from the cache, or repeated). */
 export interface FormatStats {
+  /** Chunks formatted in this run: by tidy (tidied) or by prettier (the rest). */
   formatted: number;
+  /** Of those, the chunks tidy printed (generator/tidy/): prettier's bytes without prettier. */
+  tidied: number;
   formattedBytes: number;
   cached: number;
   /** Worker threads used (0: formatted in this thread). */

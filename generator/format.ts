@@ -18,16 +18,23 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import * as prettier from "prettier";
+import type * as prettier from "prettier";
 import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatLarge } from "./piecewise.js";
+import { tidy } from "./tidy/index.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
 
 export interface FormatSettings {
   readonly options: prettier.Options;
+  /**
+   * The options are the generator's own (prettier-options.ts): a chunk tidy prints (tidy/index.ts)
+   * is taken from tidy, the same bytes as prettier's, and only the others go to prettier.
+   */
+  readonly tidy?: boolean;
   readonly cache?: FormatCache;
   /**
    * Worker threads for the chunks to format: 0 formats in this thread;
@@ -61,10 +68,19 @@ function optionsHash(options: prettier.Options): string {
   return createHash("sha256").update(optionsKey(options)).digest("base64url").slice(0, 16);
 }
 
+/** prettier's version, from its package.json: the formatter itself is loaded only when a chunk needs it. */
+const PRETTIER_VERSION = (createRequire(import.meta.url)("prettier/package.json") as { version: string }).version;
+
+let loaded: Promise<typeof prettier> | undefined;
+/** prettier, loaded on first use: a run whose chunks are all cached, preformatted or tidied never loads it. */
+function loadPrettier(): Promise<typeof prettier> {
+  return (loaded ??= import("prettier"));
+}
+
 /** The part of the key that the options and the formatter's version make. */
 export function optionsKey(options: prettier.Options): string {
   const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `prettier ${prettier.version} ${JSON.stringify(sorted)}`;
+  return `prettier ${PRETTIER_VERSION} ${JSON.stringify(sorted)}`;
 }
 
 /** The worker module, when this module runs from compiled JavaScript (from TypeScript sources, there is none). */
@@ -116,6 +132,7 @@ function batchesOf(sources: readonly string[]): number[][] {
  * formatted chunk by chunk instead.
  */
 export async function formatBatch(sources: readonly string[], options: prettier.Options): Promise<string[]> {
+  const prettier = await loadPrettier();
   if (sources.length > 1 && !sources.some((s) => s.includes(SEPARATOR))) {
     const text = sources.map((s) => s.replace(/^\s+/, "").replace(/\s+$/, "")).join(`\n${SEPARATOR}\n`) + "\n";
     let formatted: string | undefined;
@@ -252,6 +269,22 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
     }
   });
   if (missing.size === 0) return out;
+  if (settings.tidy === true) {
+    // the chunks tidy prints (nearly all of the generator's own): prettier's bytes without prettier
+    for (const [k, at] of missing) {
+      const source = chunks[at[0]!]!.source();
+      const text = tidy(source);
+      if (text === undefined) continue;
+      for (const i of at) out[i] = text;
+      cache?.set(k, text);
+      stats.formatted++;
+      stats.tidied++;
+      stats.cached += at.length - 1;
+      stats.formattedBytes += source.length;
+      missing.delete(k);
+    }
+    if (missing.size === 0) return out;
+  }
   const todo = [...missing.values()].map((at) => chunks[at[0]!]!.source());
   // while formatting, neither the chunks (their structures) nor, without a cache to put them in, their identities (the structures' JSON, MBs for a giant one) are needed
   const groups = [...missing.values()];
@@ -277,5 +310,5 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
 }
 
 export function emptyStats(): FormatStats {
-  return { formatted: 0, formattedBytes: 0, cached: 0, workers: 0 };
+  return { formatted: 0, tidied: 0, formattedBytes: 0, cached: 0, workers: 0 };
 }

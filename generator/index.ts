@@ -73,6 +73,12 @@ export interface GenerateOptions {
   readonly formatCache?: FormatCache;
   /** Worker threads for formatting: 0 for none; by default, as the amount of work and the cores say. */
   readonly workers?: number;
+  /**
+   * Under the generator's own formatting (no `prettier` option), chunks are printed by tidy, prettier's
+   * bytes without running prettier (generator/tidy/), and prettier formats only what tidy does not
+   * print. false: prettier formats every chunk (the same output, slower).
+   */
+  readonly tidy?: boolean;
   /** Filled in with how the run formatted (chunks formatted, from the cache, workers). */
   readonly stats?: FormatStats;
   /** Input files parsed before, by their bytes (input.ts): --watch keeps one between runs. */
@@ -101,6 +107,7 @@ async function generateHere(options: GenerateOptions): Promise<GenerateResult> {
     ...(options.assertFormats === true ? { assertFormats: true } : {}),
     ...(options.formatCache !== undefined ? { formatCache: options.formatCache } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.tidy === false ? { tidy: false } : {}),
     ...(options.stats !== undefined ? { stats: options.stats } : {}),
   };
   return { files: await emit(ir, VERSION, new Set(options.artifacts ?? ARTIFACTS), emitOptions), ir, warnings: sink.warnings, repairs, overrides: applied };

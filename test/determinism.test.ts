@@ -72,15 +72,17 @@ describe("deterministic output", () => {
     expect(strip(miss)).toEqual(strip(cold));
     expect(hit).toEqual(miss);
 
-    // the built generator, formatting on this thread alone and on three workers
+    // the built generator: prettier formatting on this thread alone and on three workers, and tidy (none to prettier)
     const { generate } = (await import(path.join(root, "dist/generator/index.js"))) as typeof import("../generator/index.js");
     const { emptyStats } = (await import(path.join(root, "dist/generator/format.js"))) as typeof import("../generator/format.js");
     const one = emptyStats();
     const many = emptyStats();
-    const alone = await generate({ schemas: fixture, workers: 0, stats: one });
-    const shared = await generate({ schemas: fixture, workers: 3, stats: many });
+    const alone = await generate({ schemas: fixture, workers: 0, stats: one, tidy: false });
+    const shared = await generate({ schemas: fixture, workers: 3, stats: many, tidy: false });
+    const tidied = await generate({ schemas: fixture, workers: 3, stats: emptyStats() });
     expect(one.workers).toBe(0);
     expect(many.workers).toBe(3);
     expect(shared.files).toEqual(alone.files);
+    expect(tidied.files).toEqual(alone.files);
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * tidy: prettier's output for the TypeScript the templates write, without
+ * prettier's parser and printer. A chunk is parsed by tidy's own parser (a
+ * strict subset of TypeScript), turned into the documents prettier's estree
+ * printer makes for those constructs, and laid out by prettier's document
+ * printer (`prettier/doc`, which loads in milliseconds). Under the
+ * generator's own prettier options only (prettier-options.ts): a consumer's
+ * options go to prettier.
+ *
+ * `tidy` answers undefined for anything outside its subset, and the chunk is
+ * formatted by prettier as before. The tests hold its answers to prettier's,
+ * byte for byte, on every chunk of the fixtures (test/tidy.test.ts) and of the
+ * corpus (test/shared/corpus.test.ts).
+ */
+import { printer } from "prettier/doc";
+import { Unsupported } from "./lex.js";
+import { parse } from "./parse.js";
+import { Printer, REFUSED } from "./print.js";
+
+export { Unsupported } from "./lex.js";
+
+/** The line width and indentation of the generator's prettier options (prettier-options.ts), which tidy prints under. */
+export const TIDY_WIDTH = { printWidth: 120, tabWidth: 2, useTabs: false } as const;
+
+/** The chunk as prettier formats it under the generator's options, or undefined where tidy cannot tell. */
+export function tidy(source: string): string | undefined {
+  try {
+    const { statements, dangling } = parse(source);
+    const doc = new Printer(source).program(statements, dangling);
+    const formatted = printer.printDocToString(doc, { ...TIDY_WIDTH }).formatted;
+    return formatted.includes(REFUSED) ? undefined : formatted;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** Why tidy leaves a chunk to prettier (for tests and measurements), or undefined if it does not. */
+export function tidyRefusal(source: string): string | undefined {
+  try {
+    const { statements, dangling } = parse(source);
+    const doc = new Printer(source).program(statements, dangling);
+    return printer.printDocToString(doc, { ...TIDY_WIDTH }).formatted.includes(REFUSED) ? "a layout not mirrored" : undefined;
+  } catch (e) {
+    if (e instanceof Unsupported) return e.message;
+    throw e;
+  }
+}

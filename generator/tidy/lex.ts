@@ -1,0 +1,223 @@
+/**
+ * The tokens of the TypeScript the templates write (tidy's input). Anything
+ * outside that subset (template literals, JSX, `#private`, decorators…)
+ * throws `Unsupported`, and the chunk goes to prettier.
+ */
+
+/** Thrown for anything tidy does not print exactly as prettier: the caller formats the chunk with prettier. */
+export class Unsupported extends Error {
+  override name = "Unsupported";
+}
+
+export interface Comment {
+  readonly text: string;
+  readonly block: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type TokenKind = "name" | "string" | "number" | "regex" | "punct" | "eof";
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** The token's text as written. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Comments between the previous token and this one. */
+  readonly comments: readonly Comment[];
+}
+
+const PUNCTUATORS = [
+  "...",
+  "===",
+  "!==",
+  "**=",
+  "<<=",
+  ">>=",
+  ">>>",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "??",
+  "?.",
+  "++",
+  "--",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "<<",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ";",
+  ",",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "%",
+  "&",
+  "|",
+  "^",
+  "!",
+  "~",
+  "?",
+  ":",
+  "=",
+  ".",
+  "@",
+  "/",
+];
+
+const isIdStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95;
+const isIdPart = (c: number): boolean => isIdStart(c) || (c >= 48 && c <= 57);
+
+/** Keywords after which a `/` starts a regular expression. */
+const REGEX_AFTER_NAME = new Set(["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"]);
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  let comments: Comment[] = [];
+  const regexAllowed = (): boolean => {
+    const last = tokens[tokens.length - 1];
+    if (!last) return true;
+    if (last.kind === "name") return REGEX_AFTER_NAME.has(last.text);
+    if (last.kind === "punct") return last.text !== ")" && last.text !== "]" && last.text !== "}";
+    return false;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) throw new Unsupported("unterminated comment");
+      i = end + 2;
+      comments.push({ text: text.slice(start, i), block: true, start, end: i });
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      let end = text.indexOf("\n", i);
+      if (end < 0) end = n;
+      i = end;
+      comments.push({ text: text.slice(start, i).replace(/\s+$/, ""), block: false, start, end: i });
+      continue;
+    }
+    let kind: TokenKind;
+    if (isIdStart(c)) {
+      while (i < n && isIdPart(text.charCodeAt(i))) i++;
+      kind = "name";
+    } else if (c >= 48 && c <= 57) {
+      while (i < n && /[0-9a-zA-Z._]/.test(text[i]!)) {
+        if ((text[i] === "e" || text[i] === "E") && (text[i + 1] === "+" || text[i + 1] === "-")) i++;
+        i++;
+      }
+      kind = "number";
+    } else if (c === 34 || c === 39) {
+      i++;
+      while (i < n && text.charCodeAt(i) !== c) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) throw new Unsupported("line break in a string");
+        i += d === 92 ? 2 : 1;
+      }
+      if (i >= n) throw new Unsupported("unterminated string");
+      i++;
+      kind = "string";
+    } else if (c === 96 || c === 35 || c > 127) {
+      throw new Unsupported(`character ${JSON.stringify(text[i])}`);
+    } else if (c === 47 && regexAllowed()) {
+      i++;
+      let inClass = false;
+      for (;;) {
+        if (i >= n) throw new Unsupported("unterminated regular expression");
+        const d = text[i]!;
+        if (d === "\n") throw new Unsupported("line break in a regular expression");
+        if (d === "\\") i += 2;
+        else {
+          i++;
+          if (d === "[") inClass = true;
+          else if (d === "]") inClass = false;
+          else if (d === "/" && !inClass) break;
+        }
+      }
+      while (i < n && isIdPart(text.charCodeAt(i))) i++;
+      kind = "regex";
+    } else {
+      const p = PUNCTUATORS.find((q) => text.startsWith(q, i));
+      if (!p) throw new Unsupported(`character ${JSON.stringify(text[i])}`);
+      i += p.length;
+      kind = "punct";
+    }
+    tokens.push({ kind, text: text.slice(start, i), start, end: i, comments });
+    comments = [];
+  }
+  tokens.push({ kind: "eof", text: "", start: n, end: n, comments });
+  return tokens;
+}
+
+// ---- prettier's text utilities (the ones its blank-line and comment placement rules use) ----
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  return i;
+}
+
+function skipNewline(text: string, i: number): number {
+  if (text[i] === "\r" && text[i + 1] === "\n") return i + 2;
+  if (text[i] === "\n" || text[i] === "\r") return i + 1;
+  return i;
+}
+
+/** Whether a line break follows position `i` (after spaces). */
+export function hasNewline(text: string, i: number): boolean {
+  const j = skipSpaces(text, i);
+  return text[j] === "\n" || text[j] === "\r";
+}
+
+/** Whether a line break precedes position `i` (before spaces). */
+export function hasNewlineBefore(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === " " || text[j] === "\t")) j--;
+  return j < 0 || text[j] === "\n" || text[j] === "\r";
+}
+
+/** prettier's isNextLineEmpty: after `end`, past a `,` or `;` and comments on that line, the next line is blank. */
+export function isNextLineEmpty(text: string, end: number): boolean {
+  let old = -1;
+  let i = end;
+  while (i !== old) {
+    old = i;
+    i = skipSpaces(text, i);
+    if (text[i] === "," || text[i] === ";") i++;
+    if (text.startsWith("/*", i)) {
+      const close = text.indexOf("*/", i + 2);
+      if (close >= 0 && !text.slice(i, close).includes("\n")) i = close + 2;
+    }
+    i = skipSpaces(text, i);
+  }
+  if (text.startsWith("//", i)) {
+    const nl = text.indexOf("\n", i);
+    i = nl < 0 ? text.length : nl;
+  }
+  const j = skipNewline(text, i);
+  return j !== i && hasNewline(text, j);
+}
