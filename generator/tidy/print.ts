@@ -44,7 +44,7 @@ const binaryKind = (e: Expr): string => (e.type === "Binary" ? (LOGICAL.has(e.op
 const isObjectType = (t: Type | undefined): boolean => t?.type === "TObject" || t?.type === "TMapped";
 
 /** Where an expression sits, for the rules that look at the parent. */
-type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "arrow-body" | "property" | "other";
+type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "conditional-indented" | "arrow-body" | "property" | "other";
 
 export class Printer {
   constructor(private readonly text: string) {}
@@ -232,6 +232,8 @@ export class Printer {
   private specifierList(specifiers: readonly Specifier[]): Doc {
     if (specifiers.length === 0) return "{}";
     const printed = specifiers.map((sp) => [sp.typeOnly ? "type " : "", sp.name, sp.alias !== undefined ? [" as ", sp.alias] : ""]);
+    // one specifier never breaks
+    if (printed.length === 1) return ["{ ", printed[0]!, " }"];
     return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"]);
   }
 
@@ -262,7 +264,7 @@ export class Printer {
   }
 
   /** prettier's printAssignment with the layouts these statements can take. */
-  private assignment(left: Doc, operator: string, right: Expr | undefined, where: { declarator?: Statement & { type: "Var" }; property?: boolean }): Doc {
+  private assignment(left: Doc, operator: string, right: Expr | undefined, where: { declarator?: Statement & { type: "Var" }; property?: boolean; shortKey?: boolean }): Doc {
     if (!right) return left;
     const layout = this.chooseLayout(left, right, where);
     const rightDoc = this.expr(right, where.declarator || where.property ? "declarator" : "other", layout);
@@ -280,7 +282,7 @@ export class Printer {
     }
   }
 
-  private chooseLayout(left: Doc, right: Expr, where: { declarator?: Statement & { type: "Var" }; property?: boolean }): "break-after-operator" | "never-break-after-operator" | "fluid" | "break-lhs" {
+  private chooseLayout(left: Doc, right: Expr, where: { declarator?: Statement & { type: "Var" }; property?: boolean; shortKey?: boolean }): "break-after-operator" | "never-break-after-operator" | "fluid" | "break-lhs" {
     if (right.type === "Assign") throw new Unsupported("chained assignment");
     if (right.comments?.some((c) => hasNewline(this.text, c.end) || c.text.includes("\n"))) return "break-after-operator";
     if (right.type === "Call" && right.callee.type === "Ident" && right.callee.name === "require") return "never-break-after-operator";
@@ -288,8 +290,8 @@ export class Printer {
     const d = where.declarator;
     if (d && d.typeAnnotation && this.hasComplexTypeAnnotation(d.typeAnnotation)) return "break-lhs";
     if (d && right.type === "Arrow" && canBreakLeft) return "break-lhs";
-    if (this.shouldBreakAfterOperator(right)) return "break-after-operator";
-    if (!canBreakLeft && (right.type === "Number" || (right.type === "Ident" && (right.name === "true" || right.name === "false")))) return "never-break-after-operator";
+    if (this.shouldBreakAfterOperator(right, where.shortKey === true)) return "break-after-operator";
+    if (!canBreakLeft && (where.shortKey === true || right.type === "Number" || (right.type === "Ident" && (right.name === "true" || right.name === "false")))) return "never-break-after-operator";
     return "fluid";
   }
 
@@ -298,9 +300,10 @@ export class Printer {
     return t.args.some((a) => a.type === "TRef" && a.args && a.args.length > 0);
   }
 
-  private shouldBreakAfterOperator(right: Expr): boolean {
+  private shouldBreakAfterOperator(right: Expr, shortKey: boolean): boolean {
     if (isBinaryish(right) && !this.shouldInlineLogical(right)) return true;
     if (right.type === "Conditional") return isBinaryish(right.test) && !this.shouldInlineLogical(right.test);
+    if (shortKey) return false;
     let node: Expr = right;
     for (;;) {
       if (node.type === "Unary" || node.type === "Await") node = node.argument;
@@ -317,54 +320,57 @@ export class Printer {
     return (r.type === "Object" && r.properties.length > 0) || (r.type === "Array" && r.elements.length > 0);
   }
 
-  /** prettier's isPoorlyBreakableMemberOrCallChain: a short chain of calls whose arguments are all short. */
-  private isPoorlyBreakableMemberOrCallChain(e: Expr): boolean {
-    let callCount = 0;
-    let node = e;
-    const isChainElement = (n: Expr): boolean => n.type === "Call" || n.type === "Member" || n.type === "Index" || n.type === "NonNull";
-    if (!isChainElement(node)) return false;
-    for (;;) {
-      if (node.type === "Call") {
-        callCount++;
-        if (node.args.length > 1) return false;
-        if (node.args.length === 1 && !this.isLoneShortArgument(node.args[0]!)) return false;
-        if (node.typeArgs && !this.isSimpleTypeArgs(node.typeArgs)) return false;
-        node = node.callee;
-      } else if (node.type === "Member" || node.type === "Index") {
-        node = node.object;
-      } else if (node.type === "NonNull") {
-        node = node.expression;
-      } else if (node.type === "Ident") {
-        break;
-      } else return false;
+  /** prettier's isPoorlyBreakableMemberOrCallChain: members and calls down to a name, each call with at most one short argument. */
+  private isPoorlyBreakableMemberOrCallChain(e: Expr, deep = false): boolean {
+    if (e.comments && deep) return false;
+    switch (e.type) {
+      case "NonNull":
+        return this.isPoorlyBreakableMemberOrCallChain(e.expression, true);
+      case "Call": {
+        if (this.countCalls(e) > 2 && e.callee.type !== "Ident") return false;
+        if (e.args.length > 1 || (e.args.length === 1 && !this.isLoneShortArgument(e.args[0]!))) return false;
+        if (e.typeArgs && this.isComplexTypeArgs(e.typeArgs)) return false;
+        return this.isPoorlyBreakableMemberOrCallChain(e.callee, true);
+      }
+      case "Member":
+      case "Index":
+        return this.isPoorlyBreakableMemberOrCallChain(e.object, true);
+      case "Ident":
+        return deep && !/^(true|false|null)$/.test(e.name);
+      default:
+        return false;
     }
-    if (node.comments && node !== e) return false;
-    return callCount > 0 && callCount <= 2 /* isChainExpression threshold */;
   }
 
-  private isSimpleTypeArgs(args: readonly Type[]): boolean {
-    if (args.length > 1) return false;
-    if (args.length === 1) {
-      const t = args[0]!;
-      if (t.type === "TUnion" || t.type === "TIntersection") return false;
-      if (t.type === "TRef" && t.args) return false;
-      if (t.type === "TObject" || t.type === "TMapped" || t.type === "TFunction") return false;
-    }
-    return true;
+  /** prettier's isCallExpressionWithComplexTypeArguments. */
+  private isComplexTypeArgs(args: readonly Type[]): boolean {
+    if (args.length > 1) return true;
+    const t = args[0];
+    if (!t) return false;
+    if (t.type === "TUnion" || t.type === "TIntersection" || t.type === "TObject") return true;
+    return willBreak(this.typeArgs(args));
   }
 
   /** prettier's isLoneShortArgument under printWidth 120. */
   private isLoneShortArgument(arg: Expr): boolean {
     const threshold = 120 * 0.25;
     if (arg.comments) return false;
-    if (arg.type === "Ident" || arg.type === "Number") return arg.type === "Number" || arg.name.length <= threshold;
-    if (arg.type === "Unary" && (arg.operator === "-" || arg.operator === "+")) return this.isLoneShortArgument(arg.argument);
-    if (arg.type === "Regex") return arg.raw.length <= 5;
-    if (arg.type === "String") return printString(arg.raw).length <= threshold;
-    if (arg.type === "Object") return arg.properties.length === 0;
-    if (arg.type === "Array") return arg.elements.length === 0;
-    if (arg.type === "Call" || arg.type === "New") return false;
-    return false;
+    switch (arg.type) {
+      case "Ident":
+        return /^(true|false|null)$/.test(arg.name) || arg.name === "this" || arg.name.length <= threshold;
+      case "Number":
+        return true;
+      case "Unary":
+        return this.isLoneShortArgument(arg.argument);
+      case "Regex":
+        return arg.raw.slice(1, arg.raw.lastIndexOf("/")).length <= threshold;
+      case "String":
+        return printString(arg.raw).length <= threshold;
+      case "Call":
+        return arg.args.length === 0 && arg.callee.type === "Ident" && !arg.typeArgs && arg.callee.name.length <= threshold - 2;
+      default:
+        return false;
+    }
   }
 
   private typeParams(params: readonly TypeParam[] | undefined): Doc {
@@ -472,7 +478,7 @@ export class Printer {
   }
 
   private indexSignature(m: Member & { type: "IndexSignature" }): Doc {
-    return [this.modifiers(m.modifiers), "[", m.param, ": ", this.type(m.keyType, "other"), "]: ", this.type(m.typeAnnotation, "annotation")];
+    return [this.modifiers(m.modifiers), "[", group([indent([softline, m.param, ": ", this.type(m.keyType, "other")]), softline]), "]: ", this.type(m.typeAnnotation, "annotation")];
   }
 
   private interfaceDecl(i: Statement & { type: "Interface" }): Doc {
@@ -606,14 +612,19 @@ export class Printer {
     return group(["{", indent([line, ...parts]), line, "}"], { shouldBreak });
   }
 
-  private mappedType(t: Type & { type: "TMapped" }): Doc {
-    const shouldBreak = this.text.slice(t.start, t.end).split("[")[0]!.includes("\n");
+  private mappedType(t: Extract<Type, { type: "TMapped" }>): Doc {
+    // broken when a line break follows `{` in the source
+    const shouldBreak = /^\{[ \t]*\r?\n/.test(this.text.slice(t.start));
     return group(
       [
         "{",
         indent([
           line,
-          group([t.readonly ? [t.readonly, " "] : "", "[", t.param, " in ", this.type(t.constraint, "other"), "]", t.optional ?? "", t.typeAnnotation ? ": " : "", t.typeAnnotation ? this.type(t.typeAnnotation, "annotation") : ""]),
+          t.readonly ? [t.readonly, " "] : "",
+          group(["[", indent([softline, t.param, " in ", this.type(t.constraint, "other")]), softline, "]"]),
+          t.optional ?? "",
+          t.typeAnnotation ? ": " : "",
+          t.typeAnnotation ? this.type(t.typeAnnotation, "annotation") : "",
           ifBreak(";"),
         ]),
         line,
@@ -622,6 +633,7 @@ export class Printer {
       { shouldBreak },
     );
   }
+
 
   // ---- expressions ----
 
@@ -633,6 +645,7 @@ export class Printer {
       case "unary":
         return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies";
       case "conditional":
+      case "conditional-indented":
         return e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies";
       case "other":
         if (parentOp !== undefined) {
@@ -662,7 +675,7 @@ export class Printer {
   }
 
   private wrap(e: Expr, ctx: Context, parentOp?: string, isRight?: boolean): Doc {
-    const inner = this.expr(e, ctx === "member" || ctx === "callee" || ctx === "unary" || ctx === "conditional" ? ctx : "other");
+    const inner = this.expr(e, ctx === "member" || ctx === "callee" || ctx === "unary" || ctx === "conditional" || ctx === "conditional-indented" ? ctx : "other");
     return this.needsParens(e, ctx, parentOp, isRight) ? ["(", inner, ")"] : inner;
   }
 
@@ -683,7 +696,9 @@ export class Printer {
       case "Member":
         return [this.wrap(e.object, "member"), e.optional ? "?." : ".", e.property];
       case "Index":
-        return [this.wrap(e.object, "member"), "[", this.expr(e.index, "other"), "]"];
+        // prettier's printMemberLookup: a number stays hugged, anything else may break inside the brackets
+        if (e.index.type === "Number") return [this.wrap(e.object, "member"), "[", this.expr(e.index, "other"), "]"];
+        return [this.wrap(e.object, "member"), group(["[", indent([softline, this.expr(e.index, "other")]), softline, "]"])];
       case "NonNull":
         return [this.wrap(e.expression, "member"), "!"];
       case "Unary": {
@@ -757,8 +772,9 @@ export class Printer {
     if (e.consequent.type === "Conditional" || e.alternate.type === "Conditional") throw new Unsupported("nested conditional");
     if (ctx === "member" || ctx === "callee" || ctx === "unary") throw new Unsupported("conditional as an operand");
     // prettier's printTernaryOld for a ternary that is neither nested nor a member's object
-    const test = this.wrap(e.test, "conditional");
-    return group([test, indent([line, "? ", builders.align(2, this.wrap(e.consequent, "conditional")), line, ": ", builders.align(2, this.wrap(e.alternate, "conditional"))])]);
+    const part: Context = ctx === "argument" || ctx === "return" ? "conditional-indented" : "conditional";
+    const test = this.wrap(e.test, part);
+    return group([test, indent([line, "? ", builders.align(2, this.wrap(e.consequent, part)), line, ": ", builders.align(2, this.wrap(e.alternate, part))])]);
   }
 
   private call(e: Expr & { type: "Call" | "New" }): Doc {
@@ -827,12 +843,7 @@ export class Printer {
     if (shouldExpandLast) {
       const head = printed.slice(0, -1);
       if (head.some((d) => willBreak(d))) return allArgsBrokenOut();
-      if (last.type === "Arrow") {
-        // all on one line when it fits, as prettier prints it; its expanded forms are not mirrored
-        if (head.some((d) => willBreak(d))) throw new Unsupported("last-argument arrow");
-        return conditionalGroup([["(", ...head, this.expr(last, "argument"), ")"], group(["(", indent([line, REFUSED]), line, ")"], { shouldBreak: true })]);
-      }
-      const lastDoc = this.expr(last, "argument");
+      const lastDoc = last.type === "Arrow" ? this.leading(last.comments, this.arrowFunction(last, true)) : this.expr(last, "argument");
       if (willBreak(lastDoc)) return [breakParent, conditionalGroup([["(", ...head, group(lastDoc, { shouldBreak: true }), ")"], allArgsBrokenOut()])];
       return conditionalGroup([["(", ...head, lastDoc, ")"], ["(", ...head, group(lastDoc, { shouldBreak: true }), ")"], allArgsBrokenOut()]);
     }
@@ -893,25 +904,34 @@ export class Printer {
       // prettier unquotes nothing under quoteProps "preserve", but it may quote numbers
       if (p.key.kind === "number") throw new Unsupported("numeric key");
     }
-    return this.assignment(this.key(p.key), ":", p.value, { property: true });
+    return this.assignment(this.key(p.key), ":", p.value, { property: true, shortKey: this.isShortKey(p.key) });
+  }
+
+  /** prettier's isObjectPropertyWithShortKey: a key narrower than tabWidth + 3 never has its value moved to the next line. */
+  private isShortKey(k: Key): boolean {
+    if (k.kind === "computed") return false;
+    const text = k.kind === "string" ? printString(k.text) : k.text;
+    return text.length < 2 + 3;
+  }
+
+  /** prettier's printArrowFunction for an arrow that is not a chain; expandLastArg: as a call's last argument, expanded. */
+  private arrowFunction(a: Extract<Expr, { type: "Arrow" }>, expandLastArg: boolean): Doc {
+    const body = a.body;
+    if (body.comments) throw new Unsupported("comment before an arrow's body");
+    if (body.type === "Arrow" || body.type === "Conditional" || body.type === "Assign") throw new Unsupported("arrow body");
+    const params = this.params(a.params, "arrow");
+    const sig: Doc = [a.async ? "async " : "", group([expandLastArg ? utils.removeLines(params) : params, a.returnType ? [": ", this.type(a.returnType, "return")] : ""])];
+    const sameLine = body.type === "Block" || body.type === "Object" || body.type === "Array";
+    const bodyDoc = body.type === "Block" ? this.block(body) : body.type === "Object" ? ["(", this.expr(body, "arrow-body"), ")"] : this.expr(body, "arrow-body");
+    const rest: Doc = sameLine ? [" ", bodyDoc] : [indent([line, bodyDoc]), expandLastArg ? ifBreak(",") : "", expandLastArg ? softline : ""];
+    return group([group(sig), " =>", group(rest)]);
   }
 
   private arrow(a: Expr & { type: "Arrow" }): Doc {
-    const sig: Doc = [a.async ? "async " : "", this.params(a.params, "arrow"), a.returnType ? [": ", this.type(a.returnType, "return")] : ""];
-    const body = a.body;
-    if (body.type === "Block") return group([group(sig), " => ", this.block(body)]);
-    if (body.comments) throw new Unsupported("comment before an arrow's body");
-    if (body.type === "Object") {
-      // on the same line, in parentheses; flat when it fits (a broken object body is not mirrored)
-      const flat: Doc = [group(sig), " => (", this.expr(body, "arrow-body"), ")"];
-      return conditionalGroup([flat, group([group(sig), " => ({", indent([line, REFUSED])], { shouldBreak: true })]);
-    }
-    if (body.type === "Arrow" || body.type === "Conditional" || body.type === "Binary" || body.type === "Array" || body.type === "Assign" || body.type === "Satisfies") throw new Unsupported("arrow body");
-    if (body.type === "As" && body.expression.type !== "Call") throw new Unsupported("arrow body");
-    // flat when it fits; the broken forms (chains, bodies on the next line) are not mirrored, but measured as prettier measures them
-    const flat: Doc = [group(sig), " => ", this.expr(body, "arrow-body")];
-    return conditionalGroup([flat, group([group(sig), " =>", indent([line, REFUSED])], { shouldBreak: true })]);
+    return this.arrowFunction(a, false);
   }
+
+
 }
 
 export type { Doc };
