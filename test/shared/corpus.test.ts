@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../../generator/index.js";
+import { emptyStats } from "../../generator/format.js";
 import { writeOutput } from "../../generator/write.js";
 import { pathToFileURL } from "node:url";
 import { agreementOn, ajvOracle } from "../ajv-oracle.js";
@@ -55,6 +56,19 @@ async function agreeWithAjv(result: GenerateResult, id: string, outDir: string, 
   return { disagreements, compared, valid, declarations: service.declarations.length };
 }
 
+/**
+ * A service (its folder: schemas and OpenAPI document) generated with tidy (the default) and with
+ * prettier formatting every chunk: the files that differ, and how many chunks tidy printed.
+ */
+async function tidyParity(dir: string): Promise<{ differences: string[]; tidied: number; formatted: number }> {
+  const stats = emptyStats();
+  const tidied = await generate({ schemas: dir, stats, workers: 0 });
+  const formatted = await generate({ schemas: dir, tidy: false });
+  const differences = tidied.files.filter((f, i) => f.path !== formatted.files[i]?.path || f.contents !== formatted.files[i]?.contents).map((f) => f.path);
+  if (tidied.files.length !== formatted.files.length) differences.push("(file count)");
+  return { differences, tidied: stats.tidied, formatted: stats.formatted };
+}
+
 describe("cognito-idp corpus", () => {
   it("one declaration per schema file, one operation per X-Amz-Target of the OpenAPI document", async () => {
     const files = (await readdir(schemas)).filter((f) => f.endsWith(".json"));
@@ -86,6 +100,13 @@ describe("cognito-idp corpus", () => {
     expect(parity.differences).toEqual([]);
     expect(parity.delegated).toBe(0);
     expect(parity.statements).toBeGreaterThan(2000);
+  });
+
+  it("every chunk printed by tidy, byte for byte as prettier formats it", async () => {
+    const parity = await tidyParity(path.join(SHARED_DIR, "corpus/cognito-idp"));
+    expect(parity.differences).toEqual([]);
+    expect(parity.formatted).toBeGreaterThan(4000);
+    expect(parity.tidied).toBe(parity.formatted);
   });
 
   it("type-checks under the strictest options (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noUnused…)", () => {
@@ -138,6 +159,12 @@ describe.each(others)("%s corpus", (id) => {
     const parity = await printParity(dir);
     expect(parity.differences).toEqual([]);
     expect(parity.delegated).toBe(0);
+  });
+
+  it("tidy prints its chunks byte for byte as prettier formats them", async () => {
+    const parity = await tidyParity(dir);
+    expect(parity.differences).toEqual([]);
+    expect(parity.tidied).toBeGreaterThan(0.95 * parity.formatted);
   });
 
   it("type-checks under the strictest options", () => {
