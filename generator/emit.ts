@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { StatementStructures } from "ts-morph";
 import { printStatement } from "./print.js";
+import { identityOf } from "./chunk.js";
 import { PRETTIER } from "./prettier-options.js";
 import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
@@ -181,12 +182,8 @@ function lineEnd(options: prettier.Options): string {
 /** A top-level statement as a chunk: identified by its text, or by its structure's JSON (printed only when formatted). */
 function chunkOf(statement: string | StatementStructures, ours: boolean): Chunk {
   // a runtime module is kept as prettier formats it under our options (test/emit-runtime.test.ts): under those, it is written as it is
-  if (typeof statement === "string") return { identity: `text ${statement}`, source: () => statement, ...(ours && runtimeTexts.has(statement) ? { preformatted: true } : {}) };
-  return {
-    // templates give text and structures, never writer functions (test/format.test.ts walks them): plain JSON.stringify, the fast one
-    identity: `structure ${JSON.stringify(statement)}`,
-    source: () => printStatement(statement),
-  };
+  if (typeof statement === "string") return { identity: identityOf(statement), source: () => statement, ...(ours && runtimeTexts.has(statement) ? { preformatted: true } : {}) };
+  return { identity: identityOf(statement), source: () => printStatement(statement) };
 }
 
 /** `.ts` → `.mts` in file names, `.js` → `.mjs` in relative import specifiers (they all start with "./" or "../"). */

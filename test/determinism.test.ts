@@ -79,7 +79,13 @@ describe("deterministic output", () => {
     const many = emptyStats();
     const alone = await generate({ schemas: fixture, workers: 0, stats: one, tidy: false });
     const shared = await generate({ schemas: fixture, workers: 3, stats: many, tidy: false });
-    const tidied = await generate({ schemas: fixture, workers: 3, stats: emptyStats() });
+    // tidy on this thread, and with a share on a worker (asked for: the fixture is below the size that starts one)
+    const tidiedHere = await generate({ schemas: fixture, workers: 0 });
+    const onWorker = emptyStats();
+    const tidied = await generate({ schemas: fixture, workers: 3, stats: onWorker });
+    expect(onWorker.workers).toBe(1);
+    expect(onWorker.tidied).toBe(onWorker.formatted);
+    expect(tidiedHere.files).toEqual(alone.files);
     expect(one.workers).toBe(0);
     expect(many.workers).toBe(3);
     expect(shared.files).toEqual(alone.files);

@@ -83,7 +83,24 @@ const PUNCTUATORS = [
   "/",
 ];
 
+/** The punctuators by their first character, longest first. */
+const BY_FIRST = new Map<string, string[]>();
+for (const p of PUNCTUATORS) {
+  const list = BY_FIRST.get(p[0]!) ?? [];
+  list.push(p);
+  BY_FIRST.set(p[0]!, list);
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
+function punctuatorAt(text: string, i: number): string | undefined {
+  const list = BY_FIRST.get(text[i]!);
+  if (!list) return undefined;
+  for (const p of list) if (p.length === 1 || text.startsWith(p, i)) return p;
+  return undefined;
+}
+
 const isIdStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95;
+const isNumberPart = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 95;
 const isIdPart = (c: number): boolean => isIdStart(c) || (c >= 48 && c <= 57);
 
 /** Keywords after which a `/` starts a regular expression. */
@@ -127,7 +144,7 @@ export function tokenize(text: string): Token[] {
       while (i < n && isIdPart(text.charCodeAt(i))) i++;
       kind = "name";
     } else if (c >= 48 && c <= 57) {
-      while (i < n && /[0-9a-zA-Z._]/.test(text[i]!)) {
+      while (i < n && isNumberPart(text.charCodeAt(i))) {
         if ((text[i] === "e" || text[i] === "E") && (text[i + 1] === "+" || text[i + 1] === "-")) i++;
         i++;
       }
@@ -162,7 +179,7 @@ export function tokenize(text: string): Token[] {
       while (i < n && isIdPart(text.charCodeAt(i))) i++;
       kind = "regex";
     } else {
-      const p = PUNCTUATORS.find((q) => text.startsWith(q, i));
+      const p = punctuatorAt(text, i);
       if (!p) throw new Unsupported(`character ${JSON.stringify(text[i])}`);
       i += p.length;
       kind = "punct";

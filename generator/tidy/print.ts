@@ -46,8 +46,88 @@ const isObjectType = (t: Type | undefined): boolean => t?.type === "TObject" || 
 /** Where an expression sits, for the rules that look at the parent. */
 type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "conditional-indented" | "arrow-body" | "property" | "other";
 
+/**
+ * A document's text when all of it is printed flat, or undefined if any of it cannot be: a hard
+ * line, a group already broken, or a line outside every group (which a statement's printing breaks).
+ */
+export function flatText(doc: Doc): string | undefined {
+  let out = "";
+  const walk = (d: Doc, groups: number): boolean => {
+    if (typeof d === "string") {
+      out += d;
+      return true;
+    }
+    if (Array.isArray(d)) {
+      for (const part of d) if (!walk(part, groups)) return false;
+      return true;
+    }
+    switch (d.type) {
+      case "group":
+        return !d.break && walk(d.expandedStates ? d.expandedStates[0]! : d.contents, groups + 1);
+      case "indent":
+      case "align":
+      case "indent-if-break":
+      case "label":
+        return walk((d as { contents: Doc }).contents, groups);
+      case "if-break":
+        return walk(d.flatContents, groups);
+      case "line":
+        if (d.hard || d.literal || groups === 0) return false;
+        if (!d.soft) out += " ";
+        return true;
+      case "line-suffix-boundary":
+        return true;
+      default:
+        return false;
+    }
+  };
+  return walk(doc, 0) ? out : undefined;
+}
+
+/** Printable ASCII only: prettier measures other text by its display width, which this printer does not. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export class Printer {
+  /**
+   * The indentation level of the statements and members being printed, where it is fixed (statement
+   * bodies, class and interface bodies); undefined inside an expression, where layout decides it.
+   */
+  private depth: number | undefined = 0;
+
   constructor(private readonly text: string) {}
+
+  /**
+   * A statement or member at a fixed indentation: its flat text when that fits on its line, which is
+   * what prettier's printer makes of its document then (every group fits flat), without laying the
+   * document out; else the document.
+   */
+  private settled(doc: Doc): Doc {
+    if (this.depth === undefined) return doc;
+    const flat = flatText(doc);
+    return flat !== undefined && this.depth * 2 + flat.length <= 120 && ASCII.test(flat) ? flat : doc;
+  }
+
+  /** Prints with the depth one level deeper (a body always broken onto its own lines). */
+  private deeper<T>(print: () => T): T {
+    const saved = this.depth;
+    if (saved !== undefined) this.depth = saved + 1;
+    try {
+      return print();
+    } finally {
+      this.depth = saved;
+    }
+  }
+
+  /** Prints where the indentation is decided by layout (inside an expression). */
+  private unsettled<T>(print: () => T): T {
+    const saved = this.depth;
+    this.depth = undefined;
+    try {
+      return print();
+    } finally {
+      this.depth = saved;
+    }
+  }
 
   // ---- comments ----
 
@@ -113,7 +193,7 @@ export class Printer {
   private sequence(statements: readonly Statement[]): Doc {
     const parts: Doc[] = [];
     statements.forEach((s, i) => {
-      parts.push(this.statement(s));
+      parts.push(this.leading(s.comments, this.settled(this.statementBody(s))));
       if (i < statements.length - 1) {
         parts.push(hardline);
         if (isNextLineEmpty(this.text, s.end)) parts.push(hardline);
@@ -179,7 +259,7 @@ export class Printer {
       if (this.text.slice(b.start + 1, b.end - 1).trim() !== "") throw new Unsupported("comment in an empty block");
       return "{}";
     }
-    return ["{", indent([hardline, this.sequence(b.body)]), hardline, "}"];
+    return ["{", indent([hardline, this.deeper(() => this.sequence(b.body))]), hardline, "}"];
   }
 
   private clause(body: Statement): Doc {
@@ -448,7 +528,7 @@ export class Printer {
     if (members.length === 0) return "{}";
     const parts: Doc[] = [];
     members.forEach((m, i) => {
-      parts.push(this.leading(m.comments, this.classMember(m)));
+      parts.push(this.leading(m.comments, this.deeper(() => this.settled(this.classMember(m)))));
       if (i < members.length - 1) {
         parts.push(hardline);
         if (isNextLineEmpty(this.text, m.end)) parts.push(hardline);
@@ -485,7 +565,7 @@ export class Printer {
     if (i.extends) throw new Unsupported("interface extends");
     const body: Doc[] = [];
     i.members.forEach((m, k) => {
-      body.push(this.leading(m.comments, [this.typeMember(m), ";"]));
+      body.push(this.leading(m.comments, this.deeper(() => this.settled([this.typeMember(m), ";"]))));
       if (k < i.members.length - 1) {
         body.push(hardline);
         if (isNextLineEmpty(this.text, m.end)) body.push(hardline);
@@ -922,7 +1002,7 @@ export class Printer {
     const params = this.params(a.params, "arrow");
     const sig: Doc = [a.async ? "async " : "", group([expandLastArg ? utils.removeLines(params) : params, a.returnType ? [": ", this.type(a.returnType, "return")] : ""])];
     const sameLine = body.type === "Block" || body.type === "Object" || body.type === "Array";
-    const bodyDoc = body.type === "Block" ? this.block(body) : body.type === "Object" ? ["(", this.expr(body, "arrow-body"), ")"] : this.expr(body, "arrow-body");
+    const bodyDoc = body.type === "Block" ? this.unsettled(() => this.block(body)) : body.type === "Object" ? ["(", this.expr(body, "arrow-body"), ")"] : this.expr(body, "arrow-body");
     const rest: Doc = sameLine ? [" ", bodyDoc] : [indent([line, bodyDoc]), expandLastArg ? ifBreak(",") : "", expandLastArg ? softline : ""];
     return group([group(sig), " =>", group(rest)]);
   }

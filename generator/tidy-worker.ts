@@ -1,0 +1,24 @@
+/**
+ * A tidy worker (format.ts): chunk identities in (chunk.ts), their sources
+ * printed and tidied out, in order; null where tidy leaves a chunk to prettier
+ * (or fails on it: the caller formats that one itself, and meets the failure
+ * there, with its own handling).
+ */
+import { parentPort } from "node:worker_threads";
+import { sourceOf } from "./chunk.js";
+import { tidy } from "./tidy/index.js";
+
+interface Request {
+  readonly identities: readonly string[];
+}
+
+parentPort?.on("message", (request: Request) => {
+  const tidied = request.identities.map((identity) => {
+    try {
+      return tidy(sourceOf(identity)) ?? null;
+    } catch {
+      return null;
+    }
+  });
+  parentPort!.postMessage({ tidied });
+});
