@@ -14,7 +14,7 @@ import { PRETTIER } from "./prettier-options.js";
 import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import type { FormatCache, FormatStats } from "./format-cache.js";
-import { formatChunks, type Chunk } from "./format.js";
+import { formatChunks, prepareTidy, type Chunk } from "./format.js";
 import { fileStem, fileStemProblem, lineComment, stringLiteral } from "./escape.js";
 import { compareStrings } from "./order.js";
 import { GENERATOR_NAME } from "./version.js";
@@ -218,6 +218,9 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
     }
     folders.set(fileStem(service.id), service.id);
   }
+  // a large run's tidy worker starts now, while the templates work
+  const tidied = format === PRETTIER && options.tidy !== false;
+  if (tidied) prepareTidy(options, ir.services.reduce((n, s) => n + s.declarations.length, 0));
   const wanted = withDependencies(artifacts);
   // every file's chunks in one list, formatted together (the workers share them out); the files' plans only through their chunks, which the formatter lets go of once printed
   const chunks: Chunk[] = [];
@@ -229,7 +232,7 @@ export async function emit(ir: CodegenIR, version: string, artifacts: ReadonlySe
       return { path: file.path, start, end: chunks.length };
     });
   const stats = options.stats ?? { formatted: 0, tidied: 0, formattedBytes: 0, cached: 0, workers: 0 };
-  const formatted = await formatChunks(chunks.splice(0), { options: format, tidy: format === PRETTIER && options.tidy !== false, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
+  const formatted = await formatChunks(chunks.splice(0), { options: format, tidy: tidied, ...(options.formatCache ? { cache: options.formatCache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) }, stats);
   const out = spans.map(({ path, start, end }) =>
     // one blank line between top-level statements, as prettier leaves it in a whole file
     withExtension({ path, contents: formatted.slice(start, end).join(lineEnd(format)) }, options.extension ?? "ts"),

@@ -25,6 +25,7 @@ import type * as prettier from "prettier";
 import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatLarge } from "./piecewise.js";
 import { tidy } from "./tidy/index.js";
+import { tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
 
@@ -237,11 +238,17 @@ const TIDY_WORKER_THRESHOLD = 512 * 1024;
 /** The worker's share of the bytes: less than half, for its start. */
 const TIDY_WORKER_SHARE = 0.45;
 
-/** The tidy worker module, when this module runs from compiled JavaScript. */
-function tidyWorkerModule(): URL | undefined {
-  const url = new URL("./tidy-worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync(url) ? url : undefined;
+/**
+ * Starts the tidy worker ahead of a run that will likely use it (`declarations` in its services):
+ * its start then overlaps the templates' work instead of following it.
+ */
+export function prepareTidy(settings: { readonly workers?: number }, declarations: number): void {
+  if (settings.workers === 0 || declarations < TIDY_WORKER_DECLARATIONS || availableParallelism() < 2) return;
+  warmTidyThread();
 }
+
+/** About as many declarations as make TIDY_WORKER_THRESHOLD bytes of chunks. */
+const TIDY_WORKER_DECLARATIONS = 150;
 
 /**
  * Each chunk's text as tidy prints it (undefined where tidy leaves it to prettier), in order: in this
@@ -253,10 +260,9 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     for (const j of indices) out[j] = tidy(entries[j]!.chunk.source());
   };
   const bytes = entries.reduce((n, e) => n + e.identity.length, 0);
-  const url = tidyWorkerModule();
   // workers asked for (settings.workers > 0) are used whatever the amount of work
   const asked = settings.workers !== undefined && settings.workers > 0;
-  if (!url || settings.workers === 0 || entries.length < 2 || (!asked && (bytes < TIDY_WORKER_THRESHOLD || availableParallelism() < 2))) {
+  if (!tidyThreadAvailable() || settings.workers === 0 || entries.length < 2 || (!asked && (bytes < TIDY_WORKER_THRESHOLD || availableParallelism() < 2))) {
     here(entries.map((_e, j) => j));
     return out;
   }
@@ -270,20 +276,11 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     }
   }
   const remote = [...share].sort((a, b) => a - b);
-  const worker = new Worker(url);
   stats.workers = Math.max(stats.workers, 1);
-  try {
-    const reply = new Promise<(string | null)[]>((resolve, reject) => {
-      worker.once("message", (m: { tidied: (string | null)[] }) => resolve(m.tidied));
-      worker.once("error", reject);
-    });
-    worker.postMessage({ identities: remote.map((j) => entries[j]!.identity) });
-    here(entries.map((_e, j) => j).filter((j) => !share.has(j)));
-    const tidied = await reply;
-    remote.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
-  } finally {
-    await worker.terminate();
-  }
+  const reply = tidyOnThread(remote.map((j) => entries[j]!.identity));
+  here(entries.map((_e, j) => j).filter((j) => !share.has(j)));
+  const tidied = await reply;
+  remote.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
   return out;
 }
 

@@ -1,0 +1,63 @@
+/**
+ * The process's tidy worker (tidy-worker.ts): started once, ahead of need
+ * (`warmTidyThread`, when a run looks large enough), reused by every later
+ * run of the process (the jobs of a config, --watch), and never holding the
+ * process open while idle. Requests are answered in order.
+ */
+import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+
+interface Pending {
+  readonly resolve: (tidied: (string | null)[]) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+let worker: Worker | undefined;
+const pending: Pending[] = [];
+
+/** The worker module, when this module runs from compiled JavaScript (from TypeScript sources, there is none). */
+function moduleUrl(): URL | undefined {
+  const url = new URL("./tidy-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync(url) ? url : undefined;
+}
+
+export function tidyThreadAvailable(): boolean {
+  return moduleUrl() !== undefined;
+}
+
+function start(): Worker | undefined {
+  if (worker) return worker;
+  const url = moduleUrl();
+  if (!url) return undefined;
+  const w = new Worker(url);
+  w.unref();
+  w.on("message", (m: { tidied: (string | null)[] }) => {
+    pending.shift()?.resolve(m.tidied);
+    if (pending.length === 0) w.unref();
+  });
+  const fail = (e: unknown): void => {
+    worker = undefined;
+    for (const p of pending.splice(0)) p.reject(e);
+  };
+  w.on("error", fail);
+  w.on("exit", (code) => fail(new Error(`the tidy worker exited (${code})`)));
+  worker = w;
+  return w;
+}
+
+/** Starts the worker now, so that it has loaded its modules by the time the chunks are ready. */
+export function warmTidyThread(): void {
+  start();
+}
+
+/** The chunks (by identity, chunk.ts) tidied on the worker: a text each, or null where tidy leaves it to prettier. */
+export function tidyOnThread(identities: readonly string[]): Promise<(string | null)[]> {
+  const w = start();
+  if (!w) return Promise.reject(new Error("internal: no tidy worker module"));
+  return new Promise((resolve, reject) => {
+    pending.push({ resolve, reject });
+    // held open while a request is out
+    w.ref();
+    w.postMessage({ identities });
+  });
+}
