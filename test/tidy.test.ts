@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyStats } from "../generator/format.js";
 import { generate } from "../generator/index.js";
 import { PRETTIER } from "../generator/prettier-options.js";
-import { tidy } from "../generator/tidy/index.js";
+import { tidy, tidyRefusal } from "../generator/tidy/index.js";
+import { prng } from "./prng.js";
 import { writeRandomService } from "./helpers/random-service.js";
 
 const pretty = (source: string): Promise<string> => prettier.format(source, PRETTIER);
@@ -79,6 +80,36 @@ describe("tidy prints as prettier does", () => {
       const again = tidy(formatted);
       if (again !== undefined) expect(again).toBe(formatted);
     }
+  });
+
+  it("on mangled code, never throws, and answers as prettier does wherever the code is still code", async () => {
+    const random = prng(7);
+    let answered = 0;
+    let cases = 0;
+    for (const snippet of SNIPPETS) {
+      const source = named(snippet, 30);
+      const tokens = source.split(/(?<=[\s(){}\[\];,.:?!<>=|&"])/);
+      for (let k = 0; k < 24; k++) {
+        const t = [...tokens];
+        const at = Math.floor(random() * t.length);
+        const op = Math.floor(random() * 3);
+        if (op === 0) t.splice(at, 1);
+        else if (op === 1) t.splice(at, 0, t[Math.floor(random() * t.length)]!);
+        else t[at] = t[at]!.replace(/\w+/, "x");
+        const mangled = t.join("");
+        cases++;
+        expect(tidyRefusal(mangled) ?? "", mangled).not.toMatch(/^internal error/);
+        const out = tidy(mangled);
+        if (out === undefined) continue;
+        // tidy is no syntax checker: on what is not code (prettier throws), its answer is moot
+        const expected = await pretty(mangled).catch(() => undefined);
+        if (expected === undefined) continue;
+        answered++;
+        expect(out, mangled).toBe(expected);
+      }
+    }
+    expect(cases).toBeGreaterThan(600);
+    expect(answered).toBeGreaterThan(0);
   });
 
   it("says it cannot, rather than guess, past its subset", () => {

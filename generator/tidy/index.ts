@@ -30,8 +30,10 @@ export function tidy(source: string): string | undefined {
     const formatted = printer.printDocToString(doc, { ...TIDY_WIDTH }).formatted;
     return formatted.includes(REFUSED) ? undefined : formatted;
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
-    throw e;
+    // too deep for this thread's stack: the caller runs again on a larger one, as for prettier
+    if (e instanceof RangeError) throw e;
+    // anything else (Unsupported, or a slip of tidy's own) leaves the chunk to prettier, which is never wrong
+    return undefined;
   }
 }
 
@@ -43,6 +45,6 @@ export function tidyRefusal(source: string): string | undefined {
     return printer.printDocToString(doc, { ...TIDY_WIDTH }).formatted.includes(REFUSED) ? "a layout not mirrored" : undefined;
   } catch (e) {
     if (e instanceof Unsupported) return e.message;
-    throw e;
+    return `internal error: ${e instanceof Error ? e.message : String(e)}`;
   }
 }

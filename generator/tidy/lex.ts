@@ -14,6 +14,8 @@ export interface Comment {
   readonly block: boolean;
   readonly start: number;
   readonly end: number;
+  /** Code before it on its line: prettier makes it a trailing comment of that code, which tidy does not print. */
+  readonly trailing: boolean;
 }
 
 export type TokenKind = "name" | "string" | "number" | "regex" | "punct" | "eof";
@@ -26,6 +28,8 @@ export interface Token {
   readonly end: number;
   /** Comments between the previous token and this one. */
   readonly comments: readonly Comment[];
+  /** A line break between the previous token and this one (where JavaScript inserts a semicolon, it matters). */
+  readonly newlineBefore: boolean;
 }
 
 const PUNCTUATORS = [
@@ -111,6 +115,9 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   const n = text.length;
   let comments: Comment[] = [];
+  let newline = false;
+  /** Whether code precedes position `at` on its line. */
+  const codeBefore = (at: number): boolean => tokens.length > 0 && !hasNewlineBefore(text, at);
   const regexAllowed = (): boolean => {
     const last = tokens[tokens.length - 1];
     if (!last) return true;
@@ -121,6 +128,7 @@ export function tokenize(text: string): Token[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (c === 10 || c === 13) newline = true;
       i++;
       continue;
     }
@@ -129,14 +137,15 @@ export function tokenize(text: string): Token[] {
       const end = text.indexOf("*/", i + 2);
       if (end < 0) throw new Unsupported("unterminated comment");
       i = end + 2;
-      comments.push({ text: text.slice(start, i), block: true, start, end: i });
+      comments.push({ text: text.slice(start, i), block: true, start, end: i, trailing: codeBefore(start) && hasNewline(text, i) });
+      if (text.slice(start, i).includes("\n")) newline = true;
       continue;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 47) {
       let end = text.indexOf("\n", i);
       if (end < 0) end = n;
       i = end;
-      comments.push({ text: text.slice(start, i).replace(/\s+$/, ""), block: false, start, end: i });
+      comments.push({ text: text.slice(start, i).replace(/\s+$/, ""), block: false, start, end: i, trailing: codeBefore(start) });
       continue;
     }
     let kind: TokenKind;
@@ -184,10 +193,11 @@ export function tokenize(text: string): Token[] {
       i += p.length;
       kind = "punct";
     }
-    tokens.push({ kind, text: text.slice(start, i), start, end: i, comments });
+    tokens.push({ kind, text: text.slice(start, i), start, end: i, comments, newlineBefore: newline });
     comments = [];
+    newline = false;
   }
-  tokens.push({ kind: "eof", text: "", start: n, end: n, comments });
+  tokens.push({ kind: "eof", text: "", start: n, end: n, comments, newlineBefore: newline });
   return tokens;
 }
 

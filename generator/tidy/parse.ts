@@ -37,6 +37,10 @@ export const PRECEDENCE: Readonly<Record<string, number>> = {
 
 const ASSIGN = new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "??=", "||=", "&&="]);
 const TYPE_KEYWORDS = new Set(["string", "number", "boolean", "unknown", "never", "void", "undefined", "null", "object", "any", "bigint", "symbol", "true", "false", "this"]);
+/** Words that are never a name in an expression (a name there means tidy misread the code). */
+const RESERVED = new Set(["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "finally", "for", "function", "if", "import", "in", "instanceof", "let", "new", "return", "super", "switch", "throw", "try", "typeof", "var", "void", "while", "with", "yield", "await", "static", "implements", "interface", "package", "private", "protected", "public", "type", "as", "satisfies", "is", "keyof", "readonly", "declare", "of"]);
+const RELATIONAL = new Set(["<", ">", "<=", ">="]);
+const CONTEXTUAL = new Set(["type", "interface", "declare", "abstract", "async", "namespace", "module", "let"]);
 const MODIFIERS = new Set(["declare", "private", "protected", "public", "readonly", "static", "abstract", "override"]);
 
 export class Parser {
@@ -59,15 +63,23 @@ export class Parser {
     const t = this.tok;
     return (t.kind === "punct" || t.kind === "name") && t.text === text;
   }
-  private next(): Token {
+  /**
+   * Moves past the current token. Its comments must have been taken for a node (takeComments), or
+   * they would be lost: a comment anywhere else makes tidy refuse the chunk.
+   */
+  private advance(): Token {
     const t = this.tok;
-    if (t.kind === "eof") throw new Unsupported("unexpected end");
+    if (t.comments.length > 0 && this.takenAt !== this.at) throw new Unsupported("a comment in an unsupported place");
     this.at++;
     return t;
   }
+  private next(): Token {
+    if (this.tok.kind === "eof") throw new Unsupported("unexpected end");
+    return this.advance();
+  }
   private eat(text: string): boolean {
     if (!this.is(text)) return false;
-    this.at++;
+    this.advance();
     return true;
   }
   private expect(text: string): Token {
@@ -77,7 +89,7 @@ export class Parser {
   private ident(): string {
     const t = this.tok;
     if (t.kind !== "name") throw new Unsupported(`expected a name at ${t.start}`);
-    this.at++;
+    this.advance();
     return t.text;
   }
   /** The end of the last token taken. */
@@ -86,12 +98,17 @@ export class Parser {
   }
   /** No comment may sit before the current token (where tidy would not place one as prettier does). */
   private noComments(): void {
-    if (this.tok.comments.length > 0) throw new Unsupported("a comment in an unsupported place");
+    if (this.tok.comments.length > 0 && this.takenAt !== this.at) throw new Unsupported("a comment in an unsupported place");
   }
-  /** The comments before the current token, taken for the node that starts there. */
+  /** The index of the token whose comments a node has taken. */
+  private takenAt = -1;
+  /** The comments before the current token, taken (once) for the node that starts there. */
   private takeComments(): Comment[] | undefined {
     const c = this.tok.comments;
-    return c.length > 0 ? [...c] : undefined;
+    if (c.length === 0 || this.takenAt === this.at) return undefined;
+    if (c.some((x) => x.trailing)) throw new Unsupported("a trailing comment");
+    this.takenAt = this.at;
+    return [...c];
   }
 
   // ---- program ----
@@ -114,6 +131,8 @@ export class Parser {
   private statementBody(): Statement {
     const start = this.tok.start;
     const t = this.tok;
+    // contextual keywords then a line break are names (a semicolon is inserted): not tidy's to read
+    if (t.kind === "name" && CONTEXTUAL.has(t.text) && this.peek().newlineBefore) throw new Unsupported(`a line break after ${t.text}`);
     if (t.kind === "name") {
       switch (t.text) {
         case "import":
@@ -163,6 +182,8 @@ export class Parser {
         case "return":
         case "throw": {
           this.next();
+          // `return` then a line break ends the statement there (a semicolon is inserted)
+          if (this.tok.newlineBefore) throw new Unsupported(`a line break after ${t.text}`);
           const argument = this.is(";") ? undefined : this.expression();
           this.semicolon();
           return argument ? { type: t.text === "return" ? "Return" : "Throw", argument, start, end: this.last } : { type: "Return", start, end: this.last };
@@ -440,7 +461,12 @@ export class Parser {
 
   private modifiers(): string[] {
     const out: string[] = [];
-    while (this.tok.kind === "name" && MODIFIERS.has(this.tok.text) && this.peek().kind === "name") out.push(this.next().text);
+    // a modifier then a line break is a member of that name (a semicolon is inserted)
+    if (this.tok.kind === "name" && MODIFIERS.has(this.tok.text) && this.peek().newlineBefore) throw new Unsupported("a line break after a modifier");
+    while (this.tok.kind === "name" && MODIFIERS.has(this.tok.text) && this.peek().kind === "name") {
+      if (this.peek().newlineBefore) throw new Unsupported("a line break after a modifier");
+      out.push(this.next().text);
+    }
     // `readonly [key: string]: T`
     while (this.tok.kind === "name" && MODIFIERS.has(this.tok.text) && this.peek().text === "[" && this.isIndexSignatureAt(1)) out.push(this.next().text);
     return out;
@@ -681,6 +707,7 @@ export class Parser {
     let returnType: Type | undefined;
     if (this.eat(":")) returnType = this.returnType();
     this.noComments();
+    if (this.tok.newlineBefore) throw new Unsupported("a line break before =>");
     this.expect("=>");
     const body = this.is("{") ? this.block() : this.assignment();
     if (body.comments) throw new Unsupported("arrow body");
@@ -731,6 +758,8 @@ export class Parser {
       }
       const p = PRECEDENCE[op]!;
       if (p <= min) return left;
+      // `a < b > c` reads as type arguments or as comparisons depending on the parser: not tidy's to decide
+      if (RELATIONAL.has(op) && left.type === "Binary" && RELATIONAL.has(left.operator)) throw new Unsupported("a chain of comparisons");
       this.noComments();
       this.next();
       const right = this.binary(op === "**" ? p - 1 : p);
@@ -771,6 +800,7 @@ export class Parser {
     const start = this.tok.start;
     const e = this.primaryWithMembers();
     if ((this.is("++") || this.is("--")) && this.tok.comments.length === 0) {
+      if (this.tok.newlineBefore) throw new Unsupported("a line break before ++ or --");
       const operator = this.next().text;
       return { type: "Update", operator, prefix: false, argument: e, start, end: this.last };
     }
@@ -872,7 +902,7 @@ export class Parser {
     const start = t.start;
     switch (t.kind) {
       case "name":
-        if (t.text === "function" || t.text === "class" || t.text === "yield" || t.text === "super" || t.text === "import") throw new Unsupported(t.text);
+        if (RESERVED.has(t.text)) throw new Unsupported(`reserved word ${t.text}`);
         this.next();
         return { type: "Ident", name: t.text, start, end: t.end };
       case "string":

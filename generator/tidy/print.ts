@@ -44,7 +44,7 @@ const binaryKind = (e: Expr): string => (e.type === "Binary" ? (LOGICAL.has(e.op
 const isObjectType = (t: Type | undefined): boolean => t?.type === "TObject" || t?.type === "TMapped";
 
 /** Where an expression sits, for the rules that look at the parent. */
-type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "conditional-indented" | "arrow-body" | "property" | "other";
+type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "conditional-indented" | "arrow-body" | "property" | "cast" | "other";
 
 /**
  * A document's text when all of it is printed flat, or undefined if any of it cannot be: a hard
@@ -101,8 +101,9 @@ export class Printer {
    * what prettier's printer makes of its document then (every group fits flat), without laying the
    * document out; else the document.
    */
-  private settled(doc: Doc): Doc {
-    if (this.depth === undefined) return doc;
+  private settled(doc: Doc, comments?: readonly Comment[]): Doc {
+    // a comment on the statement's own line takes room on it: laid out then
+    if (this.depth === undefined || comments?.some((c) => !hasNewline(this.text, c.end))) return doc;
     const flat = flatText(doc);
     return flat !== undefined && this.depth * 2 + flat.length <= 120 && ASCII.test(flat) ? flat : doc;
   }
@@ -193,7 +194,7 @@ export class Printer {
   private sequence(statements: readonly Statement[]): Doc {
     const parts: Doc[] = [];
     statements.forEach((s, i) => {
-      parts.push(this.leading(s.comments, this.settled(this.statementBody(s))));
+      parts.push(this.leading(s.comments, this.settled(this.statementBody(s), s.comments)));
       if (i < statements.length - 1) {
         parts.push(hardline);
         if (isNextLineEmpty(this.text, s.end)) parts.push(hardline);
@@ -528,7 +529,7 @@ export class Printer {
     if (members.length === 0) return "{}";
     const parts: Doc[] = [];
     members.forEach((m, i) => {
-      parts.push(this.leading(m.comments, this.deeper(() => this.settled(this.classMember(m)))));
+      parts.push(this.leading(m.comments, this.deeper(() => this.settled(this.classMember(m), m.comments))));
       if (i < members.length - 1) {
         parts.push(hardline);
         if (isNextLineEmpty(this.text, m.end)) parts.push(hardline);
@@ -565,7 +566,7 @@ export class Printer {
     if (i.extends) throw new Unsupported("interface extends");
     const body: Doc[] = [];
     i.members.forEach((m, k) => {
-      body.push(this.leading(m.comments, this.deeper(() => this.settled([this.typeMember(m), ";"]))));
+      body.push(this.leading(m.comments, this.deeper(() => this.settled([this.typeMember(m), ";"], m.comments))));
       if (k < i.members.length - 1) {
         body.push(hardline);
         if (isNextLineEmpty(this.text, m.end)) body.push(hardline);
@@ -677,9 +678,8 @@ export class Printer {
       if (this.text.slice(t.start + 1, t.end - 1).trim() !== "") throw new Unsupported("comment in an empty type");
       return "{}";
     }
-    const first = t.members[0]!;
-    const firstStart = first.comments?.[0]?.start ?? first.start;
-    const shouldBreak = this.text.slice(t.start, firstStart).includes("\n");
+    // prettier's hasNewLineAfterOpeningBrace: between `{` and the first member itself (its comments included)
+    const shouldBreak = this.text.slice(t.start, t.members[0]!.start).includes("\n");
     const parts: Doc[] = [];
     t.members.forEach((m, i) => {
       const last = i === t.members.length - 1;
@@ -724,6 +724,9 @@ export class Printer {
         return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies" || e.type === "Unary" || e.type === "Await" || e.type === "Update" || (ctx === "callee" && e.type === "New" && false);
       case "unary":
         return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies";
+      case "cast":
+        // `x as A as B` needs none
+        return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "Await";
       case "conditional":
       case "conditional-indented":
         return e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies";
@@ -795,7 +798,7 @@ export class Printer {
         return ["...", this.expr(e.argument, "other")];
       case "As":
       case "Satisfies":
-        return [this.wrap(e.expression, "member"), e.type === "As" ? " as " : " satisfies ", this.type(e.typeAnnotation, "annotation")];
+        return [this.wrap(e.expression, "cast"), e.type === "As" ? " as " : " satisfies ", this.type(e.typeAnnotation, "annotation")];
       case "Assign":
         if (ctx !== "statement") throw new Unsupported("assignment in an expression");
         return this.assignment(this.expr(e.left, "other"), " " + e.operator, e.right, {});
