@@ -22,7 +22,6 @@ import type {
 import {
   asserter,
   classSearch,
-  codePointLength,
   guard,
   isPlainObject,
   limitSite,
@@ -46,17 +45,11 @@ export {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-const pattern0 = /* @__PURE__ */ classSearch(0, 67045376, 2281701374, 134217726);
+const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[\\w+]", "u"));
 
-const pattern1 = /* @__PURE__ */ classSearch(0, 603949056, 2281701374, 134217726);
+const pattern1 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[\\w+=/]", "u"));
 
-const pattern2 = /* @__PURE__ */ classSearch(
-  0,
-  4294967294,
-  4294967295,
-  2147483647,
-  /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"),
-);
+const pattern2 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"));
 
 const sites0 = /* @__PURE__ */ within("AnalyticsMetadataType", [/* @__PURE__ */ typeSite("object")]);
 
@@ -244,7 +237,7 @@ function checkClientIdType(value: unknown, path: string, errors: ValidationError
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites2[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites2[1]!)) return false;
   } else if (!pattern0(value)) {
     if (!report(errors, path, sites2[2]!)) return false;
@@ -264,7 +257,7 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites8[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites8[1]!)) return false;
   } else if (!pattern1(value)) {
     if (!report(errors, path, sites8[2]!)) return false;
@@ -284,7 +277,7 @@ function checkUsernameType(value: unknown, path: string, errors: ValidationError
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites11[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites11[1]!)) return false;
   } else if (!pattern2(value)) {
     if (!report(errors, path, sites11[2]!)) return false;

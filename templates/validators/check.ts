@@ -231,7 +231,8 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
   const units = node.minLength !== undefined || node.maxLength !== undefined ? ctx.scope.fresh("units") : undefined;
   if (units) out.push(code`const ${units} = ${t.v}.length;`);
-  const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
+  // the string iterator counts code points (a lone surrogate one): only where the units cannot decide
+  const count = (): Code => code`[...${t.v}].length`;
   /** Each failure: its condition and its statements (for a block). */
   const checks: { readonly fails: Code; readonly body: Code }[] = [];
   const { minLength, maxLength } = node;

@@ -165,16 +165,15 @@ const ALPHABET = ["a", "Z", "0", "_", "+", "=", "/", ":", "-", ".", "@", " ", "\
 
 describe("classSearch: a one-class pattern, as the engine answers it", () => {
   it.each([
-    ["[\\w+]", false],
-    ["[\\w+=/]", false],
-    ["[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", true],
-    ["[\\S]", true],
-    ["[^_]", true],
-  ])("%s", (source, wide) => {
+    ["[\\w+]"],
+    ["[\\w+=/]"],
+    ["[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]"],
+    ["[\\S]"],
+    ["[^_]"],
+    ["[a-c]"],
+  ])("%s", (source) => {
     const re = new RegExp(source, "u");
-    const masks = [0, 0, 0, 0];
-    for (let c = 0; c < 128; c++) if (re.test(String.fromCharCode(c))) masks[c >> 5]! |= 1 << (c & 31);
-    const search = classSearch(masks[0]! >>> 0, masks[1]! >>> 0, masks[2]! >>> 0, masks[3]! >>> 0, wide ? re : undefined);
+    const search = classSearch(re);
     for (const text of samples(ALPHABET, 2000, 11)) expect(search(text), JSON.stringify(text)).toBe(re.test(text));
   });
 });

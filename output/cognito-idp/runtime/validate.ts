@@ -289,19 +289,18 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /**
  * The search of a pattern that is one class (`[\w+]`, what `[\w+]+` is to an unanchored search):
- * whether the text has one code point of the class. ASCII code points are looked up in a 128-bit
- * table (four 32-bit masks); at the first other one, `rest` (the class as a RegExp) decides, or,
- * without it, the class has no code point beyond ASCII.
+ * whether the text has one code point of the class. ASCII code points are looked up in a table of
+ * 128, made from the class itself when the module loads; at the first other code point, the class
+ * (a RegExp without the `g` or `y` flag) decides for the whole text.
  */
-export function classSearch(m0: number, m1: number, m2: number, m3: number, rest?: RegExp): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
+export function classSearch(re: RegExp): (text: string) => boolean {
+  const ascii: boolean[] = [];
+  for (let c = 0; c < 128; c++) ascii.push(re.test(String.fromCharCode(c)));
   return (text) => {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // (a shift takes its count modulo 32: c & 31)
-      if (c > 127) {
-        if (rest) return rest.test(text);
-      } else if ((masks[c >> 5]! >>> c) & 1) return true;
+      if (c > 127) return re.test(text);
+      if (ascii[c]) return true;
     }
     return false;
   };

@@ -21,7 +21,6 @@ import type {
 
 import {
   asserter,
-  codePointLength,
   enumSite,
   guard,
   isPlainObject,
@@ -168,7 +167,7 @@ function checkDeviceType(value: unknown, path: string, errors: ValidationError[]
           if (!report(errors, path + "/Tags" + "/" + i0, sites4[3]!)) return false;
         } else {
           const units0 = item0.length;
-          if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
+          if (units0 > 3 && (units0 > 6 || [...item0].length > 3)) {
             if (!report(errors, path + "/Tags" + "/" + i0, sites4[2]!)) return false;
           }
         }
@@ -315,7 +314,7 @@ function checkDeviceKeyType(value: unknown, path: string, errors: ValidationErro
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites2[0]!)) return false;
-  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+  } else if (units0 > 55 && (units0 > 110 || [...value].length > 55)) {
     if (!report(errors, path, sites2[1]!)) return false;
   } else if (!pattern0.test(value)) {
     if (!report(errors, path, sites2[2]!)) return false;

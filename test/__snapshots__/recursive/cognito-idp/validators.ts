@@ -9,7 +9,6 @@ import type { ListTreeRequest, NameType, TreeNodeType, Kind } from "./types.js";
 import {
   asserter,
   boundSite,
-  codePointLength,
   constSite,
   enumSite,
   fixedSite,
@@ -206,7 +205,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
   if (member5 !== undefined) {
     if (typeof member5 === "string") {
       const units0 = member5.length;
-      if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
+      if (units0 > 5 && (units0 > 10 || [...member5].length > 5)) {
         if (!report(errors, path + "/Label", sites2[10]!)) return false;
       }
     } else if (member5 !== null) {
@@ -303,7 +302,7 @@ function checkNameType(value: unknown, path: string, errors: ValidationError[] |
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites1[0]!)) return false;
-  } else if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
+  } else if (units0 > 8 && (units0 > 16 || [...value].length > 8)) {
     if (!report(errors, path, sites1[1]!)) return false;
   } else if (!pattern0.test(value)) {
     if (!report(errors, path, sites1[2]!)) return false;

@@ -9,7 +9,6 @@ import type { AccountId, GetIdInput, GetIdResponse, IdentityId, IdentityPoolId, 
 import {
   asserter,
   classSearch,
-  codePointLength,
   guard,
   isPlainObject,
   limitSite,
@@ -33,7 +32,7 @@ export {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
+const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("\\d", "u"));
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
@@ -118,7 +117,7 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] 
         const units0 = value0.length;
         if (units0 < 1) {
           if (!report(errors, path + "/" + pointerSegment(key0), sites5[0]!)) return false;
-        } else if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
+        } else if (units0 > 50000 && (units0 > 100000 || [...value0].length > 50000)) {
           if (!report(errors, path + "/" + pointerSegment(key0), sites5[1]!)) return false;
         }
       }
@@ -133,7 +132,7 @@ function checkAccountId(value: unknown, path: string, errors: ValidationError[] 
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites0[0]!)) return false;
-  } else if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
+  } else if (units0 > 15 && (units0 > 30 || [...value].length > 15)) {
     if (!report(errors, path, sites0[1]!)) return false;
   } else if (!pattern0(value)) {
     if (!report(errors, path, sites0[2]!)) return false;
@@ -153,7 +152,7 @@ function checkIdentityPoolId(value: unknown, path: string, errors: ValidationErr
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites4[0]!)) return false;
-  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+  } else if (units0 > 55 && (units0 > 110 || [...value].length > 55)) {
     if (!report(errors, path, sites4[1]!)) return false;
   } else if (!pattern1.test(value)) {
     if (!report(errors, path, sites4[2]!)) return false;
