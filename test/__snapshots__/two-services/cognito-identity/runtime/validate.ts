@@ -289,21 +289,15 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /**
  * The search of a pattern that is one class (`[\w+]`, what `[\w+]+` is to an unanchored search):
- * whether the text has one code point of the class. ASCII code points are looked up in a table of
- * 128, made from the class itself when the module loads; at the first other code point, the class
- * (a RegExp without the `g` or `y` flag) decides for the whole text.
+ * whether the text has one code point of the class. A text whose first code unit is an ASCII code
+ * point of the class has one (looked up in a table of 128, made from the class when the module
+ * loads): the common case, a valid value, costs one lookup; any other text, the class (a RegExp
+ * without the `g` or `y` flag) decides.
  */
 export function classSearch(re: RegExp): (text: string) => boolean {
   const ascii: boolean[] = [];
   for (let c = 0; c < 128; c++) ascii.push(re.test(String.fromCharCode(c)));
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 127) return re.test(text);
-      if (ascii[c]) return true;
-    }
-    return false;
-  };
+  return (text) => ascii[text.charCodeAt(0)] || re.test(text);
 }
 
 /**
