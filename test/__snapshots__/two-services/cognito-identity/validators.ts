@@ -9,6 +9,7 @@ import type { AccountId, GetIdInput, GetIdResponse, IdentityId, IdentityPoolId, 
 import {
   asserter,
   classSearch,
+  codePointLength,
   guard,
   isPlainObject,
   limitSite,
@@ -117,7 +118,7 @@ function checkLoginsMap(value: unknown, path: string, errors: ValidationError[] 
         const units0 = value0.length;
         if (units0 < 1) {
           if (!report(errors, path + "/" + pointerSegment(key0), sites5[0]!)) return false;
-        } else if (units0 > 50000 && (units0 > 100000 || [...value0].length > 50000)) {
+        } else if (units0 > 50000 && (units0 > 100000 || codePointLength(value0) > 50000)) {
           if (!report(errors, path + "/" + pointerSegment(key0), sites5[1]!)) return false;
         }
       }
