@@ -24,7 +24,7 @@ import {
   classSearch,
   guard,
   isPlainObject,
-  limitSite,
+  lengthSite,
   matchSite,
   objectPrototype,
   own,
@@ -56,8 +56,8 @@ const sites0 = /* @__PURE__ */ within("AnalyticsMetadataType", [/* @__PURE__ */ 
 const sites1 = /* @__PURE__ */ within("AttributeNameType", [/* @__PURE__ */ typeSite("string")]);
 
 const sites2 = /* @__PURE__ */ within("ClientIdType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[\\w+]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -77,8 +77,8 @@ const sites6 = /* @__PURE__ */ within("ResendConfirmationCodeRequest", [
 const sites7 = /* @__PURE__ */ within("ResendConfirmationCodeResponse", [/* @__PURE__ */ typeSite("object")]);
 
 const sites8 = /* @__PURE__ */ within("SecretHashType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[\\w+=/]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -88,8 +88,8 @@ const sites9 = /* @__PURE__ */ within("StringType", [/* @__PURE__ */ typeSite("s
 const sites10 = /* @__PURE__ */ within("UserContextDataType", [/* @__PURE__ */ typeSite("object")]);
 
 const sites11 = /* @__PURE__ */ within("UsernameType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);

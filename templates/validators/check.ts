@@ -19,7 +19,7 @@ import { FORMATS_NAMESPACE } from "../../generator/naming.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
 
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
-export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
+export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "lengthSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
@@ -116,8 +116,8 @@ function fail(ctx: Ctx, t: Target, node: Node, keyword: string, args: readonly J
 /** The builder (in runtime/validate.ts) of each keyword's sites, and whether it takes the keyword (one builder for several). */
 const SITE_BUILDERS: Readonly<Record<string, readonly [HelperName, boolean]>> = {
   type: ["typeSite", false],
-  minLength: ["limitSite", true],
-  maxLength: ["limitSite", true],
+  minLength: ["lengthSite", true],
+  maxLength: ["lengthSite", true],
   minItems: ["limitSite", true],
   maxItems: ["limitSite", true],
   minProperties: ["limitSite", true],

@@ -20,6 +20,7 @@ import {
   fixedSite,
   guard,
   jsonEqual,
+  lengthSite,
   limitSite,
   matchSite,
   multipleOfSite,
@@ -37,7 +38,7 @@ import {
 } from "../../templates/runtime/validate.js";
 import { prng as mulberry32 } from "../prng.js";
 
-const [notString, tooShort] = within("Name", [typeSite("string"), limitSite("minLength", 2, "/properties/x")]);
+const [notString, tooShort] = within("Name", [typeSite("string"), lengthSite("minLength", 2, "/properties/x")]);
 
 /** A string of at least two units, as a generated check would read it. */
 const check: Check = (value, path, errors) => {
@@ -81,6 +82,8 @@ describe("sites: ajv's keyword, params and message", () => {
     [typeSite("integer"), "type", { type: "integer" }, "must be integer"],
     [limitSite("minLength", 1), "minLength", { limit: 1 }, "must NOT have fewer than 1 characters"],
     [limitSite("maxLength", 128), "maxLength", { limit: 128 }, "must NOT have more than 128 characters"],
+    [lengthSite("minLength", 1), "minLength", { limit: 1 }, "must NOT have fewer than 1 characters"],
+    [lengthSite("maxLength", 128), "maxLength", { limit: 128 }, "must NOT have more than 128 characters"],
     [limitSite("minItems", 0), "minItems", { limit: 0 }, "must NOT have fewer than 0 items"],
     [limitSite("maxItems", 3), "maxItems", { limit: 3 }, "must NOT have more than 3 items"],
     [limitSite("minProperties", 1), "minProperties", { limit: 1 }, "must NOT have fewer than 1 properties"],

@@ -24,6 +24,7 @@ import {
   enumSite,
   guard,
   isPlainObject,
+  lengthSite,
   limitSite,
   matchSite,
   objectPrototype,
@@ -52,8 +53,8 @@ const sites0 = /* @__PURE__ */ within("ChallengeNameType", [/* @__PURE__ */ type
 const sites1 = /* @__PURE__ */ within("DateType", [/* @__PURE__ */ typeSite("number")]);
 
 const sites2 = /* @__PURE__ */ within("DeviceKeyType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 55),
   /* @__PURE__ */ matchSite("pattern", "[\\w-]+_[0-9a-f-]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -66,7 +67,7 @@ const sites3 = /* @__PURE__ */ within("DeviceStatusType", [
 const sites4 = /* @__PURE__ */ within("DeviceType", [
   /* @__PURE__ */ requiredSite("DeviceKey"),
   /* @__PURE__ */ limitSite("maxItems", 2, "/properties/Tags"),
-  /* @__PURE__ */ limitSite("maxLength", 3, "/properties/Tags/items"),
+  /* @__PURE__ */ lengthSite("maxLength", 3, "/properties/Tags/items"),
   /* @__PURE__ */ typeSite("string", "/properties/Tags/items"),
   /* @__PURE__ */ typeSite("array", "/properties/Tags"),
   /* @__PURE__ */ typeSite("object"),

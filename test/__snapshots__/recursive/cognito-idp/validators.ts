@@ -15,6 +15,7 @@ import {
   guard,
   isPlainObject,
   jsonEqual,
+  lengthSite,
   limitSite,
   matchSite,
   multipleOfSite,
@@ -47,8 +48,8 @@ const sites0 = /* @__PURE__ */ within("ListTreeRequest", [
 ]);
 
 const sites1 = /* @__PURE__ */ within("NameType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 8),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 8),
   /* @__PURE__ */ matchSite("pattern", "^[a-z]+$"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -64,7 +65,7 @@ const sites2 = /* @__PURE__ */ within("TreeNodeType", [
   /* @__PURE__ */ boundSite("exclusiveMaximum", "<", 1, "/properties/Ratio"),
   /* @__PURE__ */ multipleOfSite(0.25, "/properties/Ratio"),
   /* @__PURE__ */ typeSite("number", "/properties/Ratio"),
-  /* @__PURE__ */ limitSite("maxLength", 5, "/properties/Label"),
+  /* @__PURE__ */ lengthSite("maxLength", 5, "/properties/Label"),
   /* @__PURE__ */ typeSite("string,null", "/properties/Label"),
   /* @__PURE__ */ typeSite("integer", "/properties/Shape/anyOf/1"),
   /* @__PURE__ */ fixedSite("anyOf", "/properties/Shape"),

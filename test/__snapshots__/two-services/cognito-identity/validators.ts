@@ -12,7 +12,7 @@ import {
   codePointLength,
   guard,
   isPlainObject,
-  limitSite,
+  lengthSite,
   matchSite,
   objectPrototype,
   own,
@@ -38,8 +38,8 @@ const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("\\d", "
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
 const sites0 = /* @__PURE__ */ within("AccountId", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 15),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 15),
   /* @__PURE__ */ matchSite("pattern", "\\d+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -54,15 +54,15 @@ const sites2 = /* @__PURE__ */ within("GetIdResponse", [/* @__PURE__ */ typeSite
 const sites3 = /* @__PURE__ */ within("IdentityId", [/* @__PURE__ */ typeSite("string")]);
 
 const sites4 = /* @__PURE__ */ within("IdentityPoolId", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 55),
   /* @__PURE__ */ matchSite("pattern", "[\\w-]+:[0-9a-f-]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
 
 const sites5 = /* @__PURE__ */ within("LoginsMap", [
-  /* @__PURE__ */ limitSite("minLength", 1, "/additionalProperties"),
-  /* @__PURE__ */ limitSite("maxLength", 50000, "/additionalProperties"),
+  /* @__PURE__ */ lengthSite("minLength", 1, "/additionalProperties"),
+  /* @__PURE__ */ lengthSite("maxLength", 50000, "/additionalProperties"),
   /* @__PURE__ */ typeSite("string", "/additionalProperties"),
   /* @__PURE__ */ typeSite("object"),
 ]);

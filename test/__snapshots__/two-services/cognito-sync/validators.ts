@@ -10,7 +10,7 @@ import {
   asserter,
   classSearch,
   guard,
-  limitSite,
+  lengthSite,
   matchSite,
   report,
   typeSite,
@@ -30,8 +30,8 @@ export {
 const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[a-zA-Z0-9_.:-]", "u"));
 
 const sites0 = /* @__PURE__ */ within("DatasetName", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[a-zA-Z0-9_.:-]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);

@@ -163,6 +163,16 @@ export function typeSite(type: string, path = ""): Site {
   return at(path, "type", { type }, `must be ${type}`);
 }
 
+/** minLength, maxLength: the common case of limitSite, in less code. */
+export function lengthSite(keyword: "minLength" | "maxLength", limit: number, path = ""): Site {
+  return at(
+    path,
+    keyword,
+    { limit },
+    `must NOT have ${keyword === "minLength" ? "fewer" : "more"} than ${limit} characters`,
+  );
+}
+
 /** minLength, maxLength, minItems, maxItems, minProperties, maxProperties. */
 export function limitSite(keyword: string, limit: number, path = ""): Site {
   // minLength: "min", "Length"; minItems: "min", "Items" (the noun, lowercased)
