@@ -16,7 +16,7 @@ export const RUNTIME_TYPE_NAMES = ["ValidationError", "ValidationResult", "Valid
 export const FORMATS_NAMESPACE = "formats";
 export const RUNTIME_VALUE_NAMES = [
   // runtime/validate.ts
-  "ValidationFailure", "formatErrors", "validator", "guard", "asserter", "within", "typeSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
+  "ValidationFailure", "formatErrors", "validator", "guard", "asserter", "within", "typeSite", "lengthSite", "limitSite", "boundSite", "matchSite", "multipleOfSite", "requiredSite", "enumSite", "constSite", "fixedSite", "report", "objectPrototype", "inherits", "own", "isPlainObject", "codePointLength", "pointerSegment", "jsonEqual", "classSearch", "dfaSearch",
   // runtime/http.ts, wire.ts
   "endpointUrl", "httpRequest", "SERVICE", "inOrder", "eachItem", "eachValue",
   // runtime/formats.ts, as validators.ts imports it (with --assert-formats)

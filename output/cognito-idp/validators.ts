@@ -22,10 +22,9 @@ import type {
 import {
   asserter,
   classSearch,
-  codePointLength,
   guard,
   isPlainObject,
-  limitSite,
+  lengthSite,
   matchSite,
   objectPrototype,
   own,
@@ -46,25 +45,19 @@ export {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-const pattern0 = /* @__PURE__ */ classSearch(0, 67045376, 2281701374, 134217726);
+const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[\\w+]", "u"));
 
-const pattern1 = /* @__PURE__ */ classSearch(0, 603949056, 2281701374, 134217726);
+const pattern1 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[\\w+=/]", "u"));
 
-const pattern2 = /* @__PURE__ */ classSearch(
-  0,
-  4294967294,
-  4294967295,
-  2147483647,
-  /* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"),
-);
+const pattern2 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]", "u"));
 
 const sites0 = /* @__PURE__ */ within("AnalyticsMetadataType", [/* @__PURE__ */ typeSite("object")]);
 
 const sites1 = /* @__PURE__ */ within("AttributeNameType", [/* @__PURE__ */ typeSite("string")]);
 
 const sites2 = /* @__PURE__ */ within("ClientIdType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[\\w+]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -84,8 +77,8 @@ const sites6 = /* @__PURE__ */ within("ResendConfirmationCodeRequest", [
 const sites7 = /* @__PURE__ */ within("ResendConfirmationCodeResponse", [/* @__PURE__ */ typeSite("object")]);
 
 const sites8 = /* @__PURE__ */ within("SecretHashType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[\\w+=/]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -95,8 +88,8 @@ const sites9 = /* @__PURE__ */ within("StringType", [/* @__PURE__ */ typeSite("s
 const sites10 = /* @__PURE__ */ within("UserContextDataType", [/* @__PURE__ */ typeSite("object")]);
 
 const sites11 = /* @__PURE__ */ within("UsernameType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -244,7 +237,7 @@ function checkClientIdType(value: unknown, path: string, errors: ValidationError
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites2[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites2[1]!)) return false;
   } else if (!pattern0(value)) {
     if (!report(errors, path, sites2[2]!)) return false;
@@ -264,7 +257,7 @@ function checkSecretHashType(value: unknown, path: string, errors: ValidationErr
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites8[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites8[1]!)) return false;
   } else if (!pattern1(value)) {
     if (!report(errors, path, sites8[2]!)) return false;
@@ -284,7 +277,7 @@ function checkUsernameType(value: unknown, path: string, errors: ValidationError
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites11[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites11[1]!)) return false;
   } else if (!pattern2(value)) {
     if (!report(errors, path, sites11[2]!)) return false;

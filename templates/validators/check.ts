@@ -19,7 +19,7 @@ import { FORMATS_NAMESPACE } from "../../generator/naming.js";
 import { FORMAT_CHECKS } from "../runtime/formats.js";
 
 /** The values of templates/runtime/validate.ts a generated validators file may import. */
-export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
+export type HelperName = "validator" | "guard" | "asserter" | "typeSite" | "lengthSite" | "limitSite" | "boundSite" | "matchSite" | "multipleOfSite" | "requiredSite" | "enumSite" | "constSite" | "fixedSite" | "within" | "report" | "objectPrototype" | "inherits" | "own" | "isPlainObject" | "codePointLength" | "pointerSegment" | "jsonEqual" | "classSearch" | "dfaSearch";
 
 export interface FileContext {
   readonly decls: ReadonlyMap<string, Declaration>;
@@ -116,8 +116,8 @@ function fail(ctx: Ctx, t: Target, node: Node, keyword: string, args: readonly J
 /** The builder (in runtime/validate.ts) of each keyword's sites, and whether it takes the keyword (one builder for several). */
 const SITE_BUILDERS: Readonly<Record<string, readonly [HelperName, boolean]>> = {
   type: ["typeSite", false],
-  minLength: ["limitSite", true],
-  maxLength: ["limitSite", true],
+  minLength: ["lengthSite", true],
+  maxLength: ["lengthSite", true],
   minItems: ["limitSite", true],
   maxItems: ["limitSite", true],
   minProperties: ["limitSite", true],
@@ -221,6 +221,9 @@ function typeBody(ctx: Ctx, node: Node, t: Target): Code {
   }
 }
 
+/** Up to this length limit, code points are counted as `[...value].length` (in a bundle, no function for it). */
+const SPREAD_COUNT_LIMIT = 1024;
+
 /** The most UTF-16 units `n` code points take: 2n, kept finite (`maxLength: 1e308` is a valid schema; no string is longer than 2^53 - 1 units). */
 function unitsBound(n: number): number {
   return Math.min(2 * n, Number.MAX_SAFE_INTEGER);
@@ -231,17 +234,21 @@ function stringKeywords(ctx: Ctx, node: StringNode, t: Target): Code {
   // code points ≤ UTF-16 units ≤ 2 × code points: the units decide most cases without counting
   const units = node.minLength !== undefined || node.maxLength !== undefined ? ctx.scope.fresh("units") : undefined;
   if (units) out.push(code`const ${units} = ${t.v}.length;`);
-  const count = (): Code => code`${helper(ctx, "codePointLength")}(${t.v})`;
+  // counted only where the units cannot decide, so on at most 2 × limit units: by the string
+  // iterator (a lone surrogate one code point, as codePointLength counts) where that is a short
+  // array; for a large limit, codePointLength's loop (no array of up to 2 × limit strings)
+  const count = (limit: number): Code =>
+    limit <= SPREAD_COUNT_LIMIT ? code`[...${t.v}].length` : code`${helper(ctx, "codePointLength")}(${t.v})`;
   /** Each failure: its condition and its statements (for a block). */
   const checks: { readonly fails: Code; readonly body: Code }[] = [];
   const { minLength, maxLength } = node;
   // a non-empty string has a code point: a minimum of 1 is a test of the units alone; of 0, none
   if (units && minLength !== undefined && minLength > 0) {
-    const fails = minLength === 1 ? code`${units} < 1` : code`${units} < ${minLength} || (${units} < ${unitsBound(minLength)} && ${count()} < ${minLength})`;
+    const fails = minLength === 1 ? code`${units} < 1` : code`${units} < ${minLength} || (${units} < ${unitsBound(minLength)} && ${count(minLength)} < ${minLength})`;
     checks.push({ fails, body: failBody(ctx, t, node, "minLength", [minLength]) });
   }
   if (units && maxLength !== undefined) {
-    checks.push({ fails: code`${units} > ${maxLength} && (${units} > ${unitsBound(maxLength)} || ${count()} > ${maxLength})`, body: failBody(ctx, t, node, "maxLength", [maxLength]) });
+    checks.push({ fails: code`${units} > ${maxLength} && (${units} > ${unitsBound(maxLength)} || ${count(maxLength)} > ${maxLength})`, body: failBody(ctx, t, node, "maxLength", [maxLength]) });
   }
   const lengthChecks = checks.length;
   if (node.pattern !== undefined) {

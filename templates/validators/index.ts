@@ -89,7 +89,7 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
       plan.kind === "automaton"
         ? automaton(plan.program, file)
         : ascii
-          ? code`/* @__PURE__ */ classSearch(${join(ascii.masks.map((m) => code`${m}`), ", ")}${ascii.wide ? code`, ${new Code(regExpConstruction(plan.source, "u"))}` : code``})`.text
+          ? code`/* @__PURE__ */ classSearch(${new Code(regExpConstruction(plan.source, "u"))})`.text
           : regExpConstruction(plan.source, "u"),
     ),
   );

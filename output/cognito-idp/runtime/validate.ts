@@ -163,6 +163,16 @@ export function typeSite(type: string, path = ""): Site {
   return at(path, "type", { type }, `must be ${type}`);
 }
 
+/** minLength, maxLength: the common case of limitSite, in less code. */
+export function lengthSite(keyword: "minLength" | "maxLength", limit: number, path = ""): Site {
+  return at(
+    path,
+    keyword,
+    { limit },
+    `must NOT have ${keyword === "minLength" ? "fewer" : "more"} than ${limit} characters`,
+  );
+}
+
 /** minLength, maxLength, minItems, maxItems, minProperties, maxProperties. */
 export function limitSite(keyword: string, limit: number, path = ""): Site {
   // minLength: "min", "Length"; minItems: "min", "Items" (the noun, lowercased)
@@ -289,22 +299,15 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /**
  * The search of a pattern that is one class (`[\w+]`, what `[\w+]+` is to an unanchored search):
- * whether the text has one code point of the class. ASCII code points are looked up in a 128-bit
- * table (four 32-bit masks); at the first other one, `rest` (the class as a RegExp) decides, or,
- * without it, the class has no code point beyond ASCII.
+ * whether the text has one code point of the class. A text whose first code unit is an ASCII code
+ * point of the class has one (looked up in a table of 128, made from the class when the module
+ * loads): the common case, a valid value, costs one lookup; any other text, the class (a RegExp
+ * without the `g` or `y` flag) decides.
  */
-export function classSearch(m0: number, m1: number, m2: number, m3: number, rest?: RegExp): (text: string) => boolean {
-  const masks = [m0, m1, m2, m3];
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // (a shift takes its count modulo 32: c & 31)
-      if (c > 127) {
-        if (rest) return rest.test(text);
-      } else if ((masks[c >> 5]! >>> c) & 1) return true;
-    }
-    return false;
-  };
+export function classSearch(re: RegExp): (text: string) => boolean {
+  const ascii: boolean[] = [];
+  for (let c = 0; c < 128; c++) ascii.push(re.test(String.fromCharCode(c)));
+  return (text) => ascii[text.charCodeAt(0)] || re.test(text);
 }
 
 /**

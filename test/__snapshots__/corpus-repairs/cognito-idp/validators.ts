@@ -21,10 +21,10 @@ import type {
 
 import {
   asserter,
-  codePointLength,
   enumSite,
   guard,
   isPlainObject,
+  lengthSite,
   limitSite,
   matchSite,
   objectPrototype,
@@ -53,8 +53,8 @@ const sites0 = /* @__PURE__ */ within("ChallengeNameType", [/* @__PURE__ */ type
 const sites1 = /* @__PURE__ */ within("DateType", [/* @__PURE__ */ typeSite("number")]);
 
 const sites2 = /* @__PURE__ */ within("DeviceKeyType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 55),
   /* @__PURE__ */ matchSite("pattern", "[\\w-]+_[0-9a-f-]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -67,7 +67,7 @@ const sites3 = /* @__PURE__ */ within("DeviceStatusType", [
 const sites4 = /* @__PURE__ */ within("DeviceType", [
   /* @__PURE__ */ requiredSite("DeviceKey"),
   /* @__PURE__ */ limitSite("maxItems", 2, "/properties/Tags"),
-  /* @__PURE__ */ limitSite("maxLength", 3, "/properties/Tags/items"),
+  /* @__PURE__ */ lengthSite("maxLength", 3, "/properties/Tags/items"),
   /* @__PURE__ */ typeSite("string", "/properties/Tags/items"),
   /* @__PURE__ */ typeSite("array", "/properties/Tags"),
   /* @__PURE__ */ typeSite("object"),
@@ -168,7 +168,7 @@ function checkDeviceType(value: unknown, path: string, errors: ValidationError[]
           if (!report(errors, path + "/Tags" + "/" + i0, sites4[3]!)) return false;
         } else {
           const units0 = item0.length;
-          if (units0 > 3 && (units0 > 6 || codePointLength(item0) > 3)) {
+          if (units0 > 3 && (units0 > 6 || [...item0].length > 3)) {
             if (!report(errors, path + "/Tags" + "/" + i0, sites4[2]!)) return false;
           }
         }
@@ -315,7 +315,7 @@ function checkDeviceKeyType(value: unknown, path: string, errors: ValidationErro
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites2[0]!)) return false;
-  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+  } else if (units0 > 55 && (units0 > 110 || [...value].length > 55)) {
     if (!report(errors, path, sites2[1]!)) return false;
   } else if (!pattern0.test(value)) {
     if (!report(errors, path, sites2[2]!)) return false;

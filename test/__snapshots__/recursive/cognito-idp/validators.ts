@@ -9,13 +9,13 @@ import type { ListTreeRequest, NameType, TreeNodeType, Kind } from "./types.js";
 import {
   asserter,
   boundSite,
-  codePointLength,
   constSite,
   enumSite,
   fixedSite,
   guard,
   isPlainObject,
   jsonEqual,
+  lengthSite,
   limitSite,
   matchSite,
   multipleOfSite,
@@ -48,8 +48,8 @@ const sites0 = /* @__PURE__ */ within("ListTreeRequest", [
 ]);
 
 const sites1 = /* @__PURE__ */ within("NameType", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 8),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 8),
   /* @__PURE__ */ matchSite("pattern", "^[a-z]+$"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -65,7 +65,7 @@ const sites2 = /* @__PURE__ */ within("TreeNodeType", [
   /* @__PURE__ */ boundSite("exclusiveMaximum", "<", 1, "/properties/Ratio"),
   /* @__PURE__ */ multipleOfSite(0.25, "/properties/Ratio"),
   /* @__PURE__ */ typeSite("number", "/properties/Ratio"),
-  /* @__PURE__ */ limitSite("maxLength", 5, "/properties/Label"),
+  /* @__PURE__ */ lengthSite("maxLength", 5, "/properties/Label"),
   /* @__PURE__ */ typeSite("string,null", "/properties/Label"),
   /* @__PURE__ */ typeSite("integer", "/properties/Shape/anyOf/1"),
   /* @__PURE__ */ fixedSite("anyOf", "/properties/Shape"),
@@ -206,7 +206,7 @@ function checkTreeNodeType(value: unknown, path: string, errors: ValidationError
   if (member5 !== undefined) {
     if (typeof member5 === "string") {
       const units0 = member5.length;
-      if (units0 > 5 && (units0 > 10 || codePointLength(member5) > 5)) {
+      if (units0 > 5 && (units0 > 10 || [...member5].length > 5)) {
         if (!report(errors, path + "/Label", sites2[10]!)) return false;
       }
     } else if (member5 !== null) {
@@ -303,7 +303,7 @@ function checkNameType(value: unknown, path: string, errors: ValidationError[] |
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites1[0]!)) return false;
-  } else if (units0 > 8 && (units0 > 16 || codePointLength(value) > 8)) {
+  } else if (units0 > 8 && (units0 > 16 || [...value].length > 8)) {
     if (!report(errors, path, sites1[1]!)) return false;
   } else if (!pattern0.test(value)) {
     if (!report(errors, path, sites1[2]!)) return false;

@@ -12,7 +12,7 @@ import {
   codePointLength,
   guard,
   isPlainObject,
-  limitSite,
+  lengthSite,
   matchSite,
   objectPrototype,
   own,
@@ -33,13 +33,13 @@ export {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-const pattern0 = /* @__PURE__ */ classSearch(0, 67043328, 0, 0);
+const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("\\d", "u"));
 
 const pattern1 = /* @__PURE__ */ new RegExp("[\\w-]:[0-9a-f-]", "u");
 
 const sites0 = /* @__PURE__ */ within("AccountId", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 15),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 15),
   /* @__PURE__ */ matchSite("pattern", "\\d+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -54,15 +54,15 @@ const sites2 = /* @__PURE__ */ within("GetIdResponse", [/* @__PURE__ */ typeSite
 const sites3 = /* @__PURE__ */ within("IdentityId", [/* @__PURE__ */ typeSite("string")]);
 
 const sites4 = /* @__PURE__ */ within("IdentityPoolId", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 55),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 55),
   /* @__PURE__ */ matchSite("pattern", "[\\w-]+:[0-9a-f-]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
 
 const sites5 = /* @__PURE__ */ within("LoginsMap", [
-  /* @__PURE__ */ limitSite("minLength", 1, "/additionalProperties"),
-  /* @__PURE__ */ limitSite("maxLength", 50000, "/additionalProperties"),
+  /* @__PURE__ */ lengthSite("minLength", 1, "/additionalProperties"),
+  /* @__PURE__ */ lengthSite("maxLength", 50000, "/additionalProperties"),
   /* @__PURE__ */ typeSite("string", "/additionalProperties"),
   /* @__PURE__ */ typeSite("object"),
 ]);
@@ -133,7 +133,7 @@ function checkAccountId(value: unknown, path: string, errors: ValidationError[] 
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites0[0]!)) return false;
-  } else if (units0 > 15 && (units0 > 30 || codePointLength(value) > 15)) {
+  } else if (units0 > 15 && (units0 > 30 || [...value].length > 15)) {
     if (!report(errors, path, sites0[1]!)) return false;
   } else if (!pattern0(value)) {
     if (!report(errors, path, sites0[2]!)) return false;
@@ -153,7 +153,7 @@ function checkIdentityPoolId(value: unknown, path: string, errors: ValidationErr
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites4[0]!)) return false;
-  } else if (units0 > 55 && (units0 > 110 || codePointLength(value) > 55)) {
+  } else if (units0 > 55 && (units0 > 110 || [...value].length > 55)) {
     if (!report(errors, path, sites4[1]!)) return false;
   } else if (!pattern1.test(value)) {
     if (!report(errors, path, sites4[2]!)) return false;

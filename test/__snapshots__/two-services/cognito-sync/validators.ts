@@ -9,9 +9,8 @@ import type { DatasetName } from "./types.js";
 import {
   asserter,
   classSearch,
-  codePointLength,
   guard,
-  limitSite,
+  lengthSite,
   matchSite,
   report,
   typeSite,
@@ -28,11 +27,11 @@ export {
   type ValidationResult,
 } from "./runtime/validate.js";
 
-const pattern0 = /* @__PURE__ */ classSearch(0, 134176768, 2281701374, 134217726);
+const pattern0 = /* @__PURE__ */ classSearch(/* @__PURE__ */ new RegExp("[a-zA-Z0-9_.:-]", "u"));
 
 const sites0 = /* @__PURE__ */ within("DatasetName", [
-  /* @__PURE__ */ limitSite("minLength", 1),
-  /* @__PURE__ */ limitSite("maxLength", 128),
+  /* @__PURE__ */ lengthSite("minLength", 1),
+  /* @__PURE__ */ lengthSite("maxLength", 128),
   /* @__PURE__ */ matchSite("pattern", "[a-zA-Z0-9_.:-]+"),
   /* @__PURE__ */ typeSite("string"),
 ]);
@@ -42,7 +41,7 @@ function checkDatasetName(value: unknown, path: string, errors: ValidationError[
   const units0 = value.length;
   if (units0 < 1) {
     if (!report(errors, path, sites0[0]!)) return false;
-  } else if (units0 > 128 && (units0 > 256 || codePointLength(value) > 128)) {
+  } else if (units0 > 128 && (units0 > 256 || [...value].length > 128)) {
     if (!report(errors, path, sites0[1]!)) return false;
   } else if (!pattern0(value)) {
     if (!report(errors, path, sites0[2]!)) return false;

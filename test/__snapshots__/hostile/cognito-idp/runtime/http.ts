@@ -108,10 +108,11 @@ export function inOrder(
   members: readonly string[],
   nested?: Readonly<Record<string, WireOrder>>,
 ): unknown {
-  const source = value as Readonly<Record<string, unknown>>;
   return Object.fromEntries(
     members.flatMap((name) => {
-      const member = Object.hasOwn(source, name) ? source[name] : undefined;
+      const member = Object.hasOwn(value as object, name)
+        ? (value as Readonly<Record<string, unknown>>)[name]
+        : undefined;
       const order = nested && Object.hasOwn(nested, name) ? nested[name] : undefined;
       return member === undefined ? [] : [[name, order ? order(member) : member]];
     }),

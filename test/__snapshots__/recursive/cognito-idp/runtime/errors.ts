@@ -82,7 +82,7 @@ export function errorCode(headers: HeadersLike, body: unknown): string | undefin
   ]) {
     if (typeof raw !== "string" && typeof raw !== "number") continue;
     // no "#": the whole; else what follows the first "#" (up to a second one)
-    const [head = "", tail = head] = String(raw).split(/[,:]/)[0]!.split("#");
+    const [head, tail = head] = String(raw).split(/[,:]/)[0]!.split("#");
     return tail;
   }
   return undefined;
