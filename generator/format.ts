@@ -203,7 +203,7 @@ async function formatOnWorkers(url: URL, sources: readonly string[], options: pr
   for (const share of shares) share.sort((a, b) => a - b);
   const out = new Array<string>(sources.length);
   const place = (share: readonly number[], texts: readonly string[]): void => share.forEach((i, k) => (out[i] = texts[k]!));
-  const workers = shares.slice(1).map(() => new Worker(url, { resourceLimits: { stackSizeMb: WORKER_STACK_MB } }));
+  const workers = shares.slice(1).map(() => new Worker(url, { execArgv: [], resourceLimits: { stackSizeMb: WORKER_STACK_MB } }));
   try {
     const remote = workers.map(
       (worker, w) =>

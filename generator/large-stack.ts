@@ -41,7 +41,7 @@ export async function generateWithLargeStack(options: GenerateOptions, overflow:
   if (url.protocol !== "file:" || !existsSync(url)) throw tooDeep(options);
   // the caches are the caller's objects: this run goes without them
   const { formatCache: _f, inputCache: _i, stats, ...rest } = options;
-  const worker = new Worker(url, { resourceLimits: { stackSizeMb: LARGE_STACK_MB } });
+  const worker = new Worker(url, { execArgv: [], resourceLimits: { stackSizeMb: LARGE_STACK_MB } });
   try {
     const reply = await new Promise<LargeStackReply>((resolve, reject) => {
       worker.once("message", resolve);

@@ -29,8 +29,8 @@ function start(): Worker | undefined {
   if (worker) return worker;
   const url = moduleUrl();
   if (!url) return undefined;
-  const w = new Worker(url);
-  w.unref();
+  // no flags of the parent's (--input-type, --eval…), which a worker from a file would refuse
+  const w = new Worker(url, { execArgv: [] });
   w.on("message", (m: { tidied: (string | null)[] }) => {
     pending.shift()?.resolve(m.tidied);
     if (pending.length === 0) w.unref();
@@ -41,6 +41,8 @@ function start(): Worker | undefined {
   };
   w.on("error", fail);
   w.on("exit", (code) => fail(new Error(`the tidy worker exited (${code})`)));
+  // after the listeners (adding one may hold it again)
+  w.unref();
   worker = w;
   return w;
 }
