@@ -74,6 +74,18 @@ describe("tidy prints as prettier does", () => {
     expect(answered).toBeGreaterThanOrEqual(LENGTHS.length - 3);
   });
 
+  it("prints literals as prettier does: quotes, escapes, numbers, regular expressions", async () => {
+    const literals = [
+      `"plain"`, `'single'`, `"it's"`, `'say "hi"'`, `"say \\"hi\\""`, `'it\\'s "x"'`, `"a\\\\b"`, `"\\d\\w"`, `"\\u00e9\\n\\t"`, `""`, `''`,
+      "0", "7", "128", "1e21", "1E5", "1.50", "1.0", "0.5", ".5", "5.", "1e+21", "1e-7", "2147483647", "9007199254740991",
+      "/[a-z]+/u", "/x/gu", "/x/ug", "/[\\/]/",
+    ];
+    for (const literal of literals) {
+      const source = `const x = [${literal}];`;
+      expect(tidy(source), literal).toBe(await pretty(source));
+    }
+  });
+
   it("is a fixed point of prettier's output", async () => {
     for (const snippet of SNIPPETS) {
       const formatted = await pretty(named(snippet, 50));

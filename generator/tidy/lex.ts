@@ -152,7 +152,7 @@ export function tokenize(text: string): Token[] {
     if (isIdStart(c)) {
       while (i < n && isIdPart(text.charCodeAt(i))) i++;
       kind = "name";
-    } else if (c >= 48 && c <= 57) {
+    } else if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) {
       while (i < n && isNumberPart(text.charCodeAt(i))) {
         if ((text[i] === "e" || text[i] === "E") && (text[i + 1] === "+" || text[i + 1] === "-")) i++;
         i++;

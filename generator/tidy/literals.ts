@@ -8,39 +8,29 @@ import { Unsupported } from "./lex.js";
 
 /** A string literal (its source text, quotes included) as prettier prints it under `singleQuote: false`. */
 export function printString(raw: string): string {
+  // the common case: double quotes, no quote or escape inside, which prettier keeps as it is
+  if (raw.charCodeAt(0) === 34 && !/["'\\]/.test(raw.slice(1, -1))) return raw;
   const content = raw.slice(1, -1);
-  let doubles = 0;
-  let singles = 0;
-  for (let i = 0; i < content.length; i++) {
-    const c = content[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === '"') doubles++;
-    else if (c === "'") singles++;
-  }
-  // escaped quotes count too: prettier counts the quotes of the unescaped text
-  doubles += (content.match(/\\"/g) ?? []).length;
-  singles += (content.match(/\\'/g) ?? []).length;
-  const quote = doubles > singles ? "'" : '"';
-  return makeString(content, quote);
+  // prettier's getPreferredQuote: every quote character counts, escaped or not
+  const doubles = content.split('"').length - 1;
+  const singles = content.split("'").length - 1;
+  return makeString(content, doubles > singles ? "'" : '"');
 }
 
-/** prettier's makeString: the content re-quoted, escapes of the other quote dropped, of this one added, needless ones removed. */
+/** prettier's makeString: the content re-quoted, the other quote unescaped, this one escaped; every other escape kept. */
 function makeString(raw: string, quote: string): string {
   const other = quote === '"' ? "'" : '"';
-  const body = raw.replace(/\\(.)|(["'])/gsu, (match, escaped: string | undefined, q: string | undefined) => {
-    if (escaped === other) return escaped;
-    if (q === quote) return "\\" + q;
-    if (q) return q;
-    return /^[^\n\r"'0-7\\bfnrt-vx\u2028\u2029]$/u.test(escaped!) ? escaped! : "\\" + escaped!;
+  const body = raw.replace(/\\(["'\\])|(["'])/g, (match, escaped: string | undefined, unescaped: string | undefined) => {
+    if (escaped) return escaped === other ? other : match;
+    return unescaped === quote ? "\\" + unescaped : unescaped!;
   });
   return quote + body + quote;
 }
 
 /** A number literal as prettier prints it. */
 export function printNumber(raw: string): string {
+  // digits only, no leading zero to read as octal: as it is
+  if (/^(?:0|[1-9][0-9]*)$/.test(raw)) return raw;
   if (/^0[box]/i.test(raw) || raw.includes("_") || /n$/.test(raw)) {
     // prefixes and digits: lower-case prefix, upper-case hex digits are left to prettier
     throw new Unsupported("number literal");
