@@ -758,6 +758,8 @@ export class Parser {
       }
       const p = PRECEDENCE[op]!;
       if (p <= min) return left;
+      // bitwise operators: never in the templates' code, and prettier's parentheses around them are its own
+      if (op === "|" || op === "&" || op === "^" || op === "<<" || op === ">>" || op === ">>>") throw new Unsupported("a bitwise operator");
       // `a < b > c` reads as type arguments or as comparisons depending on the parser: not tidy's to decide
       if (RELATIONAL.has(op) && left.type === "Binary" && RELATIONAL.has(left.operator)) throw new Unsupported("a chain of comparisons");
       this.noComments();

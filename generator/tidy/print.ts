@@ -629,15 +629,15 @@ export class Printer {
         return ["typeof ", t.name];
       case "TArray": {
         const inner = this.type(t.element, "array");
-        const paren = t.element.type === "TUnion" || t.element.type === "TIntersection" || t.element.type === "TFunction" || t.element.type === "TOperator";
+        // a union prints its own parentheses (unionType); a function type and an intersection have them here
+        const paren = t.element.type === "TOperator";
         return [paren ? ["(", inner, ")"] : inner, "[]"];
       }
       case "TIndexed":
         return [this.type(t.object, "array"), "[", this.type(t.index, "other"), "]"];
       case "TOperator": {
-        const inner = this.type(t.typeAnnotation, "array");
-        const paren = t.typeAnnotation.type === "TUnion" || t.typeAnnotation.type === "TIntersection" || t.typeAnnotation.type === "TFunction";
-        return [t.operator, " ", paren ? ["(", inner, ")"] : inner];
+        // a union, an intersection or a function type prints its own parentheses in this place
+        return [t.operator, " ", this.type(t.typeAnnotation, "array")];
       }
       case "TTuple":
         if (t.elements.length === 0) return "[]";
@@ -666,9 +666,13 @@ export class Printer {
   }
 
   private unionType(t: Extract<Type, { type: "TUnion" }>, where: string): Doc {
-    if (this.shouldHugUnion(t)) return join(" | ", t.types.map((x) => this.type(x, "union-member")));
-    if (where === "union-member" || where === "intersection-member" || where === "array") throw new Unsupported("nested union");
+    if (this.shouldHugUnion(t)) {
+      if (where === "union-member" || where === "intersection-member" || where === "array") throw new Unsupported("nested union");
+      return join(" | ", t.types.map((x) => this.type(x, "union-member")));
+    }
     const printed = group(t.types.map((x, i) => [i === 0 ? ifBreak("| ") : [line, "| "], builders.align(2, this.type(x, "union-member"))]));
+    // in a union, an intersection or an array: in parentheses, which may break inside (prettier's needsParentheses case)
+    if (where === "union-member" || where === "intersection-member" || where === "array") return ["(", group([indent([softline, printed]), softline]), ")"];
     if (where === "alias-break" || where === "type-arg") return printed;
     return group(indent([softline, printed]));
   }
