@@ -992,20 +992,17 @@ export class Parser {
     }
     if (this.is("|") || this.is("&")) throw new Unsupported("leading | or &");
     if (this.is("infer") || this.is("new")) throw new Unsupported(`type ${this.tok.text}`);
-    const first = this.intersectionType();
-    if (!this.is("|")) return first;
-    const types = [first];
-    while (this.eat("|")) types.push(this.intersectionType());
-    return { type: "TUnion", types, start, end: this.last };
+    return this.typeSeries("|", "TUnion", () => this.typeSeries("&", "TIntersection", () => this.postfixType()));
   }
 
-  private intersectionType(): Type {
+  /** Types joined by an operator (`|` or `&`): the one type when there is no operator. */
+  private typeSeries(operator: "|" | "&", type: "TUnion" | "TIntersection", operand: () => Type): Type {
     const start = this.tok.start;
-    const first = this.postfixType();
-    if (!this.is("&")) return first;
+    const first = operand();
+    if (!this.is(operator)) return first;
     const types = [first];
-    while (this.eat("&")) types.push(this.postfixType());
-    return { type: "TIntersection", types, start, end: this.last };
+    while (this.eat(operator)) types.push(operand());
+    return { type, types, start, end: this.last };
   }
 
   private postfixType(): Type {

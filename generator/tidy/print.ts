@@ -257,8 +257,7 @@ export class Printer {
 
   private block(b: Block): Doc {
     if (b.body.length === 0) {
-      if (this.text.slice(b.start + 1, b.end - 1).trim() !== "") throw new Unsupported("comment in an empty block");
-      return "{}";
+      return this.emptyBrackets(b, "{}");
     }
     return ["{", indent([hardline, this.deeper(() => this.sequence(b.body))]), hardline, "}"];
   }
@@ -677,10 +676,15 @@ export class Printer {
     return group(indent([softline, printed]));
   }
 
+  /** `{}` or `[]` with nothing inside; with a comment inside (prettier's dangling comment), refused. */
+  private emptyBrackets(node: { readonly start: number; readonly end: number }, brackets: "{}" | "[]"): Doc {
+    if (this.text.slice(node.start + 1, node.end - 1).trim() !== "") throw new Unsupported("a comment in empty brackets");
+    return brackets;
+  }
+
   private objectType(t: Type & { type: "TObject" }): Doc {
     if (t.members.length === 0) {
-      if (this.text.slice(t.start + 1, t.end - 1).trim() !== "") throw new Unsupported("comment in an empty type");
-      return "{}";
+      return this.emptyBrackets(t, "{}");
     }
     // prettier's hasNewLineAfterOpeningBrace: between `{` and the first member itself (its comments included)
     const shouldBreak = this.text.slice(t.start, t.members[0]!.start).includes("\n");
@@ -943,8 +947,7 @@ export class Printer {
 
   private arrayLiteral(a: Expr & { type: "Array" }): Doc {
     if (a.elements.length === 0) {
-      if (this.text.slice(a.start + 1, a.end - 1).trim() !== "") throw new Unsupported("comment in an empty array");
-      return "[]";
+      return this.emptyBrackets(a, "[]");
     }
     if (this.isConciselyPrintedArray(a)) throw new Unsupported("array of numbers");
     const shouldBreak =
@@ -968,8 +971,7 @@ export class Printer {
 
   private objectLiteral(o: Expr & { type: "Object" }): Doc {
     if (o.properties.length === 0) {
-      if (this.text.slice(o.start + 1, o.end - 1).trim() !== "") throw new Unsupported("comment in an empty object");
-      return "{}";
+      return this.emptyBrackets(o, "{}");
     }
     const shouldBreak = this.text.slice(o.start, o.properties[0]!.start).includes("\n");
     const parts: Doc[] = [];
