@@ -277,10 +277,12 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   }
   const remote = [...share].sort((a, b) => a - b);
   stats.workers = Math.max(stats.workers, 1);
-  const reply = tidyOnThread(remote.map((j) => entries[j]!.identity));
+  // a worker that fails (it could not start, or died) leaves its share to this thread
+  const reply = tidyOnThread(remote.map((j) => entries[j]!.identity)).catch(() => undefined);
   here(entries.map((_e, j) => j).filter((j) => !share.has(j)));
   const tidied = await reply;
-  remote.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
+  if (tidied === undefined) here(remote);
+  else remote.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
   return out;
 }
 
