@@ -2,8 +2,8 @@
  * Stages 5 and 6: the IR through the templates into ts-morph structures,
  * printed with `printStructure` (never into a source file: ts-morph re-parses
  * a file on every manipulation, and parses even a file made in one go), then
- * formatted with prettier under fixed options, so no user configuration can
- * change the output. Each top-level statement is a chunk of its own
+ * formatted as prettier formats them under fixed options (by tidy, else by
+ * prettier: format.ts), so no user configuration can change the output. Each top-level statement is a chunk of its own
  * (format.ts): printed and formatted only when the cache does not have it.
  */
 import { existsSync, readFileSync } from "node:fs";

@@ -16,6 +16,7 @@ export interface FormatStats {
   formatted: number;
   /** Of those, the chunks tidy printed (generator/tidy/): prettier's bytes without prettier. */
   tidied: number;
+  /** The formatted text's bytes of those chunks. */
   formattedBytes: number;
   cached: number;
   /** Worker threads used (0: formatted in this thread). */

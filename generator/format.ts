@@ -17,13 +17,13 @@
  * Nothing here touches the file system but the worker's own module.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type * as prettier from "prettier";
 import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatLarge } from "./piecewise.js";
+import { workerModule } from "./worker-module.js";
 import { tidy } from "./tidy/index.js";
 import { tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
 
@@ -84,11 +84,6 @@ export function optionsKey(options: prettier.Options): string {
   return `prettier ${PRETTIER_VERSION} ${JSON.stringify(sorted)}`;
 }
 
-/** The worker module, when this module runs from compiled JavaScript (from TypeScript sources, there is none). */
-function workerModule(): URL | undefined {
-  const url = new URL("./format-worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync(url) ? url : undefined;
-}
 
 /** Workers besides this thread, which formats a share too. */
 function workerCount(settings: FormatSettings, bytes: number): number {
@@ -230,9 +225,8 @@ async function formatOnWorkers(url: URL, sources: readonly string[], options: pr
 }
 
 /**
- * Below this many bytes of chunk identities to tidy, a second thread costs more than it saves (its
- * start and its modules, about 60 ms); above it, one worker tidies a share while this thread tidies
- * the rest. Measured on the cognito-idp corpus (4.6 MB of identities): see the README's figures.
+ * Below this many bytes of chunk identities to tidy, the worker is not used: a start and a module
+ * load for little work. Chosen, not tuned: the corpus is far above it, a small service below.
  */
 const TIDY_WORKER_THRESHOLD = 512 * 1024;
 /** The worker's share of the bytes: less than half, for its start. */
@@ -266,7 +260,7 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     here(entries.map((_e, j) => j));
     return out;
   }
-  // the worker's share: every other chunk by size, up to its part of the bytes, in source order
+  // the worker's share: the largest chunks first, as long as they fit its part of the bytes; sent in source order
   const share = new Set<number>();
   let load = 0;
   for (const j of entries.map((_e, j) => j).sort((a, b) => entries[b]!.identity.length - entries[a]!.identity.length || a - b)) {
@@ -327,6 +321,15 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
     }
   });
   if (missing.size === 0) return out;
+  /** A chunk formatted in this run: its text for every place it occurs, and into the cache. */
+  const place = (key: string | undefined, at: readonly number[], text: string): void => {
+    for (const i of at) out[i] = text;
+    if (key !== undefined) cache?.set(key, text);
+    stats.formatted++;
+    // the repeats of a chunk in this run were formatted once: they count as reused
+    stats.cached += at.length - 1;
+    stats.formattedBytes += text.length;
+  };
   if (settings.tidy === true) {
     // the chunks tidy prints (nearly all of the generator's own): prettier's bytes without prettier
     const entries = [...missing];
@@ -338,12 +341,8 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
     entries.forEach(([k, at], j) => {
       const text = texts[j];
       if (text === undefined) return;
-      for (const i of at) out[i] = text;
-      cache?.set(k, text);
-      stats.formatted++;
+      place(k, at, text);
       stats.tidied++;
-      stats.cached += at.length - 1;
-      stats.formattedBytes += k.length;
       missing.delete(k);
     });
     if (missing.size === 0) return out;
@@ -356,19 +355,11 @@ export async function formatChunks(chunks: readonly Chunk[], settings: FormatSet
   keys = [];
   chunks = [];
   const bytes = todo.reduce((n, s) => n + s.length, 0);
-  const url = workerModule();
+  const url = workerModule("./format-worker.js");
   const count = url ? Math.min(workerCount(settings, bytes), todo.length) : 0;
   const formatted = count > 0 ? await formatOnWorkers(url!, todo, settings.options, count) : await formatHere(todo, settings.options);
   stats.workers = Math.max(stats.workers, count);
-  groups.forEach((at, j) => {
-    const text = formatted[j]!;
-    for (const i of at) out[i] = text;
-    if (cache !== undefined) cache.set(groupKeys[j]!, text);
-    stats.formatted++;
-    // the repeats of a chunk in this run were formatted once: they count as reused
-    stats.cached += at.length - 1;
-    stats.formattedBytes += todo[j]!.length;
-  });
+  groups.forEach((at, j) => place(groupKeys[j], at, formatted[j]!));
   return out;
 }
 

@@ -5,7 +5,7 @@
  * than a second, iterative copy of every stage, the same code runs again on a
  * stack of LARGE_STACK_MB.
  */
-import { existsSync } from "node:fs";
+import { workerModule } from "./worker-module.js";
 import { Worker } from "node:worker_threads";
 import { CodegenError, error, type Diagnostic } from "./diagnostics.js";
 import type { GenerateOptions, GenerateResult } from "./index.js";
@@ -36,9 +36,9 @@ function tooDeep(options: GenerateOptions): CodegenError {
 
 export async function generateWithLargeStack(options: GenerateOptions, overflow: unknown): Promise<GenerateResult> {
   if (onLargeStack) throw overflow;
-  const url = new URL("./large-stack-worker.js", import.meta.url);
+  const url = workerModule("./large-stack-worker.js");
   // from TypeScript sources there is no worker module: the overflow is reported as such
-  if (url.protocol !== "file:" || !existsSync(url)) throw tooDeep(options);
+  if (!url) throw tooDeep(options);
   // the caches are the caller's objects: this run goes without them
   const { formatCache: _f, inputCache: _i, stats, ...rest } = options;
   const worker = new Worker(url, { execArgv: [], resourceLimits: { stackSizeMb: LARGE_STACK_MB } });

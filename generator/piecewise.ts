@@ -30,6 +30,7 @@
  * the result to prettier's on the whole text.
  */
 import type * as prettier from "prettier";
+import { isNewline, isNextLineEmpty } from "./prettier-text.js";
 
 /** Sources from this many bytes are formatted piecewise. */
 export const PIECEWISE_BYTES = 512 * 1024;
@@ -104,45 +105,6 @@ export async function formatPieces(source: string, plan: Plan, options: prettier
     text += body;
   });
   return text + eol + tail!;
-}
-
-// prettier's isNextLineEmpty (src/utilities/is-next-line-empty.js), on the source at the end of an item
-const skipChars =
-  (chars: string) =>
-  (text: string, i: number): number => {
-    while (i < text.length && chars.includes(text.charAt(i))) i++;
-    return i;
-  };
-const skipSpaces = skipChars(" \t");
-const skipToLineEnd = skipChars(",; \t");
-function skipInlineComment(text: string, i: number): number {
-  if (text.charAt(i) === "/" && text.charAt(i + 1) === "*") {
-    for (let j = i + 2; j < text.length; ++j) if (text.charAt(j) === "*" && text.charAt(j + 1) === "/") return j + 2;
-  }
-  return i;
-}
-function skipTrailingComment(text: string, i: number): number {
-  if (text.charAt(i) === "/" && text.charAt(i + 1) === "/") while (i < text.length && !isNewline(text.charAt(i))) i++;
-  return i;
-}
-const isNewline = (c: string): boolean => c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
-function skipNewline(text: string, i: number): number {
-  if (text.charAt(i) === "\r" && text.charAt(i + 1) === "\n") return i + 2;
-  return isNewline(text.charAt(i)) ? i + 1 : i;
-}
-export function isNextLineEmpty(text: string, start: number): boolean {
-  let old = -1;
-  let i = start;
-  while (i !== old) {
-    old = i;
-    i = skipToLineEnd(text, i);
-    i = skipInlineComment(text, i);
-    i = skipSpaces(text, i);
-  }
-  i = skipTrailingComment(text, i);
-  i = skipNewline(text, i);
-  const j = skipSpaces(text, i);
-  return i < text.length && j !== skipNewline(text, j);
 }
 
 /** Words after which a `;` or `}` does not end an item: the statement or expression goes on. */

@@ -505,23 +505,22 @@ export function printWithTsMorph(statement: StatementStructures): string {
   return tsMorph.printStructure({ kind: tsMorph.StructureKind.SourceFile, statements: [statement] });
 }
 
-/** A top-level statement as ts-morph prints it in a source file of its own. */
-export function printStatement(statement: StatementStructures): string {
+/** The statement printed by this module, or undefined where it leaves the statement to ts-morph. */
+function printedHere(statement: StatementStructures): string | undefined {
   try {
     return printHere(statement);
   } catch (e) {
-    if (e instanceof Unsupported) return printWithTsMorph(statement);
+    if (e instanceof Unsupported) return undefined;
     throw e;
   }
 }
 
+/** A top-level statement as ts-morph prints it in a source file of its own. */
+export function printStatement(statement: StatementStructures): string {
+  return printedHere(statement) ?? printWithTsMorph(statement);
+}
+
 /** Whether this module prints the statement itself, without ts-morph (for the tests). */
 export function printsItself(statement: StatementStructures): boolean {
-  try {
-    printHere(statement);
-    return true;
-  } catch (e) {
-    if (e instanceof Unsupported) return false;
-    throw e;
-  }
+  return printedHere(statement) !== undefined;
 }

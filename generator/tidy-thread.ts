@@ -4,7 +4,7 @@
  * run of the process (the jobs of a config, --watch), and never holding the
  * process open while idle. Requests are answered in order.
  */
-import { existsSync } from "node:fs";
+import { workerModule } from "./worker-module.js";
 import { Worker } from "node:worker_threads";
 
 interface Pending {
@@ -15,19 +15,14 @@ interface Pending {
 let worker: Worker | undefined;
 const pending: Pending[] = [];
 
-/** The worker module, when this module runs from compiled JavaScript (from TypeScript sources, there is none). */
-function moduleUrl(): URL | undefined {
-  const url = new URL("./tidy-worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync(url) ? url : undefined;
-}
 
 export function tidyThreadAvailable(): boolean {
-  return moduleUrl() !== undefined;
+  return workerModule("./tidy-worker.js") !== undefined;
 }
 
 function start(): Worker | undefined {
   if (worker) return worker;
-  const url = moduleUrl();
+  const url = workerModule("./tidy-worker.js");
   if (!url) return undefined;
   // no flags of the parent's (--input-type, --eval…), which a worker from a file would refuse
   const w = new Worker(url, { execArgv: [] });

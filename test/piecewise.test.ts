@@ -9,23 +9,12 @@ import { printStructure, StructureKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, plan } from "../generator/emit.js";
 import { generate } from "../generator/index.js";
-import { formatLarge, formatPieces, isNextLineEmpty, PIECEWISE_BYTES, planPieces } from "../generator/piecewise.js";
+import { formatLarge, formatPieces, PIECEWISE_BYTES, planPieces } from "../generator/piecewise.js";
+import { PRETTIER } from "../generator/prettier-options.js";
+import { isNextLineEmpty } from "../generator/prettier-text.js";
 import { tempDir, writeSchemas } from "./helpers/schemas.js";
 
-const OURS: prettier.Options = {
-  parser: "babel-ts",
-  printWidth: 120,
-  tabWidth: 2,
-  useTabs: false,
-  semi: true,
-  singleQuote: false,
-  trailingComma: "all",
-  bracketSpacing: true,
-  quoteProps: "preserve",
-  arrowParens: "always",
-  endOfLine: "lf",
-  proseWrap: "preserve",
-};
+const OURS: prettier.Options = PRETTIER;
 const CONSUMERS: prettier.Options[] = [OURS, { parser: "babel-ts", useTabs: true, printWidth: 60, singleQuote: true, trailingComma: "none" }, { parser: "babel-ts", endOfLine: "crlf", tabWidth: 4 }];
 const format = (s: string, o: prettier.Options): Promise<string> => prettier.format(s, o);
 

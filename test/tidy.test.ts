@@ -90,11 +90,16 @@ describe("tidy prints as prettier does", () => {
   });
 
   it("is a fixed point of prettier's output", async () => {
+    let answered = 0;
     for (const snippet of SNIPPETS) {
       const formatted = await pretty(named(snippet, 50));
       const again = tidy(formatted);
-      if (again !== undefined) expect(again).toBe(formatted);
+      if (again === undefined) continue;
+      answered++;
+      expect(again).toBe(formatted);
     }
+    // not passing by refusing: tidy answers on (nearly) all of them
+    expect(answered).toBeGreaterThanOrEqual(SNIPPETS.length - 3);
   });
 
   it("on mangled code, never throws, and answers as prettier does wherever the code is still code", async () => {

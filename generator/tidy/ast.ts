@@ -12,8 +12,6 @@ interface Base {
   comments?: Comment[];
 }
 
-export type Node = Statement | Expr | Type | Member | Param;
-
 export interface Specifier {
   readonly name: string;
   readonly alias?: string;

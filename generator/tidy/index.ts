@@ -15,20 +15,22 @@
 import { printer } from "prettier/doc";
 import { Unsupported } from "./lex.js";
 import { parse } from "./parse.js";
-import { Printer, REFUSED } from "./print.js";
+import { Printer, REFUSED, TIDY_LAYOUT } from "./print.js";
 
-export { Unsupported } from "./lex.js";
 
-/** The line width and indentation of the generator's prettier options (prettier-options.ts), which tidy prints under. */
-export const TIDY_WIDTH = { printWidth: 120, tabWidth: 2, useTabs: false } as const;
+/** The chunk laid out, or why tidy refuses it (Unsupported, or a layout it does not mirror). */
+function layOut(source: string): string {
+  const { statements, dangling } = parse(source);
+  const doc = new Printer(source).program(statements, dangling);
+  const formatted = printer.printDocToString(doc, TIDY_LAYOUT).formatted;
+  if (formatted.includes(REFUSED)) throw new Unsupported("a layout not mirrored");
+  return formatted;
+}
 
 /** The chunk as prettier formats it under the generator's options, or undefined where tidy cannot tell. */
 export function tidy(source: string): string | undefined {
   try {
-    const { statements, dangling } = parse(source);
-    const doc = new Printer(source).program(statements, dangling);
-    const formatted = printer.printDocToString(doc, { ...TIDY_WIDTH }).formatted;
-    return formatted.includes(REFUSED) ? undefined : formatted;
+    return layOut(source);
   } catch (e) {
     // too deep for this thread's stack: the caller runs again on a larger one, as for prettier
     if (e instanceof RangeError) throw e;
@@ -40,9 +42,8 @@ export function tidy(source: string): string | undefined {
 /** Why tidy leaves a chunk to prettier (for tests and measurements), or undefined if it does not. */
 export function tidyRefusal(source: string): string | undefined {
   try {
-    const { statements, dangling } = parse(source);
-    const doc = new Printer(source).program(statements, dangling);
-    return printer.printDocToString(doc, { ...TIDY_WIDTH }).formatted.includes(REFUSED) ? "a layout not mirrored" : undefined;
+    layOut(source);
+    return undefined;
   } catch (e) {
     if (e instanceof Unsupported) return e.message;
     return `internal error: ${e instanceof Error ? e.message : String(e)}`;

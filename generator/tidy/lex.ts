@@ -4,6 +4,8 @@
  * throws `Unsupported`, and the chunk goes to prettier.
  */
 
+import { hasNewline, hasNewlineBefore } from "../prettier-text.js";
+
 /** Thrown for anything tidy does not print exactly as prettier: the caller formats the chunk with prettier. */
 export class Unsupported extends Error {
   override name = "Unsupported";
@@ -199,52 +201,4 @@ export function tokenize(text: string): Token[] {
   }
   tokens.push({ kind: "eof", text: "", start: n, end: n, comments, newlineBefore: newline });
   return tokens;
-}
-
-// ---- prettier's text utilities (the ones its blank-line and comment placement rules use) ----
-
-function skipSpaces(text: string, i: number): number {
-  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
-  return i;
-}
-
-function skipNewline(text: string, i: number): number {
-  if (text[i] === "\r" && text[i + 1] === "\n") return i + 2;
-  if (text[i] === "\n" || text[i] === "\r") return i + 1;
-  return i;
-}
-
-/** Whether a line break follows position `i` (after spaces). */
-export function hasNewline(text: string, i: number): boolean {
-  const j = skipSpaces(text, i);
-  return text[j] === "\n" || text[j] === "\r";
-}
-
-/** Whether a line break precedes position `i` (before spaces). */
-export function hasNewlineBefore(text: string, i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && (text[j] === " " || text[j] === "\t")) j--;
-  return j < 0 || text[j] === "\n" || text[j] === "\r";
-}
-
-/** prettier's isNextLineEmpty: after `end`, past a `,` or `;` and comments on that line, the next line is blank. */
-export function isNextLineEmpty(text: string, end: number): boolean {
-  let old = -1;
-  let i = end;
-  while (i !== old) {
-    old = i;
-    i = skipSpaces(text, i);
-    if (text[i] === "," || text[i] === ";") i++;
-    if (text.startsWith("/*", i)) {
-      const close = text.indexOf("*/", i + 2);
-      if (close >= 0 && !text.slice(i, close).includes("\n")) i = close + 2;
-    }
-    i = skipSpaces(text, i);
-  }
-  if (text.startsWith("//", i)) {
-    const nl = text.indexOf("\n", i);
-    i = nl < 0 ? text.length : nl;
-  }
-  const j = skipNewline(text, i);
-  return j !== i && hasNewline(text, j);
 }

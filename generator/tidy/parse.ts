@@ -43,7 +43,7 @@ const RELATIONAL = new Set(["<", ">", "<=", ">="]);
 const CONTEXTUAL = new Set(["type", "interface", "declare", "abstract", "async", "namespace", "module", "let"]);
 const MODIFIERS = new Set(["declare", "private", "protected", "public", "readonly", "static", "abstract", "override"]);
 
-export class Parser {
+class Parser {
   private readonly tokens: Token[];
   private at = 0;
 
@@ -109,6 +109,18 @@ export class Parser {
     if (c.some((x) => x.trailing)) throw new Unsupported("a trailing comment");
     this.takenAt = this.at;
     return [...c];
+  }
+
+  /** Items separated by commas (a trailing one allowed) up to `close`, taken too; the opening token is the caller's. */
+  private list<T>(close: string, item: () => T): T[] {
+    const out: T[] = [];
+    while (!this.is(close)) {
+      out.push(item());
+      if (!this.eat(",")) break;
+    }
+    this.noComments();
+    this.expect(close);
+    return out;
   }
 
   // ---- program ----
@@ -235,8 +247,7 @@ export class Parser {
 
   private specifiers(): Specifier[] {
     this.expect("{");
-    const out: Specifier[] = [];
-    while (!this.is("}")) {
+    return this.list("}", () => {
       this.noComments();
       let typeOnly = false;
       if (this.is("type") && this.peek().kind === "name" && this.peek().text !== "as") {
@@ -246,12 +257,8 @@ export class Parser {
       const name = this.ident();
       let alias: string | undefined;
       if (this.eat("as")) alias = this.ident();
-      out.push(alias !== undefined ? { name, alias, typeOnly } : { name, typeOnly });
-      if (!this.eat(",")) break;
-    }
-    this.noComments();
-    this.expect("}");
-    return out;
+      return alias !== undefined ? { name, alias, typeOnly } : { name, typeOnly };
+    });
   }
 
   private importDecl(): Statement {
@@ -369,25 +376,20 @@ export class Parser {
 
   private typeParams(): TypeParam[] | undefined {
     if (!this.eat("<")) return undefined;
-    const out: TypeParam[] = [];
-    while (!this.is(">")) {
+    return this.list(">", (): TypeParam => {
       this.noComments();
       const name = this.ident();
       let constraint: Type | undefined;
       let dflt: Type | undefined;
       if (this.eat("extends")) constraint = this.type();
       if (this.eat("=")) dflt = this.type();
-      out.push({ name, ...(constraint ? { constraint } : {}), ...(dflt ? { default: dflt } : {}) });
-      if (!this.eat(",")) break;
-    }
-    this.expect(">");
-    return out;
+      return { name, ...(constraint ? { constraint } : {}), ...(dflt ? { default: dflt } : {}) };
+    });
   }
 
   params(): Param[] {
     this.expect("(");
-    const out: Param[] = [];
-    while (!this.is(")")) {
+    return this.list(")", (): Param => {
       this.noComments();
       const start = this.tok.start;
       const rest = this.eat("...");
@@ -398,12 +400,8 @@ export class Parser {
       let init: Expr | undefined;
       if (this.eat(":")) typeAnnotation = this.type();
       if (this.eat("=")) init = this.assignment();
-      out.push({ type: "Param", name, optional, rest, ...(typeAnnotation ? { typeAnnotation } : {}), ...(init ? { init } : {}), start, end: this.last });
-      if (!this.eat(",")) break;
-    }
-    this.noComments();
-    this.expect(")");
-    return out;
+      return { type: "Param", name, optional, rest, ...(typeAnnotation ? { typeAnnotation } : {}), ...(init ? { init } : {}), start, end: this.last };
+    });
   }
 
   private returnType(): Type {
@@ -811,13 +809,7 @@ export class Parser {
 
   private typeArgs(): Type[] {
     this.expect("<");
-    const out: Type[] = [];
-    while (!this.is(">")) {
-      out.push(this.type());
-      if (!this.eat(",")) break;
-    }
-    this.expect(">");
-    return out;
+    return this.list(">", () => this.type());
   }
 
   /** Whether `<…>(` follows: type arguments of a call (not a comparison). */
@@ -884,19 +876,16 @@ export class Parser {
 
   private args(): Expr[] {
     this.expect("(");
-    const out: Expr[] = [];
-    while (!this.is(")")) {
-      if (this.is("...")) {
-        this.noComments();
-        const start = this.next().start;
-        const argument = this.assignment();
-        out.push({ type: "Spread", argument, start, end: this.last });
-      } else out.push(this.assignment());
-      if (!this.eat(",")) break;
-    }
+    return this.list(")", () => this.element());
+  }
+
+  /** An argument or an array's element: an expression, or `...` and one. */
+  private element(): Expr {
+    if (!this.is("...")) return this.assignment();
     this.noComments();
-    this.expect(")");
-    return out;
+    const start = this.next().start;
+    const argument = this.assignment();
+    return { type: "Spread", argument, start, end: this.last };
   }
 
   private primary(): Expr {
@@ -934,48 +923,33 @@ export class Parser {
   private arrayLiteral(): Expr {
     const start = this.tok.start;
     this.expect("[");
-    const elements: Expr[] = [];
-    while (!this.is("]")) {
+    const elements = this.list("]", () => {
       if (this.is(",")) throw new Unsupported("array hole");
-      if (this.is("...")) {
-        this.noComments();
-        const s = this.next().start;
-        const argument = this.assignment();
-        elements.push({ type: "Spread", argument, start: s, end: this.last });
-      } else elements.push(this.assignment());
-      if (!this.eat(",")) break;
-    }
-    this.noComments();
-    this.expect("]");
+      return this.element();
+    });
     return { type: "Array", elements, start, end: this.last };
   }
 
   private objectLiteral(): Expr {
     const start = this.tok.start;
     this.expect("{");
-    const properties: ObjectMember[] = [];
-    while (!this.is("}")) {
+    const properties = this.list("}", (): ObjectMember => {
       this.noComments();
       const s = this.tok.start;
       if (this.eat("...")) {
         const argument = this.assignment();
-        properties.push({ type: "Spread", argument, start: s, end: this.last });
-      } else {
-        if ((this.is("get") || this.is("set") || this.is("async")) && this.peek().text !== ":" && this.peek().text !== "," && this.peek().text !== "}") throw new Unsupported("accessor in an object");
-        const key = this.key();
-        if (this.is("(")) throw new Unsupported("method in an object");
-        if (this.eat(":")) {
-          const value = this.assignment();
-          properties.push({ type: "Prop", key, value, shorthand: false, start: s, end: this.last });
-        } else {
-          if (key.kind !== "name") throw new Unsupported("shorthand");
-          properties.push({ type: "Prop", key, value: { type: "Ident", name: key.text, start: s, end: this.last }, shorthand: true, start: s, end: this.last });
-        }
+        return { type: "Spread", argument, start: s, end: this.last };
       }
-      if (!this.eat(",")) break;
-    }
-    this.noComments();
-    this.expect("}");
+      if ((this.is("get") || this.is("set") || this.is("async")) && this.peek().text !== ":" && this.peek().text !== "," && this.peek().text !== "}") throw new Unsupported("accessor in an object");
+      const key = this.key();
+      if (this.is("(")) throw new Unsupported("method in an object");
+      if (this.eat(":")) {
+        const value = this.assignment();
+        return { type: "Prop", key, value, shorthand: false, start: s, end: this.last };
+      }
+      if (key.kind !== "name") throw new Unsupported("shorthand");
+      return { type: "Prop", key, value: { type: "Ident", name: key.text, start: s, end: this.last }, shorthand: true, start: s, end: this.last };
+    });
     return { type: "Object", properties, start, end: this.last };
   }
 
@@ -1075,12 +1049,7 @@ export class Parser {
     }
     if (t.text === "[") {
       this.next();
-      const elements: Type[] = [];
-      while (!this.is("]")) {
-        elements.push(this.type());
-        if (!this.eat(",")) break;
-      }
-      this.expect("]");
+      const elements = this.list("]", () => this.type());
       return { type: "TTuple", elements, start, end: this.last };
     }
     if (t.text === "{") {

@@ -8,13 +8,18 @@
  */
 import { builders, utils } from "prettier/doc";
 import type { Block, Expr, FunctionNode, Key, Member, ObjectMember, Param, Specifier, Statement, Type, TypeParam } from "./ast.js";
-import { hasNewline, hasNewlineBefore, isNextLineEmpty, Unsupported, type Comment } from "./lex.js";
+import { blankLineAfter, hasNewline, hasNewlineBefore, isNextLineEmpty } from "../prettier-text.js";
+import { Unsupported, type Comment } from "./lex.js";
 import { printNumber, printRegex, printString } from "./literals.js";
 import { PRECEDENCE } from "./parse.js";
+import { PRETTIER } from "../prettier-options.js";
 
 type Doc = builders.Doc;
 const { group, indent, line, softline, hardline, join, ifBreak, conditionalGroup, lineSuffixBoundary, indentIfBreak, breakParent } = builders;
 const { willBreak, canBreak } = utils;
+
+/** The line width and indentation of the generator's prettier options, which tidy prints under. */
+export const TIDY_LAYOUT = { printWidth: PRETTIER.printWidth!, tabWidth: PRETTIER.tabWidth!, useTabs: PRETTIER.useTabs! } as const;
 
 /**
  * Printed only where prettier's layout is not mirrored (a ternary or an arrow argument that does not
@@ -44,13 +49,13 @@ const binaryKind = (e: Expr): string => (e.type === "Binary" ? (LOGICAL.has(e.op
 const isObjectType = (t: Type | undefined): boolean => t?.type === "TObject" || t?.type === "TMapped";
 
 /** Where an expression sits, for the rules that look at the parent. */
-type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "conditional-indented" | "arrow-body" | "property" | "cast" | "other";
+type Context = "statement" | "return" | "declarator" | "argument" | "if" | "for" | "unary" | "member" | "callee" | "conditional" | "conditional-indented" | "arrow-body" | "cast" | "other";
 
 /**
  * A document's text when all of it is printed flat, or undefined if any of it cannot be: a hard
  * line, a group already broken, or a line outside every group (which a statement's printing breaks).
  */
-export function flatText(doc: Doc): string | undefined {
+function flatText(doc: Doc): string | undefined {
   let out = "";
   const walk = (d: Doc, groups: number): boolean => {
     if (typeof d === "string") {
@@ -105,7 +110,7 @@ export class Printer {
     // a comment on the statement's own line takes room on it: laid out then
     if (this.depth === undefined || comments?.some((c) => !hasNewline(this.text, c.end))) return doc;
     const flat = flatText(doc);
-    return flat !== undefined && this.depth * 2 + flat.length <= 120 && ASCII.test(flat) ? flat : doc;
+    return flat !== undefined && this.depth * TIDY_LAYOUT.tabWidth + flat.length <= TIDY_LAYOUT.printWidth && ASCII.test(flat) ? flat : doc;
   }
 
   /** Prints with the depth one level deeper (a body always broken onto its own lines). */
@@ -142,13 +147,7 @@ export class Printer {
       } else {
         parts.push(c.text, hardline);
       }
-      if (hasNewline(this.text, c.end)) {
-        let i = c.end;
-        while (this.text[i] === " " || this.text[i] === "\t") i++;
-        if (this.text[i] === "\r") i++;
-        if (this.text[i] === "\n") i++;
-        if (hasNewline(this.text, i)) parts.push(hardline);
-      }
+      if (blankLineAfter(this.text, c.end)) parts.push(hardline);
     }
     return [...parts, doc];
   }
@@ -347,7 +346,7 @@ export class Printer {
   private assignment(left: Doc, operator: string, right: Expr | undefined, where: { declarator?: Statement & { type: "Var" }; property?: boolean; shortKey?: boolean }): Doc {
     if (!right) return left;
     const layout = this.chooseLayout(left, right, where);
-    const rightDoc = this.expr(right, where.declarator || where.property ? "declarator" : "other", layout);
+    const rightDoc = this.expr(right, where.declarator || where.property ? "declarator" : "other");
     switch (layout) {
       case "break-after-operator":
         return group([group(left), operator, group(indent([line, rightDoc]))]);
@@ -431,9 +430,9 @@ export class Printer {
     return willBreak(this.typeArgs(args));
   }
 
-  /** prettier's isLoneShortArgument under printWidth 120. */
+  /** prettier's isLoneShortArgument: a quarter of the line width at most. */
   private isLoneShortArgument(arg: Expr): boolean {
-    const threshold = 120 * 0.25;
+    const threshold = TIDY_LAYOUT.printWidth * 0.25;
     if (arg.comments) return false;
     switch (arg.type) {
       case "Ident":
@@ -460,7 +459,7 @@ export class Printer {
     return group(["<", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ">"]);
   }
 
-  private params(params: readonly Param[], rest: "function" | "arrow" = "function"): Doc {
+  private params(params: readonly Param[]): Doc {
     if (params.length === 0) return "()";
     const hug = params.length === 1 && !params[0]!.init && isObjectType(params[0]!.typeAnnotation);
     const printed: Doc[] = [];
@@ -470,7 +469,6 @@ export class Printer {
     });
     if (hug) return ["(", ...printed, ")"];
     const hasRest = params[params.length - 1]!.rest;
-    void rest;
     return ["(", indent([softline, ...printed]), hasRest ? "" : ifBreak(","), softline, ")"];
   }
 
@@ -729,7 +727,7 @@ export class Printer {
     switch (ctx) {
       case "member":
       case "callee":
-        return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies" || e.type === "Unary" || e.type === "Await" || e.type === "Update" || (ctx === "callee" && e.type === "New" && false);
+        return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies" || e.type === "Unary" || e.type === "Await" || e.type === "Update";
       case "unary":
         return e.type === "Binary" || e.type === "Conditional" || e.type === "Assign" || e.type === "Arrow" || e.type === "As" || e.type === "Satisfies";
       case "cast":
@@ -760,8 +758,8 @@ export class Printer {
     }
   }
 
-  expr(e: Expr, ctx: Context, layout?: string): Doc {
-    const doc = this.exprBody(e, ctx, layout);
+  expr(e: Expr, ctx: Context): Doc {
+    const doc = this.exprBody(e, ctx);
     return this.leading(e.comments, doc);
   }
 
@@ -770,7 +768,7 @@ export class Printer {
     return this.needsParens(e, ctx, parentOp, isRight) ? ["(", inner, ")"] : inner;
   }
 
-  private exprBody(e: Expr, ctx: Context, layout?: string): Doc {
+  private exprBody(e: Expr, ctx: Context): Doc {
     switch (e.type) {
       case "Ident":
         return e.name;
@@ -818,9 +816,8 @@ export class Printer {
       case "New":
         return this.call(e);
       case "Arrow":
-        return this.arrow(e);
+        return this.arrowFunction(e, false);
     }
-    void layout;
   }
 
   private binaryParts(e: Expr, parentKind: string, insideParens: boolean): Doc[] {
@@ -849,7 +846,7 @@ export class Printer {
     if (insideParens) return parts;
     if (ctx === "callee" || ctx === "unary" || ctx === "member") return group([indent([softline, ...parts]), softline]);
     const shouldNotIndent = ctx === "return" || ctx === "arrow-body" || ctx === "for" || ctx === "conditional";
-    const shouldIndentIfInlining = ctx === "declarator" || ctx === "statement" || ctx === "property";
+    const shouldIndentIfInlining = ctx === "declarator" || ctx === "statement";
     const samePrecedenceSubExpression = isBinaryish(e.left) && shouldFlatten(e.operator, e.left.operator);
     if (shouldNotIndent || (this.shouldInlineLogical(e) && !samePrecedenceSubExpression) || (!this.shouldInlineLogical(e) && shouldIndentIfInlining)) return group(parts);
     const firstGroupIndex = parts.findIndex((p) => typeof p !== "string" && !Array.isArray(p) && (p as { type?: string }).type === "group");
@@ -916,13 +913,10 @@ export class Printer {
       return [doc, ",", line];
     });
     const allArgsBrokenOut = (): Doc => group(["(", indent([line, ...printed]), ifBreak(","), line, ")"], { shouldBreak: true });
-    if (args.some((a) => a.type === "Arrow" || a.type === "Conditional" && false)) {
-      // function composition, first-argument expansion and hooks: not mirrored
-      const arrows = args.filter((a) => a.type === "Arrow");
-      if (arrows.length > 1) throw new Unsupported("function composition");
-      const first = args[0]!;
-      if (args.length === 2 && first.type === "Arrow" && first.body.type === "Block") throw new Unsupported("first-argument expansion");
-    }
+    // function composition and first-argument expansion: not mirrored
+    if (args.filter((a) => a.type === "Arrow").length > 1) throw new Unsupported("function composition");
+    const first = args[0]!;
+    if (args.length === 2 && first.type === "Arrow" && first.body.type === "Block") throw new Unsupported("first-argument expansion");
     const last = args[args.length - 1]!;
     const penultimate = args.length > 1 ? args[args.length - 2] : undefined;
     const shouldExpandLast =
@@ -1000,7 +994,7 @@ export class Printer {
   private isShortKey(k: Key): boolean {
     if (k.kind === "computed") return false;
     const text = k.kind === "string" ? printString(k.text) : k.text;
-    return text.length < 2 + 3;
+    return text.length < TIDY_LAYOUT.tabWidth + 3;
   }
 
   /** prettier's printArrowFunction for an arrow that is not a chain; expandLastArg: as a call's last argument, expanded. */
@@ -1008,7 +1002,7 @@ export class Printer {
     const body = a.body;
     if (body.comments) throw new Unsupported("comment before an arrow's body");
     if (body.type === "Arrow" || body.type === "Conditional" || body.type === "Assign") throw new Unsupported("arrow body");
-    const params = this.params(a.params, "arrow");
+    const params = this.params(a.params);
     const sig: Doc = [a.async ? "async " : "", group([expandLastArg ? utils.removeLines(params) : params, a.returnType ? [": ", this.type(a.returnType, "return")] : ""])];
     const sameLine = body.type === "Block" || body.type === "Object" || body.type === "Array";
     const bodyDoc = body.type === "Block" ? this.unsettled(() => this.block(body)) : body.type === "Object" ? ["(", this.expr(body, "arrow-body"), ")"] : this.expr(body, "arrow-body");
@@ -1016,11 +1010,4 @@ export class Printer {
     return group([group(sig), " =>", group(rest)]);
   }
 
-  private arrow(a: Expr & { type: "Arrow" }): Doc {
-    return this.arrowFunction(a, false);
-  }
-
-
 }
-
-export type { Doc };
