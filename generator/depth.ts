@@ -18,6 +18,11 @@
 /** Levels of subschemas one schema may nest. */
 export const MAX_SCHEMA_DEPTH = 1_000;
 
+/** `n` with a comma between groups of three digits, as `toLocaleString("en")` writes it, without loading ICU's locale data (about 12 ms of a run). */
+export function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 /** What the error past MAX_SCHEMA_DEPTH says, and what to do. */
-export const TOO_DEEP = `schemas nest deeper than ${MAX_SCHEMA_DEPTH.toLocaleString("en")} levels here, the generator's limit`;
+export const TOO_DEEP = `schemas nest deeper than ${grouped(MAX_SCHEMA_DEPTH)} levels here, the generator's limit`;
 export const TOO_DEEP_HINT = "flatten the schema: move nested parts into $defs or components of their own and refer to them with $ref";

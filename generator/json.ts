@@ -8,6 +8,7 @@
  * not JSON is an error with its position.
  */
 import type { JsonValue } from "./escape.js";
+import { grouped } from "./depth.js";
 
 export interface Position {
   readonly line: number;
@@ -113,7 +114,7 @@ class JsonReader {
     const c = this.text[this.i];
     if ((c === "{" || c === "[") && depth >= MAX_JSON_DEPTH) {
       const p = this.here();
-      throw new JsonSyntaxError(`arrays and objects nest deeper than ${MAX_JSON_DEPTH.toLocaleString("en")} levels here, the generator's limit`, p.line, p.column, pointer);
+      throw new JsonSyntaxError(`arrays and objects nest deeper than ${grouped(MAX_JSON_DEPTH)} levels here, the generator's limit`, p.line, p.column, pointer);
     }
     if (c === "{") return this.object(pointer, depth);
     if (c === "[") return this.array(pointer, depth);

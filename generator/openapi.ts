@@ -350,7 +350,9 @@ function protocolOf(src: Source, operations: readonly OpenApiOperation[], root: 
 
 /** One SchemaFile per component, positions re-based so that "" is the component itself. */
 function componentFiles(src: Source, schemas: JsonObject, service: string): SchemaFile[] {
-  const positions = splitPositions(src.positions, SCHEMAS);
+  // where a folder's schema files are the service's schemas, the components are never read: their positions are split on first use
+  let split: Map<string, Map<string, Position>> | undefined;
+  const positionsOf = (segment: string): ReadonlyMap<string, Position> => (split ??= splitPositions(src.positions, SCHEMAS)).get(segment) ?? new Map();
   const files: SchemaFile[] = [];
   for (const [key, schema] of inDocumentOrder(src, schemas, SCHEMAS)) {
     const segment = pointerSegment(key);
@@ -359,7 +361,17 @@ function componentFiles(src: Source, schemas: JsonObject, service: string): Sche
       continue;
     }
     // the key, not any `title`, is what #/components/schemas/<Key> refers to
-    files.push({ name: `${src.name}#${SCHEMAS}/${segment}`, display: src.display, service, title: key, schema, positions: positions.get(segment) ?? new Map() });
+    let positions: ReadonlyMap<string, Position> | undefined;
+    files.push({
+      name: `${src.name}#${SCHEMAS}/${segment}`,
+      display: src.display,
+      service,
+      title: key,
+      schema,
+      get positions() {
+        return (positions ??= positionsOf(segment));
+      },
+    });
   }
   return files;
 }

@@ -99,11 +99,18 @@ function text(value: unknown): string {
   return value;
 }
 
+/**
+ * What a fresh writer makes of a text written alone: at indentation 0 it writes every line as it
+ * is and each line break (`\r\n` or `\n`) as "\n", so no writer is made for it (a writer costs
+ * more to make than most texts cost to write).
+ */
+function fresh(t: string): string {
+  return t.includes("\r") ? t.replace(/\r?\n/g, "\n") : t;
+}
+
 /** Printer.getText: the text written alone, as a fresh writer indents it. */
 function textOf(value: unknown): string {
-  const w = newWriter();
-  w.write(text(value));
-  return w.toString();
+  return fresh(text(value));
 }
 
 /**
@@ -233,6 +240,7 @@ function jsDoc(w: Writer, doc: string | OptionalKind<JSDocStructure>): void {
 
 function jsDocText(doc: string | OptionalKind<JSDocStructure>): string {
   if (typeof doc === "string") return doc;
+  if (!doc.tags || doc.tags.length === 0) return doc.description ? fresh(text(doc.description)) : "";
   const temp = newWriter();
   if (doc.description) temp.write(text(doc.description));
   if (doc.tags && doc.tags.length > 0) {

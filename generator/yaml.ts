@@ -9,7 +9,9 @@
  * This module turns its nodes into JSON and refuses what JSON cannot hold:
  * Infinity and NaN, an alias to no anchor, an alias inside the node it names.
  */
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLError } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
+import type { Alias, Document, Node, Pair, Scalar, YAMLError } from "yaml";
 import type { JsonValue } from "./escape.js";
 import { pointerJoin, type Position } from "./json.js";
 import { fastYaml } from "./yaml-fast.js";
@@ -32,6 +34,13 @@ export interface ParsedYaml {
    */
   readonly positions: ReadonlyMap<string, Position>;
   readonly problems: readonly YamlProblem[];
+}
+
+let library: typeof Yaml | undefined;
+
+/** The `yaml` package, loaded on first use: a document in yaml-fast.ts's subset never needs it (loading it is about 17 ms of a run). */
+function yaml(): typeof Yaml {
+  return (library ??= createRequire(import.meta.url)("yaml") as typeof Yaml);
 }
 
 /** Explicit, so neither a `%YAML 1.1` directive nor a change of defaults brings back 1.1 booleans, dates or merge keys. */
@@ -61,8 +70,8 @@ export function parseYaml(source: string, options: { readonly fast?: boolean } =
     const fast = fastYaml(text);
     if (fast !== undefined) return { value: fast.value, positions: fast.positions, problems: [] };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { ...OPTIONS, lineCounter: lines });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { ...OPTIONS, lineCounter: lines });
   const position = positionOf(lines.lineStarts);
   const problems = [...doc.errors.map((e) => libraryProblem(e, "error", position)), ...doc.warnings.map((w) => libraryProblem(w, "warning", position))];
   if (problems.some((p) => p.severity === "error")) return { value: undefined, positions: new Map(), problems };
@@ -126,12 +135,12 @@ class JsonBuilder {
     // anchors met again inside an alias's expansion are not redefinitions
     if (node.anchor !== undefined && this.expanding === 0) this.anchors.set(node.anchor, node);
     if (this.expanding > 0 && --this.budget < 0) return this.budgetSpent(node, pointer);
-    if (isScalar(node)) return this.scalar(node, pointer);
-    if (isAlias(node)) return this.alias(node, pointer);
-    if (!isMap(node) && !isSeq(node)) return this.fail(node, pointer, "a YAML node JSON cannot hold");
+    if (yaml().isScalar(node)) return this.scalar(node, pointer);
+    if (yaml().isAlias(node)) return this.alias(node, pointer);
+    if (!yaml().isMap(node) && !yaml().isSeq(node)) return this.fail(node, pointer, "a YAML node JSON cannot hold");
     this.open.add(node);
     try {
-      return isMap(node) ? this.object(node.items, pointer) : this.array(node.items, pointer);
+      return yaml().isMap(node) ? this.object(node.items, pointer) : this.array(node.items, pointer);
     } finally {
       this.open.delete(node);
     }
@@ -142,11 +151,11 @@ class JsonBuilder {
     for (const pair of pairs) {
       const key = pair.key;
       // stringKeys has the library reject any other key; this only keeps the types honest
-      if (!isScalar(key) || typeof key.value !== "string") continue;
+      if (!yaml().isScalar(key) || typeof key.value !== "string") continue;
       const member = pointerJoin(pointer, key.value);
       this.positions.set(member, this.position(key.range?.[0] ?? 0));
       if (Object.prototype.hasOwnProperty.call(out, key.value)) this.fail(key, member, `duplicate key ${JSON.stringify(key.value)}`, "YAML keys must be unique: remove or rename one");
-      const value = isNode(pair.value) ? this.value(pair.value, member) : null;
+      const value = yaml().isNode(pair.value) ? this.value(pair.value, member) : null;
       // an own member even for `__proto__`, never a prototype
       Object.defineProperty(out, key.value, { value, enumerable: true, writable: true, configurable: true });
     }
@@ -156,7 +165,7 @@ class JsonBuilder {
   private array(items: readonly unknown[], pointer: string): JsonValue {
     return items.map((item, index) => {
       const member = pointerJoin(pointer, index);
-      if (!isNode(item)) {
+      if (!yaml().isNode(item)) {
         // the library wraps a `[key: value]` pair in a mapping; this only keeps the types honest
         this.positions.set(member, this.positions.get(pointer) ?? { line: 1, column: 1 });
         return this.fail(undefined, member, "a sequence item JSON cannot hold");
