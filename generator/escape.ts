@@ -40,6 +40,11 @@ export function isReserved(text: string, space: NameSpace): boolean {
 
 /** Splits free text into words: `ClientIdType` → Client, Id, Type; `sms-mfa` → sms, mfa. */
 export function words(raw: string): string[] {
+  return ASCII.test(raw) ? asciiWords(raw) : unicodeWords(raw);
+}
+
+/** `words` of any text. */
+export function unicodeWords(raw: string): string[] {
   return raw
     .normalize("NFC")
     .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
@@ -48,10 +53,52 @@ export function words(raw: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * `words` of an ASCII text, without its Unicode regexes (slow on a first run, where every name is
+ * new): a word ends before an upper-case letter that follows a lower-case letter or a digit, and
+ * before the last of a run of upper-case letters that a lower-case letter follows; anything but
+ * letters and digits separates words. test/escape.test.ts holds it equal to the general path.
+ */
+export function asciiWords(raw: string): string[] {
+  const out: string[] = [];
+  let word = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isUpper(c) && !isLower(c) && !isDigit(c)) {
+      if (word !== "") out.push(word);
+      word = "";
+      continue;
+    }
+    if (word !== "" && isUpper(c)) {
+      const before = raw.charCodeAt(i - 1);
+      if (isLower(before) || isDigit(before) || (isUpper(before) && i + 1 < raw.length && isLower(raw.charCodeAt(i + 1)))) {
+        out.push(word);
+        word = "";
+      }
+    }
+    word += raw[i];
+  }
+  if (word !== "") out.push(word);
+  return out;
+}
+
+/** Names asked for again and again (every reference to a type asks for its name): each text's PascalCase, made once. */
+const pascalCases = new Map<string, string>();
+
 export function pascalCase(raw: string): string {
-  return words(raw)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join("");
+  let name = pascalCases.get(raw);
+  if (name === undefined) {
+    name = words(raw)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join("");
+    pascalCases.set(raw, name);
+  }
+  return name;
 }
 
 export function camelCase(raw: string): string {

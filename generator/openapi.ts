@@ -65,6 +65,8 @@ const TARGET_PATH = /^\/#X-Amz-Target=((.+)\.([^.]+))$/;
 const REGIONAL_URL = /^https:\/\/([^./{}]+)\.\{region\}\./;
 const HTTP_METHODS = ["get", "put", "delete", "options", "head", "patch", "trace"] as const;
 const JSON_1_1 = "application/x-amz-json-1.1";
+/** A key that JavaScript enumerates before the others, in numeric order (an array index). */
+const INTEGER_KEY = /^(?:0|[1-9][0-9]{0,9})$/;
 
 /** The document's JSON with positions, and how messages name places in it. */
 interface Source {
@@ -306,8 +308,11 @@ class ComponentRefs {
  * keys ("200", "480") first and in numeric order, whatever the source order.
  */
 function inDocumentOrder(src: Source, object: JsonObject, pointer: string): [string, JsonValue][] {
+  const entries = Object.entries(object);
+  // members are added in document order, and only integer keys (`"200"`) are enumerated out of it
+  if (!entries.some(([key]) => INTEGER_KEY.test(key))) return entries;
   const where = (key: string): Position => src.positions.get(pointerJoin(pointer, key)) ?? { line: 0, column: 0 };
-  return Object.entries(object)
+  return entries
     .map((entry) => ({ entry, p: where(entry[0]) }))
     .sort((a, b) => a.p.line - b.p.line || a.p.column - b.p.column)
     .map((x) => x.entry);

@@ -390,6 +390,9 @@ function resolvePlain(text: string): JsonValue {
   if (text === "~" || text === "null" || text === "Null" || text === "NULL") return null;
   if (text === "true" || text === "True" || text === "TRUE") return true;
   if (text === "false" || text === "False" || text === "FALSE") return false;
+  // every number of the core schema starts with a sign, a dot or a digit
+  const first = text.charCodeAt(0);
+  if (first !== 43 && first !== 45 && first !== 46 && !(first >= 48 && first <= 57)) return text;
   if (/^[-+]?[0-9]+$/.test(text)) {
     // in its plain form only (no sign but -, no leading zero, not -0), and safe
     const n = Number(text);

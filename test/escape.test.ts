@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { camelCase, docComment, docText, identifier, jsonLiteral, literalType, pascalCase, propertyKey, regExpConstruction, stringLiteral } from "../generator/escape.js";
+import { asciiWords, camelCase, docComment, docText, identifier, jsonLiteral, literalType, pascalCase, propertyKey, regExpConstruction, stringLiteral, unicodeWords } from "../generator/escape.js";
+import { prng } from "./prng.js";
 
 describe("identifier", () => {
   it.each([
@@ -98,5 +99,20 @@ describe("docText / docComment", () => {
   it("a doc comment cannot be closed early by its text", () => {
     const block = docComment("x */ alert(1) /* y");
     expect(block.indexOf("*/")).toBe(block.length - 2);
+  });
+});
+
+describe("words of an ASCII text", () => {
+  it("are the words the general (Unicode) path finds, on names and on random ASCII", () => {
+    const names = ["ClientIdType", "SMSMfaSettingsType", "sms-mfa", "3DSecure", "aBCd", "aABc", "ABC", "ABCdef", "a1B2c", "X_Y__z", "", "--", "userPoolId", "HTTPServer2FA", "A", "aB", "Ab"];
+    for (const name of names) expect(asciiWords(name), name).toEqual(unicodeWords(name));
+    const random = prng(7);
+    const alphabet = "aAbBzZ09_- .$";
+    for (let n = 0; n < 20_000; n++) {
+      let text = "";
+      const length = Math.floor(random() * 12);
+      for (let i = 0; i < length; i++) text += random() < 0.1 ? String.fromCharCode(Math.floor(random() * 128)) : alphabet[Math.floor(random() * alphabet.length)];
+      expect(asciiWords(text), JSON.stringify(text)).toEqual(unicodeWords(text));
+    }
   });
 });
