@@ -1,8 +1,8 @@
 /**
  * The process's tidy worker (generator/tidy-thread.ts) never holds a process
- * open: started ahead for a large run and then not needed (types only), or
- * used and idle. Run in child processes of the built generator, where the
- * worker module exists, each with a deadline.
+ * open: started ahead for a large run and then not needed (every chunk
+ * cached), or used and idle. Run in child processes of the built generator,
+ * where the worker module exists, each with a deadline.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -38,13 +38,30 @@ describe("the tidy worker", () => {
       const r = await generate({ schemas: ${JSON.stringify(schemas)}, stats, ${options} });
       console.log(JSON.stringify({ declarations: r.ir.services[0].declarations.length, workers: stats.workers }));`;
 
-  it("started ahead for a large run and then not needed (types only), lets the process end", () => {
-    const r = run(generateIn(`artifacts: ["types"]`));
+  it("started ahead for a large run and then not needed (every chunk in the format cache), lets the process end", () => {
+    // one process fills a format cache; another runs with it: the worker starts ahead, and has nothing to tidy
+    const cache = path.join(dir, "format-cache.json");
+    const fill = run(`import { writeFileSync } from "node:fs";
+      import { generate } from ${JSON.stringify(index)};
+      const formatCache = new Map();
+      await generate({ schemas: ${JSON.stringify(schemas)}, formatCache });
+      writeFileSync(${JSON.stringify(cache)}, JSON.stringify([...formatCache]));`);
+    expect(fill.stderr).toBe("");
+    expect(fill.status).toBe(0);
+    const r = run(`import { readFileSync } from "node:fs";
+      import { generate } from ${JSON.stringify(index)};
+      import { emptyStats } from ${JSON.stringify(format)};
+      const stats = emptyStats();
+      const formatCache = new Map(JSON.parse(readFileSync(${JSON.stringify(cache)}, "utf8")));
+      const r = await generate({ schemas: ${JSON.stringify(schemas)}, stats, formatCache });
+      console.log(JSON.stringify({ declarations: r.ir.services[0].declarations.length, workers: stats.workers, formatted: stats.formatted, cached: stats.cached }));`);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { declarations: number; workers: number };
+    const out = JSON.parse(r.stdout) as { declarations: number; workers: number; formatted: number; cached: number };
     // large enough for the worker to be started ahead, and not used
     expect(out.declarations).toBeGreaterThan(150);
+    expect(out.cached).toBeGreaterThan(0);
+    expect(out.formatted).toBe(0);
     expect(out.workers).toBe(0);
   }, 90_000);
 
