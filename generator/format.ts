@@ -25,7 +25,7 @@ import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatLarge } from "./piecewise.js";
 import { workerModule } from "./worker-module.js";
 import { tidy } from "./tidy/index.js";
-import { tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
+import { pollTidyThread, tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
 
@@ -229,8 +229,9 @@ async function formatOnWorkers(url: URL, sources: readonly string[], options: pr
  * load for little work. Chosen, not tuned: the corpus is far above it, a small service below.
  */
 const TIDY_WORKER_THRESHOLD = 512 * 1024;
-/** The worker's share of the bytes: less than half, for its start. */
-const TIDY_WORKER_SHARE = 0.45;
+/** The largest batch of chunk identities the tidy worker gets in one message, and the smallest. */
+const TIDY_BATCH_BYTES = 64 * 1024;
+const TIDY_BATCH_MIN_BYTES = 8 * 1024;
 
 /**
  * Starts the tidy worker ahead of a run that will likely use it (`declarations` in its services):
@@ -246,37 +247,64 @@ const TIDY_WORKER_DECLARATIONS = 150;
 
 /**
  * Each chunk's text as tidy prints it (undefined where tidy leaves it to prettier), in order: in this
- * thread, or, for much work on more than one core, a share on a worker (tidy-worker.ts) at the same time.
+ * thread, or, for much work on more than one core, shared with a worker (tidy-worker.ts) as they go:
+ * this thread tidies from the first chunk on, the worker batches from the last one back, and this
+ * thread, between two chunks, takes each answer and sends the next batch, until they meet. So they
+ * finish together whatever their speeds, and the worker's start costs only its own share.
  */
 async function tidyEntries(entries: readonly { readonly identity: string; readonly chunk: Chunk }[], settings: FormatSettings, stats: FormatStats): Promise<(string | undefined)[]> {
   const out = new Array<string | undefined>(entries.length);
-  const here = (indices: readonly number[]): void => {
-    for (const j of indices) out[j] = tidy(entries[j]!.chunk.source());
+  const here = (j: number): void => {
+    out[j] = tidy(entries[j]!.chunk.source());
   };
   const bytes = entries.reduce((n, e) => n + e.identity.length, 0);
   // workers asked for (settings.workers > 0) are used whatever the amount of work
   const asked = settings.workers !== undefined && settings.workers > 0;
   if (!tidyThreadAvailable() || settings.workers === 0 || entries.length < 2 || (!asked && (bytes < TIDY_WORKER_THRESHOLD || availableParallelism() < 2))) {
-    here(entries.map((_e, j) => j));
+    for (let j = 0; j < entries.length; j++) here(j);
     return out;
   }
-  // the worker's share: the largest chunks first, as long as they fit its part of the bytes; sent in source order
-  const share = new Set<number>();
-  let load = 0;
-  for (const j of entries.map((_e, j) => j).sort((a, b) => entries[b]!.identity.length - entries[a]!.identity.length || a - b)) {
-    if (load + entries[j]!.identity.length <= bytes * TIDY_WORKER_SHARE) {
-      share.add(j);
-      load += entries[j]!.identity.length;
-    }
-  }
-  const remote = [...share].sort((a, b) => a - b);
   stats.workers = Math.max(stats.workers, 1);
-  // a worker that fails (it could not start, or died) leaves its share to this thread
-  const reply = tidyOnThread(remote.map((j) => entries[j]!.identity)).catch(() => undefined);
-  here(entries.map((_e, j) => j).filter((j) => !share.has(j)));
-  const tidied = await reply;
-  if (tidied === undefined) here(remote);
-  else remote.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
+  /** This thread's next chunk, and the end of what is left (the worker's batches take from there back). */
+  let front = 0;
+  let back = entries.length;
+  let left = bytes;
+  const batches: { readonly indices: number[]; readonly reply: Promise<boolean> }[] = [];
+  const send = (): void => {
+    if (front >= back) return;
+    // smaller batches as the work runs out, so that neither waits long for the other at the end
+    const size = Math.min(TIDY_BATCH_BYTES, Math.max(TIDY_BATCH_MIN_BYTES, left / 8));
+    const indices: number[] = [];
+    let load = 0;
+    while (back > front && (indices.length === 0 || load + entries[back - 1]!.identity.length <= size)) {
+      back--;
+      indices.push(back);
+      load += entries[back]!.identity.length;
+    }
+    left -= load;
+    // taken between two chunks here (pollTidyThread), or on the event loop once this thread is done; a failed worker leaves its batches to this thread
+    const reply = tidyOnThread(
+      indices.map((j) => entries[j]!.identity),
+      (tidied) => {
+        indices.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
+        send();
+      },
+    ).then(
+      () => true,
+      () => false,
+    );
+    batches.push({ indices, reply });
+  };
+  // two batches out, so that the worker never waits for the next
+  send();
+  send();
+  while (front < back) {
+    const j = front++;
+    left -= entries[j]!.identity.length;
+    here(j);
+    pollTidyThread();
+  }
+  for (const batch of batches) if (!(await batch.reply)) for (const j of batch.indices) here(j);
   return out;
 }
 

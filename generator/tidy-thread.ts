@@ -2,43 +2,69 @@
  * The process's tidy worker (tidy-worker.ts): started once, ahead of need
  * (`warmTidyThread`, when a run looks large enough), reused by every later
  * run of the process (the jobs of a config, --watch), and never holding the
- * process open while idle. Requests are answered in order.
+ * process open while idle. Requests are answered in order, on a port that
+ * this thread can read between two chunks of its own work.
  */
 import { workerModule } from "./worker-module.js";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
 interface Pending {
-  readonly resolve: (tidied: (string | null)[]) => void;
+  /** Called as soon as the answer is taken (by `pollTidyThread`, or on the event loop). */
+  readonly done: (tidied: (string | null)[]) => void;
+  readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
 }
 
 let worker: Worker | undefined;
+/** Where the worker answers: a port of its own, so that this thread can take an answer between two chunks of its own work (`pollTidyThread`). */
+let answers: MessagePort | undefined;
 const pending: Pending[] = [];
-
 
 export function tidyThreadAvailable(): boolean {
   return workerModule("./tidy-worker.js") !== undefined;
+}
+
+/** An answer, to the oldest request (the worker answers in order). */
+function answered(m: { tidied: (string | null)[] }): void {
+  const p = pending.shift();
+  if (pending.length === 0) hold(false);
+  if (p === undefined) return;
+  p.done(m.tidied);
+  p.resolve();
+}
+
+/** While a request is out, the worker and its port hold the process open; idle, neither does. */
+function hold(open: boolean): void {
+  if (open) {
+    worker?.ref();
+    answers?.ref();
+  } else {
+    worker?.unref();
+    answers?.unref();
+  }
 }
 
 function start(): Worker | undefined {
   if (worker) return worker;
   const url = workerModule("./tidy-worker.js");
   if (!url) return undefined;
+  const channel = new MessageChannel();
   // no flags of the parent's (--input-type, --eval…), which a worker from a file would refuse
-  const w = new Worker(url, { execArgv: [] });
-  w.on("message", (m: { tidied: (string | null)[] }) => {
-    pending.shift()?.resolve(m.tidied);
-    if (pending.length === 0) w.unref();
-  });
+  const w = new Worker(url, { execArgv: [], workerData: { answers: channel.port2 }, transferList: [channel.port2] });
+  channel.port1.on("message", answered);
   const fail = (e: unknown): void => {
+    if (worker !== w) return;
     worker = undefined;
+    answers?.close();
+    answers = undefined;
     for (const p of pending.splice(0)) p.reject(e);
   };
   w.on("error", fail);
   w.on("exit", (code) => fail(new Error(`the tidy worker exited (${code})`)));
-  // after the listeners (adding one may hold it again)
-  w.unref();
   worker = w;
+  answers = channel.port1;
+  // after the listeners (adding one may hold it again)
+  hold(false);
   return w;
 }
 
@@ -47,14 +73,26 @@ export function warmTidyThread(): void {
   start();
 }
 
-/** The chunks (by identity, chunk.ts) tidied on the worker: a text each, or null where tidy leaves it to prettier. */
-export function tidyOnThread(identities: readonly string[]): Promise<(string | null)[]> {
+/**
+ * The chunks (by identity, chunk.ts) tidied on the worker: a text each, or null where tidy leaves
+ * it to prettier. `done` gets them as soon as they are taken, even in the middle of this thread's
+ * own work (`pollTidyThread`); the promise settles after it, or fails if the worker does.
+ */
+export function tidyOnThread(identities: readonly string[], done: (tidied: (string | null)[]) => void): Promise<void> {
   const w = start();
   if (!w) return Promise.reject(new Error("internal: no tidy worker module"));
   return new Promise((resolve, reject) => {
-    pending.push({ resolve, reject });
-    // held open while a request is out
-    w.ref();
+    pending.push({ done, resolve, reject });
+    hold(true);
     w.postMessage({ identities });
   });
+}
+
+/** Takes an answer that has arrived, now, without waiting for the event loop: true if there was one. */
+export function pollTidyThread(): boolean {
+  if (answers === undefined || pending.length === 0) return false;
+  const m = receiveMessageOnPort(answers);
+  if (m === undefined) return false;
+  answered(m.message as { tidied: (string | null)[] });
+  return true;
 }

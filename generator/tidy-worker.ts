@@ -4,13 +4,16 @@
  * (or fails on it: the caller formats that one itself, and meets the failure
  * there, with its own handling).
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { sourceOf } from "./chunk.js";
 import { tidy } from "./tidy/index.js";
 
 interface Request {
   readonly identities: readonly string[];
 }
+
+/** Where answers go (tidy-thread.ts): a port of their own, which the caller can read synchronously. */
+const answers = (workerData as { answers: MessagePort } | null)?.answers;
 
 parentPort?.on("message", (request: Request) => {
   const tidied = request.identities.map((identity) => {
@@ -20,5 +23,5 @@ parentPort?.on("message", (request: Request) => {
       return null;
     }
   });
-  parentPort!.postMessage({ tidied });
+  answers!.postMessage({ tidied });
 });

@@ -65,6 +65,35 @@ describe("the tidy worker", () => {
     expect(out.workers).toBe(0);
   }, 90_000);
 
+  it("dying in the middle of a run, leaves its batches to this thread: the same output, no failure", () => {
+    // the worker is terminated as its third batch is sent: the batches it had, and those it would have had, are tidied here
+    const r = run(`import { Worker } from "node:worker_threads";
+      const post = Worker.prototype.postMessage;
+      let sent = 0;
+      Worker.prototype.postMessage = function (message) {
+        if (++sent === 3) void this.terminate();
+        return post.call(this, message);
+      };
+      const { generate } = await import(${JSON.stringify(index)});
+      const { emptyStats } = await import(${JSON.stringify(format)});
+      const stats = emptyStats();
+      const shared = await generate({ schemas: ${JSON.stringify(schemas)}, stats, workers: 1 });
+      const aloneStats = emptyStats();
+      const alone = await generate({ schemas: ${JSON.stringify(schemas)}, stats: aloneStats, workers: 0 });
+      const text = (r) => JSON.stringify(r.files.map((f) => [f.path, f.contents]));
+      console.log(JSON.stringify({ sent, workers: stats.workers, same: text(shared) === text(alone), files: shared.files.length, tidied: [stats.tidied, aloneStats.tidied] }));`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { sent: number; workers: number; same: boolean; files: number; tidied: [number, number] };
+    // tidied here, not left to prettier (which would make the same bytes)
+    expect(out.tidied[0]).toBeGreaterThan(0);
+    expect(out.tidied[0]).toBe(out.tidied[1]);
+    expect(out.sent).toBeGreaterThanOrEqual(3);
+    expect(out.workers).toBe(1);
+    expect(out.files).toBeGreaterThan(0);
+    expect(out.same).toBe(true);
+  }, 90_000);
+
   it("used, then idle, lets the process end", () => {
     const r = run(generateIn("workers: 1"));
     expect(r.stderr).toBe("");
