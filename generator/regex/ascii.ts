@@ -15,19 +15,54 @@ import { allScalars, parsePattern } from "./parse.js";
  * time for ASCII and by one search past it (what setRanges would give, without listing every range
  * of a property: a scan of all of Unicode per property).
  */
-export function asciiClass(source: string): { readonly masks: readonly [number, number, number, number]; readonly wide: boolean } | undefined {
+export function asciiClass(source: string): AsciiClass | undefined {
+  if (!classes.has(source)) classes.set(source, askEngine(source));
+  return classes.get(source);
+}
+
+type AsciiClass = { readonly masks: readonly [number, number, number, number]; readonly wide: boolean };
+
+/** Each class asked of the engine once: services repeat their patterns (one for every name type, …). */
+const classes = new Map<string, AsciiClass | undefined>();
+
+function askEngine(source: string): AsciiClass | undefined {
   const parsed = parsePattern(source);
   if (!parsed.ok || parsed.ast.type !== "set") return undefined;
+  const set = parsed.ast;
   const one = new RegExp(`^(?:${source})$`, "u");
   const masks: [number, number, number, number] = [0, 0, 0, 0];
   for (let c = 0; c < 128; c++) if (one.test(String.fromCharCode(c))) masks[c >> 5]! |= 1 << (c & 31);
-  const past = new RegExp(source, "gu");
-  past.lastIndex = 128;
-  let wide = past.test(allScalars());
-  for (let unit = 0xd800; !wide && unit <= 0xdfff; unit++) wide = one.test(String.fromCharCode(unit));
+  // ASCII ranges, \d and \w (ASCII under the u flag without i), not negated: nothing beyond ASCII, no search needed
+  const asciiOnly = !set.negated && set.items.every((item) => (item.kind === "range" ? item.to < 128 : item.kind === "escape" && !item.negated && item.letter !== "s"));
+  let wide = false;
+  if (!asciiOnly) {
+    const past = new RegExp(source, "u");
+    // most classes with a member past ASCII have one in the BMP: found there without building all of Unicode
+    wide = past.test(bmpScalars());
+    if (!wide) {
+      const all = new RegExp(source, "gu");
+      all.lastIndex = 128;
+      wide = all.test(allScalars());
+    }
+    for (let unit = 0xd800; !wide && unit <= 0xdfff; unit++) wide = one.test(String.fromCharCode(unit));
+  }
   if (!wide && masks.every((m) => m === 0)) return undefined;
   // unsigned, so that generated literals read as bit tables
   return { masks: masks.map((m) => m >>> 0) as [number, number, number, number], wide };
+}
+
+let bmp: string | undefined;
+
+/** The scalar values of the BMP past ASCII (U+0080 to U+FFFF, no surrogates). */
+function bmpScalars(): string {
+  if (bmp !== undefined) return bmp;
+  const parts: string[] = [];
+  for (let from = 0x80; from <= 0xffff; from += 0x2000) {
+    const chunk: number[] = [];
+    for (let cp = from; cp < from + 0x2000 && cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) chunk.push(cp);
+    parts.push(String.fromCharCode(...chunk));
+  }
+  return (bmp = parts.join(""));
 }
 
 /** The class's ASCII table as four 32-bit masks (code points 0–31, 32–63, 64–95, 96–127), or undefined when the pattern is not one class of ASCII code points only. */
