@@ -6,16 +6,17 @@
  * need little of ts-morph, but importing ts-morph loads the whole TypeScript
  * compiler (9 MB of JavaScript to compile: about a third of a second of every
  * run that prints code, and most of a types-only run). This module prints the
- * kinds and members the templates use with the same writer and the same calls
- * in the same order as ts-morph's printers (ts-morph.js: the *StructurePrinter
- * classes), so the text is the same, byte for byte: test/print.test.ts holds
+ * kinds and members the templates use with the same calls in the same order as
+ * ts-morph's printers (ts-morph.js: the *StructurePrinter classes), on a writer
+ * with code-block-writer's rules and less cost (writer.ts), so the text is the
+ * same, byte for byte: test/print.test.ts holds
  * it for every statement of every fixture and of the corpus (`npm run
  * test:corpus`). A structure with anything else (a decorator, an overload, a
  * writer function, a comment in a list…) goes to ts-morph itself, loaded then,
  * synchronously.
  */
-import CodeBlockWriter from "code-block-writer";
 import { createRequire } from "node:module";
+import { Writer } from "./writer.js";
 import type * as TsMorph from "ts-morph";
 import type {
   ClassDeclarationStructure,
@@ -68,11 +69,9 @@ export const Scope = {
 /** Thrown where a structure has what this printer does not print: ts-morph prints it instead. */
 class Unsupported extends Error {}
 
-type Writer = CodeBlockWriter;
-
-/** printStructure's writer: four spaces, \n, double quotes. */
+/** printStructure's writer: four spaces, \n (writer.ts: code-block-writer's rules). */
 function newWriter(): Writer {
-  return new CodeBlockWriter({ indentNumberOfSpaces: 4, useTabs: false, newLine: "\n", useSingleQuote: false });
+  return new Writer();
 }
 
 const WHITESPACE = new Set([" ", "\f", "\n", "\r", "\t", "\v", "\u00A0", "\u2028", "\u2029"].map((c) => c.charCodeAt(0)));
@@ -256,12 +255,9 @@ function jsDocText(doc: string | OptionalKind<JSDocStructure>): string {
 
 function jsDocTag(w: Writer, tag: OptionalKind<JSDocTagStructure>): void {
   noneOf(tag, TRIVIA);
-  const temp = newWriter();
-  if (tag.text) temp.write(text(tag.text));
-  const current = temp.toString();
+  const current = tag.text ? fresh(text(tag.text)) : "";
   const startsWithNewLine = current.charCodeAt(0) === 10 || (current.charCodeAt(0) === 13 && current.charCodeAt(1) === 10);
-  temp.unsafeInsert(0, `@${tag.tagName}` + (current.length > 0 && !startsWithNewLine ? " " : ""));
-  const lines = temp.toString().split(/\r?\n/);
+  const lines = (`@${tag.tagName}` + (current.length > 0 && !startsWithNewLine ? " " : "") + current).split(/\r?\n/);
   lines.forEach((line, i) => {
     if (i > 0) w.newLine();
     if (line.length > 0) w.write(line);
