@@ -229,6 +229,12 @@ async function formatOnWorkers(url: URL, sources: readonly string[], options: pr
  * load for little work. Chosen, not tuned: the corpus is far above it, a small service below.
  */
 const TIDY_WORKER_THRESHOLD = 512 * 1024;
+/**
+ * A statement larger than this is tidied on this thread, never on the worker: a giant input's
+ * statements (a schema of 11,000 properties makes some of several MB) tidied two at a time would
+ * double the peak memory, for little time.
+ */
+const TIDY_WORKER_MAX_CHUNK = 1024 * 1024;
 /** The largest batch of chunk identities the tidy worker gets in one message, and the smallest. */
 const TIDY_BATCH_BYTES = 64 * 1024;
 const TIDY_BATCH_MIN_BYTES = 8 * 1024;
@@ -270,6 +276,8 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   let back = entries.length;
   let left = bytes;
   const batches: { readonly indices: number[]; readonly reply: Promise<boolean> }[] = [];
+  /** Statements too large for the worker, met on its way back: this thread's. */
+  const mainOnly: number[] = [];
   const send = (): void => {
     if (front >= back) return;
     // smaller batches as the work runs out, so that neither waits long for the other at the end
@@ -278,9 +286,15 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     let load = 0;
     while (back > front && (indices.length === 0 || load + entries[back - 1]!.identity.length <= size)) {
       back--;
+      // a giant statement stays here: tidied on both threads at once, two of them would double the peak memory
+      if (entries[back]!.identity.length > TIDY_WORKER_MAX_CHUNK) {
+        mainOnly.push(back);
+        continue;
+      }
       indices.push(back);
       load += entries[back]!.identity.length;
     }
+    if (indices.length === 0) return;
     left -= load;
     // taken between two chunks here (pollTidyThread), or on the event loop once this thread is done; a failed worker leaves its batches to this thread
     const reply = tidyOnThread(
@@ -298,8 +312,8 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   // two batches out, so that the worker never waits for the next
   send();
   send();
-  while (front < back) {
-    const j = front++;
+  while (front < back || mainOnly.length > 0) {
+    const j = front < back ? front++ : mainOnly.pop()!;
     left -= entries[j]!.identity.length;
     here(j);
     pollTidyThread();

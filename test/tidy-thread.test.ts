@@ -5,7 +5,7 @@
  * where the worker module exists, each with a deadline.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,6 +93,31 @@ describe("the tidy worker", () => {
     expect(out.files).toBeGreaterThan(0);
     expect(out.same).toBe(true);
   }, 90_000);
+
+  it("leaves statements over 1 MB to this thread, with the rest shared: the same output as alone", async () => {
+    // one request of 3,000 members: its builder class and its check function are statements of more than 1 MB
+    const wide = path.join(dir, "wide");
+    await mkdir(wide, { recursive: true });
+    const properties = Object.fromEntries(Array.from({ length: 3_000 }, (_v, i) => [`Member${i}`, { type: "string", maxLength: 64, description: `Member ${i} of a wide request, described at some length so that it takes room.` }]));
+    await writeFile(path.join(wide, "cognito-idp-wide-request-schema.json"), JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "WideRequest", type: "object", properties }));
+    await writeFile(path.join(wide, "cognito-idp-wide-response-schema.json"), JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "WideResponse", type: "object", properties: {} }));
+    const r = run(`import { generate } from ${JSON.stringify(index)};
+      import { emptyStats } from ${JSON.stringify(format)};
+      const stats = emptyStats();
+      const aloneStats = emptyStats();
+      const shared = await generate({ schemas: ${JSON.stringify(wide)}, stats, workers: 1 });
+      const alone = await generate({ schemas: ${JSON.stringify(wide)}, stats: aloneStats, workers: 0 });
+      const text = (r) => JSON.stringify(r.files.map((f) => [f.path, f.contents]));
+      const largest = Math.max(...shared.files.map((f) => f.contents.length));
+      console.log(JSON.stringify({ workers: stats.workers, same: text(shared) === text(alone), largest, tidied: [stats.tidied, aloneStats.tidied] }));`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { workers: number; same: boolean; largest: number; tidied: [number, number] };
+    expect(out.largest).toBeGreaterThan(1024 * 1024);
+    expect(out.workers).toBe(1);
+    expect(out.tidied[0]).toBe(out.tidied[1]);
+    expect(out.same).toBe(true);
+  }, 120_000);
 
   it("used, then idle, lets the process end", () => {
     const r = run(generateIn("workers: 1"));
