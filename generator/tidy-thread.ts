@@ -70,7 +70,11 @@ function start(): Worker | undefined {
 
 /** Starts the worker now, so that it has loaded its modules by the time the chunks are ready. */
 export function warmTidyThread(): void {
-  start();
+  try {
+    start();
+  } catch {
+    // not started: the run tidies on this thread (tidyOnThread fails, and its batches come back here)
+  }
 }
 
 /**
@@ -79,7 +83,13 @@ export function warmTidyThread(): void {
  * own work (`pollTidyThread`); the promise settles after it, or fails if the worker does.
  */
 export function tidyOnThread(identities: readonly string[], done: (tidied: (string | null)[]) => void): Promise<void> {
-  const w = start();
+  let w: Worker | undefined;
+  try {
+    w = start();
+  } catch (e) {
+    // a worker that cannot even be made fails its requests like one that died
+    return Promise.reject(e);
+  }
   if (!w) return Promise.reject(new Error("internal: no tidy worker module"));
   return new Promise((resolve, reject) => {
     pending.push({ done, resolve, reject });

@@ -94,6 +94,34 @@ describe("the tidy worker", () => {
     expect(out.same).toBe(true);
   }, 90_000);
 
+  it("that cannot be made (its constructor throws), leaves the run to this thread: the same output, no failure", () => {
+    const r = run(`import { createRequire, syncBuiltinESMExports } from "node:module";
+      const threads = createRequire(import.meta.url)("node:worker_threads");
+      let made = 0;
+      threads.Worker = class {
+        constructor() {
+          made++;
+          throw new Error("no worker here");
+        }
+      };
+      syncBuiltinESMExports();
+      const { generate } = await import(${JSON.stringify(index)});
+      const { emptyStats } = await import(${JSON.stringify(format)});
+      const stats = emptyStats();
+      const aloneStats = emptyStats();
+      const shared = await generate({ schemas: ${JSON.stringify(schemas)}, stats, workers: 1 });
+      const alone = await generate({ schemas: ${JSON.stringify(schemas)}, stats: aloneStats, workers: 0 });
+      const text = (r) => JSON.stringify(r.files.map((f) => [f.path, f.contents]));
+      console.log(JSON.stringify({ made, same: text(shared) === text(alone), tidied: [stats.tidied, aloneStats.tidied] }));`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { made: number; same: boolean; tidied: [number, number] };
+    expect(out.made).toBeGreaterThan(0);
+    expect(out.tidied[0]).toBeGreaterThan(0);
+    expect(out.tidied[0]).toBe(out.tidied[1]);
+    expect(out.same).toBe(true);
+  }, 90_000);
+
   it("leaves statements over 1 MB to this thread, with the rest shared: the same output as alone", async () => {
     // one request of 3,000 members: its builder class and its check function are statements of more than 1 MB
     const wide = path.join(dir, "wide");
