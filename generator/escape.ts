@@ -150,6 +150,18 @@ export function propertyAccess(raw: string): string {
  * so that the text is safe in every ECMAScript version and every encoding.
  */
 export function stringLiteral(value: string): string {
+  let literal = stringLiterals.get(value);
+  if (literal === undefined) {
+    literal = makeStringLiteral(value);
+    stringLiterals.set(value, literal);
+  }
+  return literal;
+}
+
+/** Each text's literal, made once: the same names and messages are quoted again and again (and again on every run under --watch). */
+const stringLiterals = new Map<string, string>();
+
+function makeStringLiteral(value: string): string {
   const literal = JSON.stringify(value).replace(/[\u2028\u2029]|[\uD800-\uDFFF]/g, (c, offset: number, whole: string) => {
     const code = c.charCodeAt(0);
     // keep well-formed surrogate pairs as they are
@@ -210,6 +222,18 @@ export function regExpConstruction(pattern: string, flags = "u"): string {
  * starts with `@` cannot be read as a tag.
  */
 export function docText(text: string): string {
+  let doc = docTexts.get(text);
+  if (doc === undefined) {
+    doc = makeDocText(text);
+    docTexts.set(text, doc);
+  }
+  return doc;
+}
+
+/** Each description's comment text, made once: a member's description is written in the types, the builders and the client (and again on every run under --watch). */
+const docTexts = new Map<string, string>();
+
+function makeDocText(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
