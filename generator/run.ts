@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { jobsToRun, loadConfig, type Config, type Flags, type Job } from "./config.js";
+import { consumerPrettier } from "./consumer-prettier.js";
 import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { FormatCache } from "./format-cache.js";
@@ -90,18 +91,6 @@ export function fixCommand(settings: Settings, configChecks: boolean): string {
   const args = settings.args.filter((a) => a !== "--check" && !a.startsWith("--check="));
   if (configChecks) args.push("--no-check");
   return [settings.program, ...args.map(shellQuote)].join(" ");
-}
-
-/**
- * The consumer's prettier options for the files of an output folder, when a
- * prettier config applies there (theirs, found as their `prettier --check`
- * finds it, .editorconfig included): the output then passes their check.
- */
-async function consumerPrettier(out: string): Promise<{ prettier?: Record<string, unknown> }> {
-  // loaded here, not at the top: a run that the cache answers never needs the formatter
-  const prettier = await import("prettier");
-  const options = await prettier.resolveConfig(path.join(out, "index.ts"), { editorconfig: true });
-  return options ? { prettier: options } : {};
 }
 
 /** The command that regenerates one job's files: the program, `generate`, the config and job, and the job's flags as given. */
