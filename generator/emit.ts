@@ -15,6 +15,7 @@ import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatChunks, prepareTidy, type Chunk } from "./format.js";
+import { shapeOf } from "./shape.js";
 import { fileStem, fileStemProblem, lineComment, stringLiteral } from "./escape.js";
 import { compareStrings } from "./order.js";
 import { GENERATOR_NAME } from "./version.js";
@@ -183,7 +184,8 @@ function lineEnd(options: prettier.Options): string {
 function chunkOf(statement: string | StatementStructures, ours: boolean): Chunk {
   // a runtime module is kept as prettier formats it under our options (test/emit-runtime.test.ts): under those, it is written as it is
   if (typeof statement === "string") return { identity: identityOf(statement), source: () => statement, ...(ours && runtimeTexts.has(statement) ? { preformatted: true } : {}) };
-  return { identity: identityOf(statement), source: () => printStatement(statement) };
+  const shape = ours ? shapeOf(statement) : undefined;
+  return { identity: identityOf(statement), source: () => printStatement(statement), ...(shape !== undefined ? { shape } : {}) };
 }
 
 /** `.ts` → `.mts` in file names, `.js` → `.mjs` in relative import specifiers (they all start with "./" or "../"). */

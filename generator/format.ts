@@ -26,6 +26,8 @@ import { formatLarge } from "./piecewise.js";
 import { workerModule } from "./worker-module.js";
 import { tidy } from "./tidy/index.js";
 import { pollTidyThread, tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
+import { count, fillable, filler, layoutKey, placeholder, type Shape } from "./shape.js";
+import { printStatement } from "./print.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
 
@@ -252,6 +254,41 @@ export function prepareTidy(settings: { readonly workers?: number }, declaration
 const TIDY_WORKER_DECLARATIONS = 150;
 
 /**
+ * Each shape's layout under our options, by layoutKey (shape.ts): its text with placeholder names,
+ * or null where the placeholders did not come back as they went in (its statements are tidied one
+ * by one). Kept for the process: the same shapes recur in every run (--watch).
+ */
+const layouts = new Map<string, { readonly text: string; readonly fill: (text: string, holes: readonly string[]) => string } | null>();
+
+/** The chunk's shape, when it has one whose holes placeholders can stand in for. */
+function byShape(chunk: Chunk): Shape | undefined {
+  const shape = chunk.shape;
+  return shape !== undefined && shape.holes.every(fillable) ? shape : undefined;
+}
+
+/**
+ * A shaped chunk as tidy prints it: its shape's layout with its names put back. The first of a
+ * layout is tidied itself, and with placeholders: the layout is kept only if the placeholders come
+ * back as often as they went in and, put back, give the statement's own text.
+ */
+function tidyShaped(chunk: Chunk): string | undefined {
+  const shape = chunk.shape!;
+  const key = layoutKey(shape);
+  const layout = layouts.get(key);
+  if (layout === undefined) {
+    const own = tidy(chunk.source());
+    const placeholders = shape.holes.map((h, i) => placeholder(h, i));
+    const source = printStatement(shape.make(placeholders));
+    const text = tidy(source);
+    const fill = filler(placeholders);
+    const kept = own !== undefined && text !== undefined && placeholders.every((p) => count(text, p) === count(source, p)) && fill(text, shape.holes) === own;
+    layouts.set(key, kept ? { text: text!, fill } : null);
+    return own;
+  }
+  return layout === null ? tidy(chunk.source()) : layout.fill(layout.text, shape.holes);
+}
+
+/**
  * Each chunk's text as tidy prints it (undefined where tidy leaves it to prettier), in order: in this
  * thread, or, for much work on more than one core, shared with a worker (tidy-worker.ts) as they go:
  * this thread tidies from the first chunk on, the worker batches from the last one back, and this
@@ -267,14 +304,20 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   // workers asked for (settings.workers > 0) are used whatever the amount of work
   const asked = settings.workers !== undefined && settings.workers > 0;
   if (!tidyThreadAvailable() || settings.workers === 0 || entries.length < 2 || (!asked && (bytes < TIDY_WORKER_THRESHOLD || availableParallelism() < 2))) {
-    for (let j = 0; j < entries.length; j++) here(j);
+    for (let j = 0; j < entries.length; j++) {
+      if (byShape(entries[j]!.chunk) !== undefined) out[j] = tidyShaped(entries[j]!.chunk);
+      else here(j);
+    }
     return out;
   }
   stats.workers = Math.max(stats.workers, 1);
-  /** This thread's next chunk, and the end of what is left (the worker's batches take from there back). */
+  // statements of a shape laid out before (shape.ts) are this thread's: a few each, filled in
+  const shapedHere = entries.map((_e, j) => j).filter((j) => byShape(entries[j]!.chunk) !== undefined);
+  const todo = entries.map((_e, j) => j).filter((j) => byShape(entries[j]!.chunk) === undefined);
+  /** This thread's next chunk, and the end of what is left (the worker's batches take from there back), as places in `todo`. */
   let front = 0;
-  let back = entries.length;
-  let left = bytes;
+  let back = todo.length;
+  let left = todo.reduce((n, j) => n + entries[j]!.identity.length, 0);
   const batches: { readonly indices: number[]; readonly reply: Promise<boolean> }[] = [];
   /** Statements too large for the worker, met on its way back: this thread's. */
   const mainOnly: number[] = [];
@@ -284,15 +327,16 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     const size = Math.min(TIDY_BATCH_BYTES, Math.max(TIDY_BATCH_MIN_BYTES, left / 8));
     const indices: number[] = [];
     let load = 0;
-    while (back > front && (indices.length === 0 || load + entries[back - 1]!.identity.length <= size)) {
+    while (back > front && (indices.length === 0 || load + entries[todo[back - 1]!]!.identity.length <= size)) {
       back--;
+      const j = todo[back]!;
       // a giant statement stays here: tidied on both threads at once, two of them would double the peak memory
-      if (entries[back]!.identity.length > TIDY_WORKER_MAX_CHUNK) {
-        mainOnly.push(back);
+      if (entries[j]!.identity.length > TIDY_WORKER_MAX_CHUNK) {
+        mainOnly.push(j);
         continue;
       }
-      indices.push(back);
-      load += entries[back]!.identity.length;
+      indices.push(j);
+      load += entries[j]!.identity.length;
     }
     if (indices.length === 0) return;
     left -= load;
@@ -312,8 +356,12 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   // two batches out, so that the worker never waits for the next
   send();
   send();
+  for (const j of shapedHere) {
+    out[j] = tidyShaped(entries[j]!.chunk);
+    pollTidyThread();
+  }
   while (front < back || mainOnly.length > 0) {
-    const j = front < back ? front++ : mainOnly.pop()!;
+    const j = front < back ? todo[front++]! : mainOnly.pop()!;
     left -= entries[j]!.identity.length;
     here(j);
     pollTidyThread();
@@ -326,6 +374,8 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
 export interface Chunk {
   readonly identity: string;
   source(): string;
+  /** Under our options: the statement's shape, when its template wrote it as one of many alike (shape.ts). */
+  readonly shape?: Shape;
   /**
    * The source is already what prettier makes of it under the run's options (a runtime module
    * under ours, emit.ts): taken as it is, neither formatted nor cached.

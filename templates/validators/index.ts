@@ -12,7 +12,8 @@
 import type { FunctionDeclarationStructure, StatementStructures, VariableStatementStructure } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "../../generator/print.js";
 import { Code, code, join, name, Scope } from "../../generator/code.js";
-import { regExpConstruction, type JsonValue } from "../../generator/escape.js";
+import { jsonLiteral, regExpConstruction, type JsonValue } from "../../generator/escape.js";
+import { shaped } from "../../generator/shape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
 import type { AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
@@ -26,6 +27,23 @@ const constant = (id: Code, initializer: string): VariableStatementStructure => 
   declarations: [{ name: id.text, initializer }],
 });
 
+/** An entry point (validate…, is…, assert…) of a declaration, made from its names (holes: validate, is, assert, type, check, the title as a literal) and its helper's name. */
+const entryPoint = (id: string, doc: string, type: string | undefined, initializer: string): VariableStatementStructure => ({
+  kind: StructureKind.VariableStatement,
+  declarationKind: VariableDeclarationKind.Const,
+  isExported: true,
+  docs: [doc],
+  declarations: [{ name: id, ...(type !== undefined ? { type } : {}), initializer: `/* @__PURE__ */ ${initializer}` }],
+});
+
+const ENTRIES: readonly ((holes: readonly string[], helper: string) => VariableStatementStructure)[] = [
+  ([validate, , , type, check], helper) => entryPoint(validate!, `Checks a value against ${type}: the value, typed, or every error.`, undefined, `${helper}<${type}>(${check})`),
+  // the fast mode: the first failure ends it, nothing is allocated
+  ([, is, , type, check], helper) => entryPoint(is!, `Whether a value is a valid ${type}.`, undefined, `${helper}<${type}>(${check})`),
+  ([, , assert, type, check, title], helper) =>
+    entryPoint(assert!, `Throws a ValidationFailure listing every error unless the value is a valid ${type}.`, `(value: unknown) => asserts value is ${type}`, `${helper}<${type}>(${check}, ${title})`),
+];
+
 function declarationFunctions(decl: Declaration, file: FileContext): { readonly check: FunctionDeclarationStructure; readonly entries: VariableStatementStructure[] } {
   const ctx: Ctx = { ...file, scope: new Scope(), schemaBase: decl.schemaPath, fn: decl.names.check, decl: decl.names.check };
   const n = decl.names;
@@ -33,22 +51,18 @@ function declarationFunctions(decl: Declaration, file: FileContext): { readonly 
   // the entry points are closures over the check function, made by runtime/validate.ts (a few bytes each)
   // the type is the closure maker's (validator<T>, guard<T>); only an assertion function must be
   // declared with its type written out, or TypeScript refuses to narrow through it (TS2775)
-  const entry = (id: string, doc: string, type: string | undefined, initializer: Code): VariableStatementStructure => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    isExported: true,
-    docs: [doc],
-    declarations: [{ name: name(id).text, ...(type !== undefined ? { type } : {}), initializer: code`/* @__PURE__ */ ${initializer}`.text }],
-  });
-  const check = name(n.check);
+  // each is one of many alike, but for its names: registered with its shape (generator/shape.ts)
+  const holes = [name(n.validate).text, name(n.is).text, name(n.assert).text, name(n.type).text, name(n.check).text, jsonLiteral(decl.title)];
+  const validatorName = helper(ctx, "validator").text;
+  const guardName = helper(ctx, "guard").text;
+  const asserterName = helper(ctx, "asserter").text;
   return {
     check: checkFunction(n.check, body, decl.node),
-    entries: [
-    entry(n.validate, `Checks a value against ${n.type}: the value, typed, or every error.`, undefined, code`${helper(ctx, "validator")}<${name(n.type)}>(${check})`),
-    // the fast mode: the first failure ends it, nothing is allocated
-    entry(n.is, `Whether a value is a valid ${n.type}.`, undefined, code`${helper(ctx, "guard")}<${name(n.type)}>(${check})`),
-    entry(n.assert, `Throws a ValidationFailure listing every error unless the value is a valid ${n.type}.`, `(value: unknown) => asserts value is ${n.type}`, code`${helper(ctx, "asserter")}<${name(n.type)}>(${check}, ${decl.title})`),
-    ],
+    entries: ENTRIES.map((make, k) => {
+      const helpers = [validatorName, guardName, asserterName] as const;
+      const build = (h: readonly string[]): VariableStatementStructure => make(h, helpers[k]!);
+      return shaped(build(holes), { key: `validators entry ${k} ${helpers[k]}`, holes, make: build });
+    }),
   };
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Statements laid out once per shape and name lengths (generator/shape.ts,
+ * format.ts): the same bytes as each statement formatted on its own, by tidy
+ * and by prettier, on names of every length from 1 to 110 (every layout of
+ * the validators' entry points: one line, broken after `=`, broken in the
+ * arguments) and on titles that are not plain.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../generator/index.js";
+import { count, fillable, filler, layoutKey, placeholder } from "../generator/shape.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-shape-"));
+  for (let n = 1; n <= 110; n++) {
+    const title = `A${"b".repeat(n - 1)}`;
+    await writeFile(path.join(dir, `cognito-idp-${title.toLowerCase()}-schema.json`), JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title, type: "string", maxLength: n }));
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("statements laid out by shape", () => {
+  it("are the bytes of each statement formatted on its own, by tidy and by prettier", async () => {
+    const shaped = await generate({ schemas: dir, artifacts: ["validators"], workers: 0 });
+    const prettier = await generate({ schemas: dir, artifacts: ["validators"], tidy: false, workers: 0 });
+    const validators = shaped.files.find((f) => f.path.endsWith("validators.ts"))!;
+    expect(validators.contents).toBe(prettier.files.find((f) => f.path.endsWith("validators.ts"))!.contents);
+    // all three layouts of `export const validate… = …` are there
+    expect(validators.contents).toMatch(/export const validateAb+ = \/\* @__PURE__ \*\/ validator<Ab+>\(checkAb+\);/);
+    expect(validators.contents).toMatch(/export const validateAb+ =\n {2}\/\* @__PURE__ \*\/ validator<Ab+>\(checkAb+\);/);
+    expect(validators.contents).toMatch(/export const validateAb+ = \/\* @__PURE__ \*\/ validator<Ab+>\(\n {2}checkAb+,\n\);/);
+  }, 120_000);
+
+  it("puts names back in one pass, and only where placeholders fit", () => {
+    expect(placeholder("ClientIdType", 0)).toBe("Qqqqqqqqqqqq");
+    expect(placeholder("checkX", 1)).toBe("xxxxxx");
+    expect(placeholder('"Title"', 3)).toBe('"zzzzz"');
+    expect(placeholder("$x", 2)).toBe("$j");
+    expect(fillable("validateX")).toBe(true);
+    expect(fillable('"A plain title"')).toBe(true);
+    for (const hole of ["Ünï", '"quo\\"te"', '"it\'s"', "a-b", ""]) expect(fillable(hole), hole).toBe(false);
+    // a hole that reads like another placeholder is not replaced again
+    const fill = filler(["Qqq", "Xxx"]);
+    expect(fill("Qqq(Xxx) Qqq", ["Xxx", "Abc"])).toBe("Xxx(Abc) Xxx");
+    expect(count("aXaXa", "a")).toBe(3);
+    const shape = { key: "k", holes: ["Abc", '"t"'], make: () => "" as never };
+    expect(layoutKey(shape)).toBe(layoutKey({ ...shape, holes: ["Xyz", '"u"'] }));
+    expect(layoutKey(shape)).not.toBe(layoutKey({ ...shape, holes: ["Abcd", '"t"'] }));
+    expect(layoutKey(shape)).not.toBe(layoutKey({ ...shape, holes: ["abc", '"t"'] }));
+  });
+});
