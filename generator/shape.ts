@@ -84,3 +84,13 @@ export function filler(placeholders: readonly string[]): (text: string, holes: r
   const pattern = new RegExp([...placeholders].sort((a, b) => b.length - a.length).map((p) => p.replace(/[$"]/g, "\\$&")).join("|"), "g");
   return (text, holes) => text.replace(pattern, (p) => holes[index.get(p)!]!);
 }
+
+/** A string literal as escape.ts writes them (JSON's, double-quoted). */
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+
+/** Code with its string literals as holes: the literals, in order, and the code made with others in their places. */
+export function withStringHoles(text: string): { readonly holes: readonly string[]; make(holes: readonly string[]): string } {
+  const parts = text.split(STRING_LITERAL);
+  const holes = text.match(STRING_LITERAL) ?? [];
+  return { holes, make: (h) => parts.map((part, i) => (i === 0 ? part : h[i - 1]! + part)).join("") };
+}

@@ -2,15 +2,15 @@
  * Statements laid out once per shape and name lengths (generator/shape.ts,
  * format.ts): the same bytes as each statement formatted on its own, by tidy
  * and by prettier, on names of every length from 1 to 110 (every layout of
- * the validators' entry points: one line, broken after `=`, broken in the
- * arguments) and on titles that are not plain.
+ * the validators' entry points and sites: one line, broken after `=`, broken
+ * in the arguments).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../generator/index.js";
-import { count, fillable, filler, layoutKey, placeholder } from "../generator/shape.js";
+import { count, fillable, filler, layoutKey, placeholder, withStringHoles } from "../generator/shape.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -35,6 +35,15 @@ describe("statements laid out by shape", () => {
     expect(validators.contents).toMatch(/export const validateAb+ =\n {2}\/\* @__PURE__ \*\/ validator<Ab+>\(checkAb+\);/);
     expect(validators.contents).toMatch(/export const validateAb+ = \/\* @__PURE__ \*\/ validator<Ab+>\(\n {2}checkAb+,\n\);/);
   }, 120_000);
+
+  it("takes a code's string literals as holes, escapes and all, and puts others in their places", () => {
+    const text = 'within("A\\"b", [lengthSite("maxLength", 3), typeSite("string", "/items")])';
+    const { holes, make } = withStringHoles(text);
+    expect(holes).toEqual(['"A\\"b"', '"maxLength"', '"string"', '"/items"']);
+    expect(make(holes)).toBe(text);
+    expect(make(['"x"', '"y"', '"z"', '"w"'])).toBe('within("x", [lengthSite("y", 3), typeSite("z", "w")])');
+    expect(withStringHoles("f(1)").holes).toEqual([]);
+  });
 
   it("puts names back in one pass, and only where placeholders fit", () => {
     expect(placeholder("ClientIdType", 0)).toBe("Qqqqqqqqqqqq");

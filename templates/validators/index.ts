@@ -13,7 +13,7 @@ import type { FunctionDeclarationStructure, StatementStructures, VariableStateme
 import { StructureKind, VariableDeclarationKind } from "../../generator/print.js";
 import { Code, code, join, name, Scope } from "../../generator/code.js";
 import { jsonLiteral, regExpConstruction, type JsonValue } from "../../generator/escape.js";
-import { shaped } from "../../generator/shape.js";
+import { shaped, withStringHoles } from "../../generator/shape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
 import type { AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
@@ -110,7 +110,11 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
   // where a value can fail: made once, when the module loads (a bundler drops those no check it keeps uses)
   const sites = [...file.sites.values()].map(({ id, base, calls }) => {
     if (!base.startsWith(SCHEMAS)) throw new Error(`internal: a schema path outside ${SCHEMAS}: ${base}`);
-    return constant(id, code`/* @__PURE__ */ within(${base.slice(SCHEMAS.length)}, [${join(calls.map((c) => code`/* @__PURE__ */ ${c}`), ", ")}])`.text);
+    const initializer = code`/* @__PURE__ */ within(${base.slice(SCHEMAS.length)}, [${join(calls.map((c) => code`/* @__PURE__ */ ${c}`), ", ")}])`.text;
+    // alike but for their names and strings: registered with their shape (generator/shape.ts)
+    const { holes, make } = withStringHoles(initializer);
+    const build = (h: readonly string[]): VariableStatementStructure => constant(new Code(h[0]!), make(h.slice(1)));
+    return shaped(build([id.text, ...holes]), { key: `validators sites ${make(holes.map(() => "\0"))}`, holes: [id.text, ...holes], make: build });
   });
   const valueSets = [...file.valueSets.values()].map(({ id, values }) => constant(id, code`/* @__PURE__ */ new Set<unknown>(${values})`.text));
   const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
