@@ -258,7 +258,7 @@ const TIDY_WORKER_DECLARATIONS = 150;
  * or null where the placeholders did not come back as they went in (its statements are tidied one
  * by one). Kept for the process: the same shapes recur in every run (--watch).
  */
-const layouts = new Map<string, { readonly text: string; readonly fill: (text: string, holes: readonly string[]) => string } | null>();
+const layouts = new Map<string, ((holes: readonly string[]) => string) | null>();
 
 /** The chunk's shape, when it has one whose holes placeholders can stand in for. */
 function byShape(chunk: Chunk): Shape | undefined {
@@ -280,12 +280,12 @@ function tidyShaped(chunk: Chunk): string | undefined {
     const placeholders = shape.holes.map((h, i) => placeholder(h, i));
     const source = printStatement(shape.make(placeholders));
     const text = tidy(source);
-    const fill = filler(placeholders);
-    const kept = own !== undefined && text !== undefined && placeholders.every((p) => count(text, p) === count(source, p)) && fill(text, shape.holes) === own;
-    layouts.set(key, kept ? { text: text!, fill } : null);
+    const fill = text === undefined ? undefined : filler(placeholders, text);
+    const kept = own !== undefined && fill !== undefined && placeholders.every((p) => count(text!, p) === count(source, p)) && fill(shape.holes) === own;
+    layouts.set(key, kept ? fill! : null);
     return own;
   }
-  return layout === null ? tidy(chunk.source()) : layout.fill(layout.text, shape.holes);
+  return layout === null ? tidy(chunk.source()) : layout(shape.holes);
 }
 
 /**

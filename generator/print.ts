@@ -180,23 +180,11 @@ function commaSeparated<T>(w: Writer, items: readonly T[], print: (item: T) => v
     }
     const start = w.getLength();
     print(item);
-    if (unsure(lastChars(w, w.getLength() - start))) throw new Unsupported();
+    if (unsure(w.textFrom(start))) throw new Unsupported();
   });
 }
 
 /** The last `count` characters written (the writer's whole text would be copied for each item: quadratic in a large class). */
-function lastChars(w: Writer, count: number): string {
-  const codes: number[] = [];
-  w.iterateLastCharCodes((c) => {
-    if (codes.length >= count) return false;
-    codes.push(c);
-    return undefined;
-  });
-  let out = "";
-  for (let i = codes.length - 1; i >= 0; i--) out += String.fromCharCode(codes[i]!);
-  return out;
-}
-
 function noneOf(s: object, keys: readonly string[]): void {
   for (const k of keys) {
     const v = (s as Record<string, unknown>)[k];

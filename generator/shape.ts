@@ -78,11 +78,28 @@ export function count(text: string, part: string): number {
   return n;
 }
 
-/** Puts holes back where placeholders are, in one pass (a hole that looks like another placeholder stays as it is). */
-export function filler(placeholders: readonly string[]): (text: string, holes: readonly string[]) => string {
+/**
+ * Puts holes back where the placeholders are in `text`, in one pass over it (a hole that looks like
+ * another placeholder stays as it is): the text is cut at its placeholders once, and each filling
+ * joins the pieces with the holes.
+ */
+export function filler(placeholders: readonly string[], text: string): (holes: readonly string[]) => string {
   const index = new Map(placeholders.map((p, i) => [p, i]));
   const pattern = new RegExp([...placeholders].sort((a, b) => b.length - a.length).map((p) => p.replace(/[$"]/g, "\\$&")).join("|"), "g");
-  return (text, holes) => text.replace(pattern, (p) => holes[index.get(p)!]!);
+  const pieces: string[] = [];
+  const slots: number[] = [];
+  let at = 0;
+  for (const m of text.matchAll(pattern)) {
+    pieces.push(text.slice(at, m.index));
+    slots.push(index.get(m[0])!);
+    at = m.index + m[0].length;
+  }
+  pieces.push(text.slice(at));
+  return (holes) => {
+    let out = pieces[0]!;
+    for (let i = 0; i < slots.length; i++) out += holes[slots[i]!]! + pieces[i + 1]!;
+    return out;
+  };
 }
 
 /** A string literal as escape.ts writes them (JSON's, double-quoted). */

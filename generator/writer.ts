@@ -165,6 +165,19 @@ export class Writer {
     return undefined;
   }
 
+  /** What was written from offset `start` on (the pieces it needs, not the whole text). */
+  textFrom(start: number): string {
+    let need = this.length - start;
+    if (need <= 0) return "";
+    const pieces: string[] = [];
+    for (let i = this.texts.length - 1; i >= 0 && need > 0; i--) {
+      const text = this.texts[i]!;
+      pieces.push(need >= text.length ? text : text.slice(text.length - need));
+      need -= text.length;
+    }
+    return pieces.reverse().join("");
+  }
+
   toString(): string {
     if (this.texts.length > 1) {
       const text = this.texts.join("");

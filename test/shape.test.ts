@@ -54,8 +54,10 @@ describe("statements laid out by shape", () => {
     expect(fillable('"A plain title"')).toBe(true);
     for (const hole of ["Ünï", '"quo\\"te"', '"it\'s"', "a-b", ""]) expect(fillable(hole), hole).toBe(false);
     // a hole that reads like another placeholder is not replaced again
-    const fill = filler(["Qqq", "Xxx"]);
-    expect(fill("Qqq(Xxx) Qqq", ["Xxx", "Abc"])).toBe("Xxx(Abc) Xxx");
+    const fill = filler(["Qqq", "Xxx"], "Qqq(Xxx) Qqq");
+    expect(fill(["Xxx", "Abc"])).toBe("Xxx(Abc) Xxx");
+    expect(fill(["A", "B"])).toBe("A(B) A");
+    expect(filler(["Qq"], "none here")(["x"])).toBe("none here");
     expect(count("aXaXa", "a")).toBe(3);
     const shape = { key: "k", holes: ["Abc", '"t"'], make: () => "" as never };
     expect(layoutKey(shape)).toBe(layoutKey({ ...shape, holes: ["Xyz", '"u"'] }));

@@ -90,6 +90,19 @@ function outcome(steps: readonly Step[], w: Calls): { text: string; answers: unk
 }
 
 describe("writer.ts", () => {
+  it("gives what was written from an offset on, as the whole text's end", () => {
+    const random = prng(5);
+    for (let n = 0; n < 500; n++) {
+      const w = new Writer();
+      const starts: number[] = [];
+      exec(program(random, 0), w, []);
+      for (let k = 0; k < 4; k++) starts.push(Math.floor(random() * (w.getLength() + 2)) - 1);
+      const pieces = starts.map((start) => w.textFrom(start));
+      const whole = w.toString();
+      starts.forEach((start, k) => expect(pieces[k], `program ${n}, from ${start}`).toBe(start >= whole.length ? "" : whole.slice(Math.max(0, start))));
+    }
+  });
+
   it("writes what code-block-writer writes and answers as it does, on 3,000 random programs", () => {
     const random = prng(11);
     let texts = 0;
