@@ -1,21 +1,24 @@
 /**
  * Statements that a template writes many times over with other names (each
- * declaration's `validate…`, `is…` and `assert…`): the template registers
- * each with its shape, the names in it (its holes) and how to make it with
- * other names, so that the formatter lays each shape out once per set of name
- * lengths and puts the names back (format.ts).
+ * declaration's `validate…`, `is…` and `assert…`, and its sites): the
+ * template registers each with its shape, the names and string literals in it
+ * (its holes) and how to make it with others, so that the formatter lays each
+ * shape out once per set of hole lengths and puts the holes back (format.ts).
  *
  * Prettier's layout of such a statement depends on its names only through
  * their widths: where a line breaks is decided by how much fits, never by
  * what a name says, as long as each name is an ASCII identifier (or the text
  * of a string literal without quotes or backslashes) and no name is a word
  * prettier treats apart (`require`, a test call's name…): the holes here are
- * the template's own names, made by naming.ts, beside fixed helper names. So
- * a statement made with placeholder names of the same lengths (and the same
- * case of their first letter) formats to the same text with the placeholders
- * where the names are. format.ts checks each placeholder's count in the
- * output, and falls back to formatting the statement itself otherwise;
- * test/shape.test.ts holds the two ways equal on names of every length.
+ * the template's own names, made by naming.ts, and data, beside fixed helper
+ * names (a statement with a hole no placeholder can stand for is formatted
+ * itself). So a statement made with placeholder names of the same lengths
+ * (and the same case of their first letter) formats to the same text with the
+ * placeholders where the names are. format.ts checks, for the first statement of each
+ * layout, that each placeholder comes back as often as it went in and that,
+ * filled, the layout is that statement's own; else every statement of the
+ * layout is formatted itself. test/shape.test.ts holds the two ways equal on
+ * names of every length.
  */
 import type { StatementStructures } from "ts-morph";
 
