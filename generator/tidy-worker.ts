@@ -7,6 +7,7 @@
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { sourceOf } from "./chunk.js";
 import { tidy } from "./tidy/index.js";
+import { warmUp } from "./tidy-warmup.js";
 
 interface Request {
   readonly identities: readonly string[];
@@ -15,7 +16,10 @@ interface Request {
 /** Where answers go (tidy-thread.ts): a port of their own, which the caller can read synchronously. */
 const answers = (workerData as { answers: MessagePort } | null)?.answers;
 
+let asked = false;
+
 parentPort?.on("message", (request: Request) => {
+  asked = true;
   const tidied = request.identities.map((identity) => {
     try {
       return tidy(sourceOf(identity)) ?? null;
@@ -25,3 +29,6 @@ parentPort?.on("message", (request: Request) => {
   });
   answers!.postMessage({ tidied });
 });
+
+// until the first batch comes: warm (tidy-warmup.ts)
+warmUp(() => asked);
