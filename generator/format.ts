@@ -266,24 +266,34 @@ function byShape(chunk: Chunk): Shape | undefined {
   return shape !== undefined && shape.holes.every(fillable) ? shape : undefined;
 }
 
+/** Shapes (shape.key: all but the holes) whose first layout was checked against its statement's own text, and whether it matched. */
+const checkedShapes = new Map<string, boolean>();
+
 /**
- * A shaped chunk as tidy prints it: its shape's layout with its names put back. The first of a
- * layout is tidied itself, and with placeholders: the layout is kept only if the placeholders come
- * back as often as they went in and, put back, give the statement's own text.
+ * A shaped chunk as tidy prints it: its shape's layout with its holes filled in. A layout is made
+ * once per shape and hole lengths, from the statement with placeholders, and kept if each
+ * placeholder comes back as often as it went in; a shape's first layout must also, filled, be its
+ * statement's own text (else every statement of the shape is tidied itself).
  */
 function tidyShaped(chunk: Chunk): string | undefined {
   const shape = chunk.shape!;
   const key = layoutKey(shape);
-  const layout = layouts.get(key);
+  let layout = layouts.get(key);
   if (layout === undefined) {
-    const own = tidy(chunk.source());
     const placeholders = shape.holes.map((h, i) => placeholder(h, i));
     const source = printStatement(shape.make(placeholders));
     const text = tidy(source);
-    const fill = text === undefined ? undefined : filler(placeholders, text);
-    const kept = own !== undefined && fill !== undefined && placeholders.every((p) => count(text!, p) === count(source, p)) && fill(shape.holes) === own;
-    layouts.set(key, kept ? fill! : null);
-    return own;
+    const fill = text !== undefined && placeholders.every((p) => count(text, p) === count(source, p)) ? filler(placeholders, text) : undefined;
+    const checked = checkedShapes.get(shape.key);
+    if (fill !== undefined && checked === undefined) {
+      const own = tidy(chunk.source());
+      const matched = own !== undefined && fill(shape.holes) === own;
+      checkedShapes.set(shape.key, matched);
+      layouts.set(key, matched ? fill : null);
+      return own;
+    }
+    layout = fill !== undefined && checked === true ? fill : null;
+    layouts.set(key, layout);
   }
   return layout === null ? tidy(chunk.source()) : layout(shape.holes);
 }

@@ -14,10 +14,10 @@
  * names (a statement with a hole no placeholder can stand for is formatted
  * itself). So a statement made with placeholder names of the same lengths
  * (and the same case of their first letter) formats to the same text with the
- * placeholders where the names are. format.ts checks, for the first statement of each
- * layout, that each placeholder comes back as often as it went in and that,
- * filled, the layout is that statement's own; else every statement of the
- * layout is formatted itself. test/shape.test.ts holds the two ways equal on
+ * placeholders where the names are. format.ts checks that each placeholder of
+ * a layout comes back as often as it went in, and, for a shape's first
+ * layout, that filled it is that statement's own text; else the statements
+ * are formatted themselves. test/shape.test.ts holds the two ways equal on
  * names of every length.
  */
 import type { StatementStructures } from "ts-morph";
@@ -82,22 +82,26 @@ export function count(text: string, part: string): number {
 }
 
 /**
- * Puts holes back where the placeholders are in `text`, in one pass over it (a hole that looks like
- * another placeholder stays as it is): the text is cut at its placeholders once, and each filling
- * joins the pieces with the holes.
+ * Puts holes back where the placeholders are in `text`: the text is cut at its placeholders once
+ * (leftmost first, the longer where two start together; one found inside another is not one), and
+ * each filling joins the pieces with the holes (a hole that looks like a placeholder stays as it is).
  */
 export function filler(placeholders: readonly string[], text: string): (holes: readonly string[]) => string {
-  const index = new Map(placeholders.map((p, i) => [p, i]));
-  const pattern = new RegExp([...placeholders].sort((a, b) => b.length - a.length).map((p) => p.replace(/[$"]/g, "\\$&")).join("|"), "g");
+  const found: { readonly at: number; readonly slot: number; readonly length: number }[] = [];
+  placeholders.forEach((p, slot) => {
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) found.push({ at, slot, length: p.length });
+  });
+  found.sort((a, b) => a.at - b.at || b.length - a.length);
   const pieces: string[] = [];
   const slots: number[] = [];
-  let at = 0;
-  for (const m of text.matchAll(pattern)) {
-    pieces.push(text.slice(at, m.index));
-    slots.push(index.get(m[0])!);
-    at = m.index + m[0].length;
+  let end = 0;
+  for (const f of found) {
+    if (f.at < end) continue;
+    pieces.push(text.slice(end, f.at));
+    slots.push(f.slot);
+    end = f.at + f.length;
   }
-  pieces.push(text.slice(at));
+  pieces.push(text.slice(end));
   return (holes) => {
     let out = pieces[0]!;
     for (let i = 0; i < slots.length; i++) out += holes[slots[i]!]! + pieces[i + 1]!;
