@@ -91,14 +91,21 @@ export function asciiWords(raw: string): string[] {
 const pascalCases = new Map<string, string>();
 
 export function pascalCase(raw: string): string {
-  let name = pascalCases.get(raw);
-  if (name === undefined) {
-    name = words(raw)
+  return once(pascalCases, raw, (text) =>
+    words(text)
       .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-      .join("");
-    pascalCases.set(raw, name);
+      .join(""),
+  );
+}
+
+/** `make(text)`, made once per text: `made` keeps what was made (for the run, and the next ones under --watch). */
+function once(made: Map<string, string>, text: string, make: (text: string) => string): string {
+  let out = made.get(text);
+  if (out === undefined) {
+    out = make(text);
+    made.set(text, out);
   }
-  return name;
+  return out;
 }
 
 export function camelCase(raw: string): string {
@@ -150,12 +157,7 @@ export function propertyAccess(raw: string): string {
  * so that the text is safe in every ECMAScript version and every encoding.
  */
 export function stringLiteral(value: string): string {
-  let literal = stringLiterals.get(value);
-  if (literal === undefined) {
-    literal = makeStringLiteral(value);
-    stringLiterals.set(value, literal);
-  }
-  return literal;
+  return once(stringLiterals, value, makeStringLiteral);
 }
 
 /** Each text's literal, made once: the same names and messages are quoted again and again (and again on every run under --watch). */
@@ -222,12 +224,7 @@ export function regExpConstruction(pattern: string, flags = "u"): string {
  * starts with `@` cannot be read as a tag.
  */
 export function docText(text: string): string {
-  let doc = docTexts.get(text);
-  if (doc === undefined) {
-    doc = makeDocText(text);
-    docTexts.set(text, doc);
-  }
-  return doc;
+  return once(docTexts, text, makeDocText);
 }
 
 /** Each description's comment text, made once: a member's description is written in the types, the builders and the client (and again on every run under --watch). */
