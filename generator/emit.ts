@@ -15,7 +15,7 @@ import type * as prettier from "prettier";
 import { CodegenError, error } from "./diagnostics.js";
 import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatChunks, prepareTidy, type Chunk } from "./format.js";
-import { shapeOf } from "./shape.js";
+import { fillable, shapeIdentity, shapeOf } from "./shape.js";
 import { fileStem, fileStemProblem, lineComment, stringLiteral } from "./escape.js";
 import { compareStrings } from "./order.js";
 import { GENERATOR_NAME } from "./version.js";
@@ -185,7 +185,9 @@ function chunkOf(statement: string | StatementStructures, ours: boolean): Chunk 
   // a runtime module is kept as prettier formats it under our options (test/emit-runtime.test.ts): under those, it is written as it is
   if (typeof statement === "string") return { identity: identityOf(statement), source: () => statement, ...(ours && runtimeTexts.has(statement) ? { preformatted: true } : {}) };
   const shape = ours ? shapeOf(statement) : undefined;
-  return { identity: identityOf(statement), source: () => printStatement(statement), ...(shape !== undefined ? { shape } : {}) };
+  // a shaped statement is its shape and holes (shorter to make and to look up than its structure's JSON); it is never sent to the tidy worker, which prints from identities
+  const identity = shape !== undefined && shape.holes.every(fillable) ? shapeIdentity(shape) : identityOf(statement);
+  return { identity, source: () => printStatement(statement), ...(shape !== undefined ? { shape } : {}) };
 }
 
 /** `.ts` → `.mts` in file names, `.js` → `.mjs` in relative import specifiers (they all start with "./" or "../"). */

@@ -48,6 +48,11 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** The text of a string literal that prettier prints as it is written: no quote, no backslash, printable ASCII. */
 const PLAIN_TEXT = /^[A-Za-z0-9 _$.,:;!?()[\]{}<>+*/=#%&|~^@-]*$/;
 
+/** What identifies a shaped statement (format.ts's cache key): its shape and its holes, which make it. */
+export function shapeIdentity(shape: Shape): string {
+  return `shape ${shape.key}\0${shape.holes.join("\0")}`;
+}
+
 /** Whether a hole may stand in for a placeholder: an ASCII identifier, or a plain string literal (its quotes included). */
 export function fillable(hole: string): boolean {
   if (IDENTIFIER.test(hole)) return true;
