@@ -184,10 +184,12 @@ function lineEnd(options: prettier.Options): string {
 function chunkOf(statement: string | StatementStructures, ours: boolean): Chunk {
   // a runtime module is kept as prettier formats it under our options (test/emit-runtime.test.ts): under those, it is written as it is
   if (typeof statement === "string") return { identity: identityOf(statement), source: () => statement, ...(ours && runtimeTexts.has(statement) ? { preformatted: true } : {}) };
-  const shape = ours ? shapeOf(statement) : undefined;
-  // a shaped statement is its shape and holes (shorter to make and to look up than its structure's JSON); it is never sent to the tidy worker, which prints from identities
-  const identity = shape !== undefined && shape.holes.every(fillable) ? shapeIdentity(shape) : identityOf(statement);
-  return { identity, source: () => printStatement(statement), ...(shape !== undefined ? { shape } : {}) };
+  // a shape whose holes placeholders can stand for: laid out once per shape (format.ts); such a statement is its shape and
+  // holes (shorter to make and to look up than its structure's JSON), never sent to the tidy worker, which prints from identities
+  const found = ours ? shapeOf(statement) : undefined;
+  const shape = found !== undefined && found.holes.every(fillable) ? found : undefined;
+  if (shape === undefined) return { identity: identityOf(statement), source: () => printStatement(statement) };
+  return { identity: shapeIdentity(shape), source: () => printStatement(statement), shape };
 }
 
 /** `.ts` → `.mts` in file names, `.js` → `.mjs` in relative import specifiers (they all start with "./" or "../"). */

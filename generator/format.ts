@@ -26,7 +26,7 @@ import { formatLarge } from "./piecewise.js";
 import { workerModule } from "./worker-module.js";
 import { tidy } from "./tidy/index.js";
 import { pollTidyThread, tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
-import { count, fillable, filler, layoutKey, placeholder, type Shape } from "./shape.js";
+import { count, filler, layoutKey, placeholder, type Shape } from "./shape.js";
 import { printStatement } from "./print.js";
 
 export type { FormatCache, FormatStats } from "./format-cache.js";
@@ -260,12 +260,6 @@ const TIDY_WORKER_DECLARATIONS = 150;
  */
 const layouts = new Map<string, ((holes: readonly string[]) => string) | null>();
 
-/** The chunk's shape, when it has one whose holes placeholders can stand in for. */
-function byShape(chunk: Chunk): Shape | undefined {
-  const shape = chunk.shape;
-  return shape !== undefined && shape.holes.every(fillable) ? shape : undefined;
-}
-
 /** Shapes (shape.key: all but the holes) whose first layout was checked against its statement's own text, and whether it matched. */
 const checkedShapes = new Map<string, boolean>();
 
@@ -315,15 +309,16 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   const asked = settings.workers !== undefined && settings.workers > 0;
   if (!tidyThreadAvailable() || settings.workers === 0 || entries.length < 2 || (!asked && (bytes < TIDY_WORKER_THRESHOLD || availableParallelism() < 2))) {
     for (let j = 0; j < entries.length; j++) {
-      if (byShape(entries[j]!.chunk) !== undefined) out[j] = tidyShaped(entries[j]!.chunk);
+      if (entries[j]!.chunk.shape !== undefined) out[j] = tidyShaped(entries[j]!.chunk);
       else here(j);
     }
     return out;
   }
   stats.workers = Math.max(stats.workers, 1);
   // statements of a shape laid out before (shape.ts) are this thread's: a few each, filled in
-  const shapedHere = entries.map((_e, j) => j).filter((j) => byShape(entries[j]!.chunk) !== undefined);
-  const todo = entries.map((_e, j) => j).filter((j) => byShape(entries[j]!.chunk) === undefined);
+  const shapedHere: number[] = [];
+  const todo: number[] = [];
+  entries.forEach((e, j) => (e.chunk.shape !== undefined ? shapedHere : todo).push(j));
   /** This thread's next chunk, and the end of what is left (the worker's batches take from there back), as places in `todo`. */
   let front = 0;
   let back = todo.length;
@@ -384,7 +379,7 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
 export interface Chunk {
   readonly identity: string;
   source(): string;
-  /** Under our options: the statement's shape, when its template wrote it as one of many alike (shape.ts). */
+  /** Under our options: the statement's shape, when its template wrote it as one of many alike and placeholders can stand for its holes (shape.ts). */
   readonly shape?: Shape;
   /**
    * The source is already what prettier makes of it under the run's options (a runtime module

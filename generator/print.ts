@@ -230,14 +230,12 @@ function jsDocText(doc: string | OptionalKind<JSDocStructure>): string {
   if (!doc.tags || doc.tags.length === 0) return doc.description ? fresh(text(doc.description)) : "";
   const temp = newWriter();
   if (doc.description) temp.write(text(doc.description));
-  if (doc.tags && doc.tags.length > 0) {
-    if (temp.getLength() > 0) temp.newLine();
-    doc.tags.forEach((tag, i) => {
-      if (i > 0) temp.newLine();
-      temp.closeComment();
-      jsDocTag(temp, tag);
-    });
-  }
+  if (temp.getLength() > 0) temp.newLine();
+  doc.tags.forEach((tag, i) => {
+    if (i > 0) temp.newLine();
+    temp.closeComment();
+    jsDocTag(temp, tag);
+  });
   return temp.toString();
 }
 

@@ -98,11 +98,9 @@ export function tidyOnThread(identities: readonly string[], done: (tidied: (stri
   });
 }
 
-/** Takes an answer that has arrived, now, without waiting for the event loop: true if there was one. */
-export function pollTidyThread(): boolean {
-  if (answers === undefined || pending.length === 0) return false;
+/** Takes an answer that has arrived, now, without waiting for the event loop. */
+export function pollTidyThread(): void {
+  if (answers === undefined || pending.length === 0) return;
   const m = receiveMessageOnPort(answers);
-  if (m === undefined) return false;
-  answered(m.message as { tidied: (string | null)[] });
-  return true;
+  if (m !== undefined) answered(m.message as { tidied: (string | null)[] });
 }

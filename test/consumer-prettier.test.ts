@@ -3,17 +3,17 @@
  * a config, and where this says it could not, prettier's own resolveConfig
  * indeed finds nothing.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONFIG_NAMES, consumerPrettier, mayHavePrettierConfig } from "../generator/consumer-prettier.js";
+import { tempDir } from "./helpers/schemas.js";
 
 let root: string;
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "cognito-codegen-consumer-prettier-"));
+  root = await tempDir("cognito-codegen-consumer-prettier-");
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

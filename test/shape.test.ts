@@ -5,20 +5,16 @@
  * the validators' entry points and sites: one line, broken after `=`, broken
  * in the arguments).
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../generator/index.js";
+import { tempDir, writeSchemas } from "./helpers/schemas.js";
 import { count, fillable, filler, layoutKey, placeholder, withStringHoles } from "../generator/shape.js";
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-shape-"));
-  for (let n = 1; n <= 110; n++) {
-    const title = `A${"b".repeat(n - 1)}`;
-    await writeFile(path.join(dir, `cognito-idp-${title.toLowerCase()}-schema.json`), JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title, type: "string", maxLength: n }));
-  }
+  dir = await tempDir("cognito-codegen-shape-");
+  await writeSchemas(dir, Object.fromEntries(Array.from({ length: 110 }, (_v, i) => [`A${"b".repeat(i)}`, { type: "string", maxLength: i + 1 }])));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

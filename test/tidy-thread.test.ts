@@ -5,12 +5,13 @@
  * where the worker module exists, each with a deadline.
  */
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRandomService } from "./helpers/random-service.js";
+import { writeSchemas } from "./helpers/schemas.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 let dir: string;
@@ -124,11 +125,8 @@ describe("the tidy worker", () => {
 
   it("leaves statements over 1 MB to this thread, with the rest shared: the same output as alone", async () => {
     // one request of 3,000 members: its builder class and its check function are statements of more than 1 MB
-    const wide = path.join(dir, "wide");
-    await mkdir(wide, { recursive: true });
     const properties = Object.fromEntries(Array.from({ length: 3_000 }, (_v, i) => [`Member${i}`, { type: "string", maxLength: 64, description: `Member ${i} of a wide request, described at some length so that it takes room.` }]));
-    await writeFile(path.join(wide, "cognito-idp-wide-request-schema.json"), JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "WideRequest", type: "object", properties }));
-    await writeFile(path.join(wide, "cognito-idp-wide-response-schema.json"), JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "WideResponse", type: "object", properties: {} }));
+    const wide = await writeSchemas(path.join(dir, "wide"), { WideRequest: { type: "object", properties }, WideResponse: { type: "object", properties: {} } });
     const r = run(`import { generate } from ${JSON.stringify(index)};
       import { emptyStats } from ${JSON.stringify(format)};
       const stats = emptyStats();

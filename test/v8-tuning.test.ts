@@ -4,18 +4,18 @@
  * their own (the tuning is process-wide).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRandomService } from "./helpers/random-service.js";
+import { tempDir } from "./helpers/schemas.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 let dir: string;
 let schemas: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "cognito-codegen-v8-tuning-"));
+  dir = await tempDir("cognito-codegen-v8-tuning-");
   schemas = (await writeRandomService(path.join(dir, "service"), 5, 200)).schemas;
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@
  * ASCII when the class has any there. The set is what the engine itself says
  * the class holds.
  */
-import { allScalars, parsePattern } from "./parse.js";
+import { allScalars, parsePattern, scalarsBetween } from "./parse.js";
 
 /**
  * A pattern that is one class, as the engine runs it: its ASCII members (four 32-bit masks, bit c
@@ -53,17 +53,8 @@ function askEngine(source: string): AsciiClass | undefined {
 
 let bmp: string | undefined;
 
-/** The scalar values of the BMP past ASCII (U+0080 to U+FFFF, no surrogates). */
-function bmpScalars(): string {
-  if (bmp !== undefined) return bmp;
-  const parts: string[] = [];
-  for (let from = 0x80; from <= 0xffff; from += 0x2000) {
-    const chunk: number[] = [];
-    for (let cp = from; cp < from + 0x2000 && cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) chunk.push(cp);
-    parts.push(String.fromCharCode(...chunk));
-  }
-  return (bmp = parts.join(""));
-}
+/** The scalar values of the BMP past ASCII (U+0080 to U+FFFF). */
+const bmpScalars = (): string => (bmp ??= scalarsBetween(0x80, 0xffff));
 
 /** The class's ASCII table as four 32-bit masks (code points 0–31, 32–63, 64–95, 96–127), or undefined when the pattern is not one class of ASCII code points only. */
 export function asciiClassMasks(source: string): readonly [number, number, number, number] | undefined {

@@ -359,14 +359,18 @@ const scanned = new Map<string, CodePointRanges>();
 
 /** All Unicode scalar values in order (no surrogates): offset o holds o below 0xD800, then shifted. */
 export function allScalars(): string {
-  if (everyScalar !== undefined) return everyScalar;
+  return (everyScalar ??= scalarsBetween(0, MAX_CODE_POINT));
+}
+
+/** The Unicode scalar values from `first` to `last`, in order (no surrogates). */
+export function scalarsBetween(first: number, last: number): string {
   const parts: string[] = [];
-  for (let from = 0; from <= MAX_CODE_POINT; from += 0x2000) {
+  for (let from = first; from <= last; from += 0x2000) {
     const chunk: number[] = [];
-    for (let cp = from; cp < from + 0x2000 && cp <= MAX_CODE_POINT; cp++) if (cp < 0xd800 || cp > 0xdfff) chunk.push(cp);
+    for (let cp = from; cp < from + 0x2000 && cp <= last; cp++) if (cp < 0xd800 || cp > 0xdfff) chunk.push(cp);
     parts.push(String.fromCodePoint(...chunk));
   }
-  return (everyScalar = parts.join(""));
+  return parts.join("");
 }
 
 /** The code point that starts at UTF-16 offset `o` of allScalars(). */

@@ -27,7 +27,7 @@ const constant = (id: Code, initializer: string): VariableStatementStructure => 
   declarations: [{ name: id.text, initializer }],
 });
 
-/** An entry point (validate…, is…, assert…) of a declaration, made from its names (holes: validate, is, assert, type, check, the title as a literal) and its helper's name. */
+/** An exported entry point of a declaration. */
 const entryPoint = (id: string, doc: string, type: string | undefined, initializer: string): VariableStatementStructure => ({
   kind: StructureKind.VariableStatement,
   declarationKind: VariableDeclarationKind.Const,
@@ -36,6 +36,7 @@ const entryPoint = (id: string, doc: string, type: string | undefined, initializ
   declarations: [{ name: id, ...(type !== undefined ? { type } : {}), initializer: `/* @__PURE__ */ ${initializer}` }],
 });
 
+/** The entry points (validate…, is…, assert…) of a declaration, made from its names (holes: validate, is, assert, type, check, the title as a literal) and their helper's name. */
 const ENTRIES: readonly ((holes: readonly string[], helper: string) => VariableStatementStructure)[] = [
   ([validate, , , type, check], helper) => entryPoint(validate!, `Checks a value against ${type}: the value, typed, or every error.`, undefined, `${helper}<${type}>(${check})`),
   // the fast mode: the first failure ends it, nothing is allocated
@@ -53,13 +54,10 @@ function declarationFunctions(decl: Declaration, file: FileContext): { readonly 
   // declared with its type written out, or TypeScript refuses to narrow through it (TS2775)
   // each is one of many alike, but for its names: registered with its shape (generator/shape.ts)
   const holes = [name(n.validate).text, name(n.is).text, name(n.assert).text, name(n.type).text, name(n.check).text, jsonLiteral(decl.title)];
-  const validatorName = helper(ctx, "validator").text;
-  const guardName = helper(ctx, "guard").text;
-  const asserterName = helper(ctx, "asserter").text;
+  const helpers = [helper(ctx, "validator").text, helper(ctx, "guard").text, helper(ctx, "asserter").text] as const;
   return {
     check: checkFunction(n.check, body, decl.node),
     entries: ENTRIES.map((make, k) => {
-      const helpers = [validatorName, guardName, asserterName] as const;
       const build = (h: readonly string[]): VariableStatementStructure => make(h, helpers[k]!);
       return shaped(build(holes), { key: `validators entry ${k} ${helpers[k]}`, holes, make: build });
     }),
