@@ -11,7 +11,7 @@ import { CHOICES, loadConfig, type Flags } from "./config.js";
 import { EXIT, EXIT_TABLE, type ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
 import { failure, Printer, runOnce, shellQuote, useColor, type Settings } from "./run.js";
-import { tuneForOneRun } from "./v8-tuning.js";
+import { tuneForOneRun, watchTuned } from "./v8-tuning.js";
 import { watchAndRun } from "./watch.js";
 
 /** How the tool was started, as a command a user can type. */
@@ -140,7 +140,11 @@ async function main(): Promise<ExitCode> {
   const color = settings.color ?? configColor;
   const out = new Printer(process.stdout, useColor(process.stdout, color));
   const err = new Printer(process.stderr, useColor(process.stderr, color));
-  if (settings.watch ?? (configWatch === true && settings.check !== true)) return watchAndRun(settings, out, err);
+  if (settings.watch ?? (configWatch === true && settings.check !== true)) {
+    // a process with a larger young generation watches, if one can be started (v8-tuning.ts)
+    const tuned = await watchTuned();
+    return tuned !== undefined ? (tuned as ExitCode) : watchAndRun(settings, out, err);
+  }
   tuneForOneRun();
   return (await runOnce(settings, out, err)).code;
 }

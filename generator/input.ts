@@ -16,6 +16,7 @@ import { listInputFiles, loadSchemaBytes, type LoadOptions, type SchemaFile } fr
 import { loadOpenApiBytes, looksLikeOpenApi, type OpenApiDocument } from "./openapi.js";
 import type { OperationSpec } from "./operations.js";
 import { compareStrings } from "./order.js";
+import { fileState, unchangedSince, type FileState } from "./file-state.js";
 
 export interface Input {
   readonly files: readonly SchemaFile[];
@@ -27,16 +28,44 @@ export interface Input {
 /**
  * Files read before, by what they were read as and their bytes: what --watch
  * keeps between runs, so that an edit re-reads one file, not all of them. A
- * parsed file is never changed by the stages after this one.
+ * parsed file is never changed by the stages after this one. Beside them, by
+ * path, each file's bytes and the stat they were read under (readBytes).
  */
-export type InputCache = Map<string, { readonly bytes: Uint8Array; readonly value: unknown; readonly diagnostics: readonly Diagnostic[] }>;
+export type InputCache = Map<string, ParsedInput | ReadBytes>;
+
+interface ParsedInput {
+  readonly bytes: Uint8Array;
+  readonly value: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface ReadBytes {
+  /** The stat the bytes were read under (file-state.ts). */
+  readonly state: FileState | undefined;
+  readonly bytes: Buffer;
+  /** Whether the file's start reads like an OpenAPI document (asked once). */
+  openApi?: boolean;
+}
+
+/** A file's bytes: read, or (with a cache) taken from an earlier read when its stat says it is unchanged (file-state.ts). */
+function readBytes(full: string, cache: InputCache | undefined): ReadBytes {
+  if (cache === undefined) return { state: undefined, bytes: readFileSync(full) };
+  const key = `bytes\0${path.resolve(full)}`;
+  const state = fileState(statSync(full, { bigint: true }));
+  const earlier = cache.get(key);
+  if (earlier !== undefined && "state" in earlier && unchangedSince(earlier.state, state)) return earlier;
+  const entry: ReadBytes = { state, bytes: readFileSync(full) };
+  cache.set(key, entry);
+  return entry;
+}
 
 /** `read` once per kind, name, display name and bytes (compared, not hashed: equal bytes are the common case); its diagnostics are replayed on a hit. */
 function memo<T>(cache: InputCache | undefined, parts: readonly string[], bytes: Uint8Array, sink: DiagnosticSink, read: (sink: DiagnosticSink) => T): T {
   if (cache === undefined) return read(sink);
   const key = parts.join("\0");
-  let entry = cache.get(key);
-  if (entry === undefined || !Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength).equals(bytes)) {
+  const found = cache.get(key);
+  let entry = found !== undefined && "value" in found ? found : undefined;
+  if (entry === undefined || (entry.bytes !== bytes && !Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength).equals(bytes))) {
     const own = new DiagnosticSink();
     entry = { bytes, value: read(own), diagnostics: own.items };
     cache.set(key, entry);
@@ -71,7 +100,7 @@ function operationTable(doc: OpenApiDocument, sink: DiagnosticSink): ServiceDocu
 
 function readDocument(name: string, full: string, cwd: string, sink: DiagnosticSink, cache: InputCache | undefined): OpenApiDocument | undefined {
   const shown = display(full, cwd);
-  const bytes = readFileSync(full);
+  const { bytes } = readBytes(full, cache);
   return memo(cache, ["openapi", name, shown], bytes, sink, (s) => loadOpenApiBytes(name, shown, bytes, s));
 }
 
@@ -82,8 +111,9 @@ function readFolder(dir: string, sink: DiagnosticSink, cwd: string, options: Loa
   const names = listInputFiles(dir, [".json", ...DOCUMENT_EXTENSIONS]).sort(compareStrings);
   for (const name of names) {
     const full = path.join(dir, name);
-    const bytes = readFileSync(full);
-    if (name.endsWith(".json") && !looksLikeOpenApi(new TextDecoder().decode(bytes.subarray(0, 4096)))) {
+    const read = readBytes(full, cache);
+    const { bytes } = read;
+    if (name.endsWith(".json") && !(read.openApi ??= looksLikeOpenApi(new TextDecoder().decode(bytes.subarray(0, 4096))))) {
       const shown = display(full, cwd);
       const file = memo(cache, ["schema", name, shown, JSON.stringify(options)], bytes, sink, (s) => loadSchemaBytes(name, shown, bytes, s, options));
       if (file) files.push(file);

@@ -14,7 +14,7 @@ import type { GenerateResult, InputCache } from "./index.js";
 import { overrideLines } from "./overrides.js";
 import { cacheFolder, JobCache, jobKey, type ChunkStore, type JobRecord } from "./run-cache.js";
 import { repairLines } from "./summary.js";
-import { checkOutput, manifestName, manifestText, OutputError, writeOutput } from "./write.js";
+import { checkOutput, manifestName, manifestText, OutputError, writeOutput, type KnownFiles } from "./write.js";
 
 /** What the command line says (each run option only when it was given). */
 export interface Settings {
@@ -136,6 +136,8 @@ interface Answered {
 export interface RunMemory {
   readonly chunks: Map<string, FormatCache>;
   readonly inputs: InputCache;
+  /** The output files found on disk (write.ts): compared without reading them again while unchanged. */
+  readonly outputs: KnownFiles;
 }
 
 /** What identifies a job's output for the run cache: everything generate() is given, as data. */
@@ -245,7 +247,7 @@ export async function runOnce(settings: Settings, out: Printer, err: Printer, me
     for (const line of lines) out.line(line);
   }
   const report = { settings, out, err, quiet, verbose };
-  return outcome(check ? await checkJobs(generated, report, run.check === true && settings.check === undefined) : await writeJobs(generated, answered, summaries, report));
+  return outcome(check ? await checkJobs(generated, report, run.check === true && settings.check === undefined) : await writeJobs(generated, answered, summaries, report, memory?.outputs));
 }
 
 /** What the jobs' reports print with, and how much. */
@@ -358,12 +360,18 @@ async function checkJobs(generated: readonly Generated[], r: Reporting, configCh
 }
 
 /** Each generated job written (and recorded in the run cache), then a line for each job the cache answered. */
-async function writeJobs(generated: readonly Generated[], answered: readonly Answered[], summaries: ReadonlyMap<Generated, readonly string[]>, r: Reporting): Promise<ExitCode> {
+async function writeJobs(
+  generated: readonly Generated[],
+  answered: readonly Answered[],
+  summaries: ReadonlyMap<Generated, readonly string[]>,
+  r: Reporting,
+  known: KnownFiles | undefined,
+): Promise<ExitCode> {
   const { settings, out, err, quiet, verbose } = r;
   for (const g of generated) {
     let report;
     try {
-      report = await writeOutput(g.job.out, g.result.files, g.job.name !== undefined ? { job: g.job.name } : {});
+      report = await writeOutput(g.job.out, g.result.files, { ...(g.job.name !== undefined ? { job: g.job.name } : {}), ...(known ? { known } : {}) });
     } catch (e) {
       g.cached?.cache.forget();
       return failure(e, err);

@@ -20,7 +20,7 @@ import { Printer, runOnce, type RunMemory, type Settings } from "./run.js";
 const WARM_RUNS = 5;
 
 /** How long a burst of changes (an editor's save is several writes) settles before a run. */
-export const DEBOUNCE_MS = 10;
+export const DEBOUNCE_MS = 5;
 const INPUT = /\.(?:json|ya?ml)$/;
 const SKIPPED = new Set(["node_modules"]);
 const SIBLINGS = new Set(["openapi.yaml", "openapi.yml", "openapi.json"]);
@@ -127,7 +127,7 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
   return new Promise((resolve) => {
     const changed = new Set<string>();
     // what one run leaves for the next: formatted chunks and parsed files (an edit redoes only what it touches)
-    const memory: RunMemory = { chunks: new Map(), inputs: new Map() };
+    const memory: RunMemory = { chunks: new Map(), inputs: new Map(), outputs: new Map() };
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
     let again = false;

@@ -21,11 +21,12 @@
  * - Unchanged files are not touched (their modification times stay).
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { newFileSummary, unifiedDiff } from "./diff.js";
 import type { GeneratedFile } from "./emit.js";
 import { GENERATOR_NAME } from "./version.js";
+import { fileState, unchangedSince, type FileState } from "./file-state.js";
 
 /** The manifest of a run with no job name (and of every run before jobs existed). */
 export const MANIFEST = ".cognito-codegen-manifest.json";
@@ -43,7 +44,15 @@ function isGenerated(text: string): boolean {
 export interface WriteOptions {
   /** The job that writes (a config job's name): its files are listed in its own manifest. */
   readonly job?: string;
+  /**
+   * What a process that writes the same folder again and again (--watch) keeps of the files it
+   * found there: a file whose stat says it is unchanged (file-state.ts) is not read again.
+   */
+  readonly known?: KnownFiles;
 }
+
+/** Files read before, by absolute path: their contents and the stat they were read under. */
+export type KnownFiles = Map<string, { readonly state: FileState; readonly contents: string }>;
 
 /** The manifest file of a job. */
 export function manifestName(job?: string): string {
@@ -79,6 +88,25 @@ async function readIfExists(file: string): Promise<string | undefined> {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
   }
+}
+
+/** A file's contents as readIfExists reads them, or (known) as read before when its stat says it is unchanged. */
+async function readKnown(file: string, known: KnownFiles | undefined): Promise<string | undefined> {
+  if (known === undefined) return readIfExists(file);
+  let state: FileState;
+  try {
+    state = fileState(await stat(file, { bigint: true }));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    known.delete(file);
+    return undefined;
+  }
+  const earlier = known.get(file);
+  if (earlier !== undefined && unchangedSince(earlier.state, state)) return earlier.contents;
+  const contents = await readIfExists(file);
+  if (contents === undefined) known.delete(file);
+  else known.set(file, { state, contents });
+  return contents;
 }
 
 function manifestFiles(text: string, file: string): Set<string> {
@@ -239,7 +267,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   if (owned.legacyLeft !== undefined && owned.legacyLeft.length > 0) batch.push({ path: MANIFEST, contents: manifestText(owned.legacyLeft.map((p) => ({ path: p, contents: "" }))) });
   for (const file of batch) {
     const full = targetPath(outDir, file.path);
-    const existing = await readIfExists(full);
+    const existing = await readKnown(full, options.known);
     if (existing === file.contents) {
       unchanged.push(file.path);
       continue;
@@ -270,7 +298,11 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     throw e;
   }
   // phase 2: rename into place; a crash here is finished by the next run, from the journal
-  for (const c of changed) await rename(c.temp, c.full);
+  for (const c of changed) {
+    await rename(c.temp, c.full);
+    // read again next time: just written, its stat is not settled
+    options.known?.delete(c.full);
+  }
   if (changed.length > 0) await rm(journal);
   // everything the unnamed manifest listed is now this job's
   if (owned.legacyLeft !== undefined && owned.legacyLeft.length === 0) await rm(path.join(outDir, MANIFEST), { force: true });
@@ -282,6 +314,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     const existing = await readIfExists(full);
     if (existing !== undefined && isGenerated(existing)) {
       await rm(full);
+      options.known?.delete(full);
       removed.push(old);
     }
   }
