@@ -10,7 +10,6 @@
  * are told apart by their times (no fraction of a second) and given 2 s; the
  * others step in at most a few ms (Linux: a clock tick) and are given 50 ms.
  */
-import type { BigIntStats } from "node:fs";
 
 /** What a file's stat says of its contents: equal signatures, the same bytes, if settled. */
 export interface FileState {
@@ -19,11 +18,21 @@ export interface FileState {
   readonly settled: boolean;
 }
 
+/** What fileState reads of a stat (node's BigIntStats: `stat(file, { bigint: true })`). */
+export interface StatTimes {
+  readonly ino: bigint;
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+  readonly mtimeMs: bigint;
+  readonly ctimeMs: bigint;
+}
+
 const COARSE_MS = 2_000;
 const FINE_MS = 50;
 
 /** The state of a file from its stat, taken at `now` (ms since the epoch) as its contents were read or written. */
-export function fileState(stats: BigIntStats, now = Date.now()): FileState {
+export function fileState(stats: StatTimes, now = Date.now()): FileState {
   const coarse = stats.mtimeNs % 1_000_000_000n === 0n && stats.ctimeNs % 1_000_000_000n === 0n;
   const margin = coarse ? COARSE_MS : FINE_MS;
   const lastChange = Math.max(Number(stats.mtimeMs), Number(stats.ctimeMs));

@@ -42,7 +42,7 @@ interface ParsedInput {
 interface ReadBytes {
   /** The stat the bytes were read under (file-state.ts). */
   readonly state: FileState | undefined;
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /** Whether the file's start reads like an OpenAPI document (asked once). */
   openApi?: boolean;
 }

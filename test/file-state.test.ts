@@ -4,10 +4,9 @@
  * changed) and the output files (compared without reading them back).
  */
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
-import type { BigIntStats } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fileState, unchangedSince } from "../generator/file-state.js";
+import { fileState, unchangedSince, type StatTimes } from "../generator/file-state.js";
 import { generate, type InputCache } from "../generator/index.js";
 import { writeOutput, type KnownFiles } from "../generator/write.js";
 import { MINI_IDP, tempDir, writeSchemas } from "./helpers/schemas.js";
@@ -26,8 +25,8 @@ const temp = async (): Promise<string> => {
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 120));
 
 /** A stat with these times (ns) and size. */
-function stats(mtimeNs: bigint, ctimeNs: bigint, size = 10n, ino = 7n): BigIntStats {
-  return { ino, size, mtimeNs, ctimeNs, mtimeMs: mtimeNs / 1_000_000n, ctimeMs: ctimeNs / 1_000_000n } as unknown as BigIntStats;
+function stats(mtimeNs: bigint, ctimeNs: bigint, size = 10n, ino = 7n): StatTimes {
+  return { ino, size, mtimeNs, ctimeNs, mtimeMs: mtimeNs / 1_000_000n, ctimeMs: ctimeNs / 1_000_000n };
 }
 
 describe("fileState", () => {
