@@ -1,5 +1,6 @@
 /**
- * How the CLI tunes its own process for one run (never a library caller's:
+ * How the CLI tunes the engine it runs on: its own process for one run, or
+ * (--watch) the process it starts to watch (never a library caller's:
  * `generate()` leaves the host's engine alone).
  *
  * A run is a short batch job: most of the generator's code (the templates,
