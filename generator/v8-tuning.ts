@@ -31,6 +31,7 @@
  * The output is the same either way (test/v8-tuning.test.ts).
  */
 import { spawn } from "node:child_process";
+import { url as inspectorUrl } from "node:inspector";
 import { setFlagsFromString } from "node:v8";
 
 /** The interrupt budget for one run (V8's `--interrupt-budget`). */
@@ -57,7 +58,8 @@ function semiSpaceGiven(): boolean {
  * Under --watch: runs this command again in a process with a larger young generation, its output
  * and input this one's, and resolves with its exit code; SIGINT, SIGTERM and SIGHUP are passed on,
  * and it stops when this process goes (its IPC channel closes). Undefined where this process should
- * watch itself: it is that process, a semi-space size was given, or no process could be started.
+ * watch itself: it is that process, a semi-space size was given, it runs under a debugger, or no
+ * process could be started.
  */
 export function watchTuned(): Promise<number | undefined> {
   if (process.env[TUNED] === "1") {
@@ -67,7 +69,8 @@ export function watchTuned(): Promise<number | undefined> {
     return Promise.resolve(undefined);
   }
   const script = process.argv[1];
-  if (semiSpaceGiven() || script === undefined) return Promise.resolve(undefined);
+  // under a debugger (--inspect…, however given), the process it is attached to watches: a second one would not be the one debugged
+  if (semiSpaceGiven() || inspectorUrl() !== undefined || script === undefined) return Promise.resolve(undefined);
   const size = `${WATCH_SEMI_SPACE_MB}`;
   // gc exposed: watch.ts collects the young generation between runs, when it is cheap
   const args = [...process.execArgv, `--max-semi-space-size=${size}`, `--min-semi-space-size=${size}`, "--expose-gc", script, ...process.argv.slice(2)];

@@ -90,6 +90,13 @@ describe.runIf(linux)("--watch in a tuned process", () => {
     await until("the tuned process to end", () => !alive(tuned!.pid), 10_000);
   });
 
+  it("no second process under a debugger: the process debugged watches", async () => {
+    const { child, exited } = await watching({ ...env(), NODE_OPTIONS: "--inspect=127.0.0.1:0" });
+    expect(children(child.pid!)).toEqual([]);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
   it("no second process when node was given a semi-space size", async () => {
     const { child, exited } = await watching({ ...env(), NODE_OPTIONS: "--max-semi-space-size=32" });
     expect(children(child.pid!)).toEqual([]);
