@@ -264,30 +264,54 @@ const layouts = new Map<string, ((holes: readonly string[]) => string) | null>()
 const checkedShapes = new Map<string, boolean>();
 
 /**
+ * The first statement met of each shape not checked yet: its holes and its own tidied text. A
+ * shape met once (most of the validators' site tables are) costs one tidy; a second statement
+ * checks the shape on the first one's text.
+ */
+const firstOfShape = new Map<string, { readonly holes: readonly string[]; readonly text: string | undefined }>();
+
+/** Past this size, a first statement's text is not kept for the check (its shape is then tidied statement by statement). */
+const FIRST_TEXT_MAX = 64 * 1024;
+
+/** The layout of a shape at these holes' lengths: the statement made with placeholders, tidied; undefined where a placeholder did not come back as often as it went in. */
+function layoutOf(shape: Shape, holes: readonly string[]): ((holes: readonly string[]) => string) | undefined {
+  const placeholders = holes.map((h, i) => placeholder(h, i));
+  const source = printStatement(shape.make(placeholders));
+  const text = tidy(source);
+  return text !== undefined && placeholders.every((p) => count(text, p) === count(source, p)) ? filler(placeholders, text) : undefined;
+}
+
+/**
  * A shaped chunk as tidy prints it: its shape's layout with its holes filled in. A layout is made
  * once per shape and hole lengths, from the statement with placeholders, and kept if each
- * placeholder comes back as often as it went in; a shape's first layout must also, filled, be its
- * statement's own text (else every statement of the shape is tidied itself).
+ * placeholder comes back as often as it went in. A shape is first checked: the first statement of
+ * it is tidied itself, and when a second one comes, the layout at the first one's lengths, filled
+ * with its holes, must be its text (else every statement of the shape is tidied itself).
  */
 function tidyShaped(chunk: Chunk): string | undefined {
   const shape = chunk.shape!;
   const key = layoutKey(shape);
   let layout = layouts.get(key);
   if (layout === undefined) {
-    const placeholders = shape.holes.map((h, i) => placeholder(h, i));
-    const source = printStatement(shape.make(placeholders));
-    const text = tidy(source);
-    const fill = text !== undefined && placeholders.every((p) => count(text, p) === count(source, p)) ? filler(placeholders, text) : undefined;
-    const checked = checkedShapes.get(shape.key);
-    if (fill !== undefined && checked === undefined) {
-      const own = tidy(chunk.source());
-      const matched = own !== undefined && fill(shape.holes) === own;
-      checkedShapes.set(shape.key, matched);
-      layouts.set(key, matched ? fill : null);
-      return own;
+    let checked = checkedShapes.get(shape.key);
+    if (checked === undefined) {
+      const first = firstOfShape.get(shape.key);
+      if (first === undefined) {
+        const own = tidy(chunk.source());
+        firstOfShape.set(shape.key, { holes: shape.holes, text: own !== undefined && own.length <= FIRST_TEXT_MAX ? own : undefined });
+        return own;
+      }
+      firstOfShape.delete(shape.key);
+      const fill = first.text !== undefined ? layoutOf(shape, first.holes) : undefined;
+      checked = fill !== undefined && fill(first.holes) === first.text;
+      checkedShapes.set(shape.key, checked);
+      layouts.set(layoutKey({ ...shape, holes: first.holes }), checked ? fill! : null);
+      layout = layouts.get(key);
     }
-    layout = fill !== undefined && checked === true ? fill : null;
-    layouts.set(key, layout);
+    if (layout === undefined) {
+      layout = (checked ? layoutOf(shape, shape.holes) : undefined) ?? null;
+      layouts.set(key, layout);
+    }
   }
   return layout === null ? tidy(chunk.source()) : layout(shape.holes);
 }

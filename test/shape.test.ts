@@ -9,7 +9,10 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../generator/index.js";
 import { tempDir, writeSchemas } from "./helpers/schemas.js";
-import { count, fillable, filler, layoutKey, placeholder, withStringHoles } from "../generator/shape.js";
+import { count, fillable, filler, layoutKey, placeholder, withStringHoles, type Shape } from "../generator/shape.js";
+import { emptyStats, formatChunks, type Chunk } from "../generator/format.js";
+import { PRETTIER } from "../generator/prettier-options.js";
+import { StructureKind, VariableDeclarationKind } from "../generator/print.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -39,6 +42,25 @@ describe("statements laid out by shape", () => {
     expect(make(holes)).toBe(text);
     expect(make(['"x"', '"y"', '"z"', '"w"'])).toBe('within("x", [lengthSite("y", 3), typeSite("z", "w")])');
     expect(withStringHoles("f(1)").holes).toEqual([]);
+  });
+
+  it("are checked on the first statement of a shape: a shape whose layout is not its statements' text is never filled in", async () => {
+    // a lying shape: its statements say `const <name> = 1;`, but it makes `let <name> = 2;`
+    const make = (holes: readonly string[]) => ({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Let,
+      declarations: [{ name: holes[0]!, initializer: "2" }],
+    });
+    const chunkOf = (name: string, key: string): Chunk => {
+      const shape: Shape = { key, holes: [name], make: make as Shape["make"] };
+      return { identity: `shape ${key}\0${name}`, source: () => `const ${name} = 1;\n`, shape };
+    };
+    const names = ["abc", "abd", "abcdef", "abe"];
+    const out = await formatChunks(names.map((n) => chunkOf(n, "lying shape")), { options: PRETTIER, tidy: true, workers: 0 }, emptyStats());
+    expect(out).toEqual(names.map((n) => `const ${n} = 1;\n`));
+    // an honest one is filled in from its layout, its first statement tidied itself
+    const honest = (name: string): Chunk => ({ identity: `shape honest\0${name}`, source: () => `let ${name} = 2;\n`, shape: { key: "honest shape", holes: [name], make: make as Shape["make"] } });
+    expect(await formatChunks(names.map(honest), { options: PRETTIER, tidy: true, workers: 0 }, emptyStats())).toEqual(names.map((n) => `let ${n} = 2;\n`));
   });
 
   it("puts names back in one pass, and only where placeholders fit", () => {
