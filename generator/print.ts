@@ -184,7 +184,6 @@ function commaSeparated<T>(w: Writer, items: readonly T[], print: (item: T) => v
   });
 }
 
-/** The last `count` characters written (the writer's whole text would be copied for each item: quadratic in a large class). */
 function noneOf(s: object, keys: readonly string[]): void {
   for (const k of keys) {
     const v = (s as Record<string, unknown>)[k];

@@ -94,13 +94,6 @@ describe("the input files under a cache (--watch)", () => {
     const third = await generate({ schemas: dir, inputCache: cache, artifacts: ["types"] });
     expect(third.files).toEqual(first.files);
   });
-
-  it("without a cache, nothing is kept", async () => {
-    const dir = await writeSchemas(await temp(), MINI_IDP);
-    const one = await generate({ schemas: dir, artifacts: ["types"] });
-    const two = await generate({ schemas: dir, artifacts: ["types"] });
-    expect(two.files).toEqual(one.files);
-  });
 });
 
 describe("the output files under known files (--watch)", () => {
