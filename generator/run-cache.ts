@@ -227,6 +227,11 @@ export class ChunkStore {
     this.stored = new Map(Object.entries(stored));
   }
 
+  /** How many chunks were stored. */
+  get size(): number {
+    return this.stored.size;
+  }
+
   get(key: string): string | undefined {
     const text = this.usedNow.get(key) ?? this.stored.get(key);
     if (text !== undefined) this.usedNow.set(key, text);

@@ -4,13 +4,17 @@
  * write (or, with --check, compare) each job's output → a summary. The CLI
  * and --watch share it. Nothing is written unless every job generated.
  */
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { jobsToRun, loadConfig, type Config, type Flags, type Job } from "./config.js";
 import { consumerPrettier } from "./consumer-prettier.js";
 import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { FormatCache } from "./format-cache.js";
-import type { GenerateResult, InputCache } from "./index.js";
+import type { GenerateOptions, GenerateResult, InputCache } from "./index.js";
+import { inputFilePaths } from "./input-files.js";
+import type { GenerateReply } from "./tidy-worker.js";
 import { overrideLines } from "./overrides.js";
 import { cacheFolder, JobCache, jobKey, type ChunkStore, type JobRecord } from "./run-cache.js";
 import { repairLines } from "./summary.js";
@@ -123,6 +127,8 @@ interface Generated {
   readonly ms: number;
   /** The job's place in the run cache, its key and its chunks. */
   readonly cached?: { readonly cache: JobCache; readonly key: string; readonly chunks: ChunkStore };
+  /** Generated on the worker thread while this one did the other jobs (said under --verbose). */
+  readonly away?: true;
 }
 
 /** A job the run cache answered: its output is on disk as the last run wrote it. */
@@ -261,16 +267,17 @@ interface Reporting {
 
 /**
  * Every job generated in memory, or answered by the run cache (`folder`); the first error that
- * is not the input's own ends it, the input's are gathered from every job.
+ * is not the input's own ends it, the input's are gathered from every job. With several jobs to
+ * generate, one may go to the worker thread (`awayJob`) while this thread does the others.
  */
 async function generateJobs(
   jobs: readonly Job[],
   context: { readonly settings: Settings; readonly config: Config | undefined; readonly folder: string | undefined; readonly memory: RunMemory | undefined },
 ): Promise<{ readonly generated: Generated[]; readonly answered: Answered[]; readonly failure?: unknown }> {
   const { settings, config, folder, memory } = context;
-  const generated: Generated[] = [];
   const answered: Answered[] = [];
-  const problems: Diagnostic[] = [];
+  /** The jobs the cache does not answer, in order. */
+  const todo: ToGenerate[] = [];
   for (const job of jobs) {
     const started = performance.now();
     let cached: Generated["cached"];
@@ -295,32 +302,115 @@ async function generateJobs(
       formatCache = memory.chunks.get(memoryKey) ?? new Map<string, string>();
       memory.chunks.set(memoryKey, formatCache);
     }
+    todo.push({ job, ...(cached ? { cached } : {}), ...(formatCache ? { formatCache } : {}) });
+  }
+  const results = new Array<Generated | undefined>(todo.length);
+  /** Each job's input errors, reported in the jobs' order wherever they were generated. */
+  const problems = todo.map((): readonly Diagnostic[] => []);
+  // (the worker's module only when there are jobs to share: a rerun the cache answers loads nothing of the pipeline)
+  const thread = memory === undefined && todo.length >= 2 ? await import("./tidy-thread.js") : undefined;
+  const away = thread !== undefined && thread.tidyThreadAvailable() ? awayJob(todo) : undefined;
+  const remote = away !== undefined ? generateAway(thread!.generateOnThread, todo[away]!, await generateOptions(todo[away]!, settings, config, memory)) : undefined;
+  const here = async (i: number): Promise<Generated | undefined> => {
+    const t = todo[i]!;
+    const started = performance.now();
     try {
       const { generate } = await import("./index.js");
-      const result = await generate({
-        schemas: job.schemas,
-        cwd: settings.cwd,
-        strictResponses: job.strictResponses,
-        ...(job.assertFormats === true ? { assertFormats: true } : {}),
-        ...(job.operations !== undefined ? { operations: job.operations } : {}),
-        ...(job.operationsOrigin !== undefined ? { operationsOrigin: job.operationsOrigin } : {}),
-        ...(job.overrides !== undefined ? { overrides: job.overrides } : {}),
-        ...(job.service !== undefined ? { service: job.service } : {}),
-        ...(job.layout !== undefined ? { layout: job.layout } : {}),
-        ...(job.extension !== undefined ? { extension: job.extension } : {}),
-        ...(await consumerPrettier(job.out)),
-        ...(formatCache !== undefined ? { formatCache } : {}),
-        ...(memory ? { inputCache: memory.inputs } : {}),
-        // the files' header names the tool, not how it was reached here (npx, a path): the same bytes either way
-        regenerate: regenerateCommand(settings, job, config, "cognito-codegen"),
-      });
-      generated.push({ job, result, started, ms: elapsed(started), ...(cached ? { cached } : {}) });
+      const result = await generate(await generateOptions(t, settings, config, memory));
+      return { job: t.job, result, started, ms: elapsed(started), ...(t.cached ? { cached: t.cached } : {}) };
     } catch (e) {
-      if (!(e instanceof CodegenError)) return { generated, answered, failure: e };
-      problems.push(...e.diagnostics);
+      if (!(e instanceof CodegenError)) throw e;
+      problems[i] = e.diagnostics;
+      return undefined;
     }
+  };
+  try {
+    for (let i = 0; i < todo.length; i++) if (i !== away) results[i] = await here(i);
+    if (remote !== undefined) {
+      const reply = await remote;
+      if (reply === undefined) results[away!] = await here(away!);
+      else if ("diagnostics" in reply) problems[away!] = reply.diagnostics;
+      else results[away!] = reply.generated;
+    }
+  } catch (e) {
+    return { generated: results.filter((g) => g !== undefined), answered, failure: e };
   }
-  return problems.length > 0 ? { generated, answered, failure: new CodegenError(problems) } : { generated, answered };
+  const generated = results.filter((g) => g !== undefined);
+  const all = problems.flat();
+  return all.length > 0 ? { generated, answered, failure: new CodegenError(all) } : { generated, answered };
+}
+
+/** A job to generate: where it is in the run cache, and the formatted chunks it may reuse. */
+interface ToGenerate {
+  readonly job: Job;
+  readonly cached?: Generated["cached"];
+  readonly formatCache?: FormatCache;
+}
+
+/** What generate() gets for a job. */
+async function generateOptions(t: ToGenerate, settings: Settings, config: Config | undefined, memory: RunMemory | undefined): Promise<GenerateOptions> {
+  const { job, formatCache } = t;
+  return {
+    schemas: job.schemas,
+    cwd: settings.cwd,
+    strictResponses: job.strictResponses,
+    ...(job.assertFormats === true ? { assertFormats: true } : {}),
+    ...(job.operations !== undefined ? { operations: job.operations } : {}),
+    ...(job.operationsOrigin !== undefined ? { operationsOrigin: job.operationsOrigin } : {}),
+    ...(job.overrides !== undefined ? { overrides: job.overrides } : {}),
+    ...(job.service !== undefined ? { service: job.service } : {}),
+    ...(job.layout !== undefined ? { layout: job.layout } : {}),
+    ...(job.extension !== undefined ? { extension: job.extension } : {}),
+    ...(await consumerPrettier(job.out)),
+    ...(formatCache !== undefined ? { formatCache } : {}),
+    ...(memory ? { inputCache: memory.inputs } : {}),
+    // the files' header names the tool, not how it was reached here (npx, a path): the same bytes either way
+    regenerate: regenerateCommand(settings, job, config, "cognito-codegen"),
+  };
+}
+
+/**
+ * The job to generate on the worker thread, if any: with two or more jobs to generate and two
+ * cores, the one of the fewest input bytes, so that it is done while this thread reads, plans and
+ * writes the others (when the worker has little else to do) and the worker then tidies with this
+ * thread. Not a job with formatted chunks to reuse (the worker formats all of its own), and not
+ * when the inputs' sizes cannot be known.
+ */
+function awayJob(todo: readonly ToGenerate[]): number | undefined {
+  if (todo.length < 2 || availableParallelism() < 2) return undefined;
+  let sizes: number[];
+  try {
+    sizes = todo.map((t) => inputFilePaths(t.job.schemas).reduce((n, file) => n + statSync(file).size, 0));
+  } catch {
+    return undefined;
+  }
+  let least = 0;
+  sizes.forEach((size, i) => {
+    if (size < sizes[least]!) least = i;
+  });
+  const reusable = todo[least]!.cached?.chunks.size ?? 0;
+  return reusable === 0 ? least : undefined;
+}
+
+/** A job generated on the worker thread: its result, its input's errors, or undefined when it failed there (this thread then generates it). */
+async function generateAway(
+  generateOnThread: (options: unknown, keepChunks: boolean) => Promise<unknown>,
+  t: ToGenerate,
+  options: GenerateOptions,
+): Promise<{ readonly generated: Generated } | { readonly diagnostics: readonly Diagnostic[] } | undefined> {
+  const started = performance.now();
+  // the caches are this thread's objects: the worker formats everything, and gives back its chunks for the run cache
+  const { formatCache: _f, inputCache: _i, stats: _s, ...rest } = options;
+  let reply: GenerateReply | undefined;
+  try {
+    reply = (await generateOnThread(rest, t.cached !== undefined)) as GenerateReply | undefined;
+  } catch {
+    return undefined;
+  }
+  if (reply === undefined || "error" in reply) return undefined;
+  if ("diagnostics" in reply) return { diagnostics: reply.diagnostics };
+  for (const [key, text] of reply.chunks ?? []) t.cached?.chunks.set(key, text);
+  return { generated: { job: t.job, result: reply.result, started, ms: elapsed(started), away: true, ...(t.cached ? { cached: t.cached } : {}) } };
 }
 
 /** --check: each job's output compared with what is on disk; a diff for each one out of date. */
@@ -391,7 +481,7 @@ async function writeJobs(
     }
     if (!quiet) {
       const parts = [`${report.written.length} written`, `${report.unchanged.length} unchanged`, ...(report.removed.length > 0 ? [`${report.removed.length} removed`] : [])];
-      out.line(`${label(settings.cwd, g.job, g.result)}: ${g.result.files.length} files (${parts.join(", ")}) in ${ms} ms`);
+      out.line(`${label(settings.cwd, g.job, g.result)}: ${g.result.files.length} files (${parts.join(", ")}) in ${ms} ms${verbose && g.away ? " (generated on a worker thread)" : ""}`);
     }
   }
   if (!quiet) {

@@ -8,9 +8,12 @@
 import { workerModule } from "./worker-module.js";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
+/** What the worker answers a request: a batch tidied, or a job generated (tidy-worker.ts). */
+type Answer = { readonly tidied: (string | null)[] } | { readonly generated: unknown };
+
 interface Pending {
   /** Called as soon as the answer is taken (by `pollTidyThread`, or on the event loop). */
-  readonly done: (tidied: (string | null)[]) => void;
+  readonly done: (answer: Answer) => void;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
 }
@@ -25,11 +28,11 @@ export function tidyThreadAvailable(): boolean {
 }
 
 /** An answer, to the oldest request (the worker answers in order). */
-function answered(m: { tidied: (string | null)[] }): void {
+function answered(m: Answer): void {
   const p = pending.shift();
   if (pending.length === 0) hold(false);
   if (p === undefined) return;
-  p.done(m.tidied);
+  p.done(m);
   p.resolve();
 }
 
@@ -83,6 +86,20 @@ export function warmTidyThread(): void {
  * own work (`pollTidyThread`); the promise settles after it, or fails if the worker does.
  */
 export function tidyOnThread(identities: readonly string[], done: (tidied: (string | null)[]) => void): Promise<void> {
+  return ask({ identities }, (answer) => done("tidied" in answer ? answer.tidied : []));
+}
+
+/**
+ * One job's generate() on the worker (tidy-worker.ts: its `GenerateReply`), queued with the batches:
+ * the worker takes the batches asked after it once the job is done. Fails, without a word from the
+ * worker, if the options cannot be sent (a function in prettier options) or the worker dies.
+ */
+export function generateOnThread(options: unknown, keepChunks: boolean): Promise<unknown> {
+  let reply: unknown;
+  return ask({ generate: options, keepChunks }, (answer) => (reply = "generated" in answer ? answer.generated : undefined)).then(() => reply);
+}
+
+function ask(request: object, done: (answer: Answer) => void): Promise<void> {
   let w: Worker | undefined;
   try {
     w = start();
@@ -91,10 +108,15 @@ export function tidyOnThread(identities: readonly string[], done: (tidied: (stri
     return Promise.reject(e);
   }
   if (!w) return Promise.reject(new Error("internal: no tidy worker module"));
+  // sent before it is queued: a request that cannot be cloned is refused here, and nothing waits for its answer
+  try {
+    w.postMessage(request);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   return new Promise((resolve, reject) => {
     pending.push({ done, resolve, reject });
     hold(true);
-    w.postMessage({ identities });
   });
 }
 
@@ -102,5 +124,5 @@ export function tidyOnThread(identities: readonly string[], done: (tidied: (stri
 export function pollTidyThread(): void {
   if (answers === undefined || pending.length === 0) return;
   const m = receiveMessageOnPort(answers);
-  if (m !== undefined) answered(m.message as { tidied: (string | null)[] });
+  if (m !== undefined) answered(m.message as Answer);
 }
