@@ -13,6 +13,7 @@ import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.j
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { FormatCache } from "./format-cache.js";
 import type { GenerateOptions, GenerateResult, InputCache } from "./index.js";
+import { awayJob } from "./away-job.js";
 import { inputFilePaths } from "./input-files.js";
 import type { GenerateReply } from "./tidy-worker.js";
 import { overrideLines } from "./overrides.js";
@@ -268,7 +269,7 @@ interface Reporting {
 /**
  * Every job generated in memory, or answered by the run cache (`folder`); the first error that
  * is not the input's own ends it, the input's are gathered from every job. With several jobs to
- * generate, one may go to the worker thread (`awayJob`) while this thread does the others.
+ * generate, one may go to the worker thread (away-job.ts) while this thread does the others.
  */
 async function generateJobs(
   jobs: readonly Job[],
@@ -309,7 +310,7 @@ async function generateJobs(
   const problems = todo.map((): readonly Diagnostic[] => []);
   // (the worker's module only when there are jobs to share: a rerun the cache answers loads nothing of the pipeline)
   const thread = memory === undefined && todo.length >= 2 ? await import("./tidy-thread.js") : undefined;
-  const away = thread !== undefined && thread.tidyThreadAvailable() ? awayJob(todo) : undefined;
+  const away = thread !== undefined && thread.tidyThreadAvailable() ? awayIndex(todo) : undefined;
   const remote = away !== undefined ? generateAway(thread!.generateOnThread, todo[away]!, await generateOptions(todo[away]!, settings, config, memory)) : undefined;
   const here = async (i: number): Promise<Generated | undefined> => {
     const t = todo[i]!;
@@ -369,27 +370,18 @@ async function generateOptions(t: ToGenerate, settings: Settings, config: Config
   };
 }
 
-/**
- * The job to generate on the worker thread, if any: with two or more jobs to generate and two
- * cores, the one of the fewest input bytes, so that it is done while this thread reads, plans and
- * writes the others (when the worker has little else to do) and the worker then tidies with this
- * thread. Not a job with formatted chunks to reuse (the worker formats all of its own), and not
- * when the inputs' sizes cannot be known.
- */
-function awayJob(todo: readonly ToGenerate[]): number | undefined {
-  if (todo.length < 2 || availableParallelism() < 2) return undefined;
-  let sizes: number[];
+/** The job to generate on the worker thread, if any (away-job.ts); none when an input's size cannot be known. */
+function awayIndex(todo: readonly ToGenerate[]): number | undefined {
+  if (todo.length < 2) return undefined;
   try {
-    sizes = todo.map((t) => inputFilePaths(t.job.schemas).reduce((n, file) => n + statSync(file).size, 0));
+    const sizes = todo.map((t) => ({
+      bytes: inputFilePaths(t.job.schemas).reduce((n, file) => n + statSync(file).size, 0),
+      reusable: t.cached?.chunks.size ?? 0,
+    }));
+    return awayJob(sizes, availableParallelism());
   } catch {
     return undefined;
   }
-  let least = 0;
-  sizes.forEach((size, i) => {
-    if (size < sizes[least]!) least = i;
-  });
-  const reusable = todo[least]!.cached?.chunks.size ?? 0;
-  return reusable === 0 ? least : undefined;
 }
 
 /** A job generated on the worker thread: its result, its input's errors, or undefined when it failed there (this thread then generates it). */

@@ -1,6 +1,6 @@
 /**
  * A run of several jobs generates the smallest one on the worker thread
- * while this thread does the others (generator/run.ts, `awayJob`): the same
+ * while this thread does the others (generator/run.ts, generator/away-job.ts): the same
  * bytes as each job run alone, its input errors in the jobs' order, the run
  * cache filled as by a run here. Runs the built CLI, where the worker module
  * exists; on a machine of one core no job goes away, and the tests that need
@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AWAY_MAX_BYTES, awayJob } from "../generator/away-job.js";
 import { writeRandomService } from "./helpers/random-service.js";
 import { MINI_IDP, tempDir, writeSchemas } from "./helpers/schemas.js";
 
@@ -124,5 +125,24 @@ describe("a job generated on the worker thread", () => {
     await rm(path.join(folder, "out"), { recursive: true });
     await generate(folder, "--no-cache", "--job", "small");
     expect(await tree(path.join(folder, "out/small"))).toEqual(output);
+  });
+});
+
+describe("which job goes to the worker", () => {
+  const job = (bytes: number, reusable = 0) => ({ bytes, reusable });
+
+  it("the one of the fewest input bytes, of two or more, on two cores or more", () => {
+    expect(awayJob([job(1_500_000), job(250_000)], 2)).toBe(1);
+    expect(awayJob([job(90), job(250_000), job(100)], 4)).toBe(0);
+    // the first of equals
+    expect(awayJob([job(100), job(100)], 2)).toBe(0);
+  });
+
+  it("none: one job, one core, statements to reuse, or more input than AWAY_MAX_BYTES", () => {
+    expect(awayJob([job(100)], 2)).toBeUndefined();
+    expect(awayJob([job(1_500_000), job(250_000)], 1)).toBeUndefined();
+    expect(awayJob([job(1_500_000), job(250_000, 40)], 2)).toBeUndefined();
+    expect(awayJob([job(AWAY_MAX_BYTES + 2), job(AWAY_MAX_BYTES + 1)], 2)).toBeUndefined();
+    expect(awayJob([job(AWAY_MAX_BYTES + 2), job(AWAY_MAX_BYTES)], 2)).toBe(1);
   });
 });
