@@ -8,21 +8,13 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MINI_IDP, tempDir, writeSchemas } from "./helpers/schemas.js";
+import { MINI_IDP, tempDir, tree, writeSchemas } from "./helpers/schemas.js";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "dist/generator/cli.js");
 const fixture = path.join(root, "test/fixtures/two-services");
 let dir: string;
-
-async function tree(folder: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[path.relative(folder, path.join(entry.parentPath, entry.name))] = await readFile(path.join(entry.parentPath, entry.name), "utf8");
-  }
-  return out;
-}
 
 /** The CLI on `schemas`, written to `out`, from `cwd`, with these env additions; the files written. */
 async function generated(cwd: string, schemas: string, out: string, env: Record<string, string> = {}, ...args: string[]): Promise<Record<string, string>> {

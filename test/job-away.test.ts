@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AWAY_MAX_BYTES, awayJob } from "../generator/away-job.js";
 import { writeRandomService } from "./helpers/random-service.js";
-import { MINI_IDP, tempDir, writeSchemas } from "./helpers/schemas.js";
+import { MINI_IDP, tempDir, tree, writeSchemas } from "./helpers/schemas.js";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -38,16 +38,6 @@ async function generate(cwd: string, ...args: string[]): Promise<Outcome> {
     const failed = e as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-async function tree(folder: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(folder, full)] = await readFile(full, "utf8");
-  }
-  return out;
 }
 
 /** A project with two jobs: a large random service and the small one (first if `smallFirst`). */

@@ -9,7 +9,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MINI_IDP, tempDir, writeSchemas } from "./helpers/schemas.js";
+import { MINI_IDP, tempDir, tree, writeSchemas } from "./helpers/schemas.js";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -20,16 +20,6 @@ async function generate(cwd: string, ...args: string[]): Promise<{ stdout: strin
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete env["COGNITO_CODEGEN_CACHE_DIR"];
   return run(process.execPath, [cli, "generate", "--out", "o", ...args], { cwd, env });
-}
-
-async function tree(folder: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(folder, full)] = await readFile(full, "utf8");
-  }
-  return out;
 }
 
 const mtimes = async (folder: string): Promise<number[]> => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -49,4 +49,15 @@ export async function writeSchemas(dir: string, schemas: Record<string, object>,
 
 export async function tempDir(prefix = "cognito-codegen-test-"): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** Every file below `folder`, by its path relative to it, with its text. */
+export async function tree(folder: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(folder, full)] = await readFile(full, "utf8");
+  }
+  return out;
 }
