@@ -17,11 +17,14 @@ import { EXIT, type ExitCode } from "./exit-codes.js";
 import { Printer, runOnce, type RunMemory, type Settings } from "./run.js";
 
 /**
- * Silent runs after the first one, before "waiting for changes": the engine's compiler needs about
- * this many to settle on the stages' code (on the corpus, the first five edits after 5 took ~150 ms
- * each, after 10 or 20 ~120 ms). A change stops them: they delay no edit.
+ * Silent runs after the first one, before "waiting for changes", until WARM_RUNS or WARM_MS: the
+ * engine's compiler settles on the stages' code over some tens of runs. On the corpus, the median of
+ * the first five edits of a session (six sessions each, alternated): 135 ms after 15 runs, 119 ms
+ * after 40 (about 2.5 s of warming; earlier, the first five after 5 runs took ~150 ms each). WARM_MS
+ * bounds it for large inputs, whose runs are slower. A change stops them: they delay no edit.
  */
-const WARM_RUNS = 15;
+const WARM_RUNS = 40;
+const WARM_MS = 4_000;
 
 /** How long a burst of changes (an editor's save is several writes) settles before a run. */
 export const DEBOUNCE_MS = 10;
@@ -200,7 +203,8 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
     // written): the engine compiles the stages' code now, while nothing waits, not on the first edit
     const silent = new Printer({ write: () => true }, false);
     const warm = async (): Promise<void> => {
-      for (let i = 0; i < WARM_RUNS && !stopping && changed.size === 0; i++) await runOnce({ ...settings, quiet: true }, silent, silent, memory);
+      const until = performance.now() + WARM_MS;
+      for (let i = 0; i < WARM_RUNS && !stopping && changed.size === 0 && performance.now() < until; i++) await runOnce({ ...settings, quiet: true }, silent, silent, memory);
       // and their garbage collected, old and young, before the first edit (where gc is exposed)
       (globalThis as { gc?: () => void }).gc?.();
     };
