@@ -311,7 +311,6 @@ async function generateJobs(
   // (the worker's module only when there are jobs to share: a rerun the cache answers loads nothing of the pipeline)
   const thread = memory === undefined && todo.length >= 2 ? await import("./tidy-thread.js") : undefined;
   const away = thread !== undefined && thread.tidyThreadAvailable() ? awayIndex(todo) : undefined;
-  const remote = away !== undefined ? generateAway(thread!.generateOnThread, todo[away]!, await generateOptions(todo[away]!, settings, config, memory)) : undefined;
   const here = async (i: number): Promise<Generated | undefined> => {
     const t = todo[i]!;
     const started = performance.now();
@@ -326,6 +325,7 @@ async function generateJobs(
     }
   };
   try {
+    const remote = away !== undefined ? generateAway(thread!.generateOnThread, todo[away]!, await generateOptions(todo[away]!, settings, config, memory)) : undefined;
     for (let i = 0; i < todo.length; i++) if (i !== away) results[i] = await here(i);
     if (remote !== undefined) {
       const reply = await remote;

@@ -11,7 +11,6 @@
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { sourceOf } from "./chunk.js";
 import type { Diagnostic } from "./diagnostics.js";
-import type { FormatStats } from "./format-cache.js";
 import type { GenerateOptions, GenerateResult } from "./index.js";
 import { tidy } from "./tidy/index.js";
 import { warmUp } from "./tidy-warmup.js";
@@ -20,7 +19,7 @@ type Request = { readonly identities: readonly string[] } | { readonly generate:
 
 /** A job generated here: its result (with what it formatted, if asked: identity → text), or its input's errors, or a failure. */
 export type GenerateReply =
-  | { readonly result: GenerateResult; readonly stats: FormatStats; readonly chunks?: readonly (readonly [string, string])[] }
+  | { readonly result: GenerateResult; readonly chunks?: readonly (readonly [string, string])[] }
   | { readonly diagnostics: readonly Diagnostic[] }
   | { readonly error: string };
 
@@ -36,9 +35,16 @@ parentPort?.on("message", (request: Request) => {
   queue = queue.then(() => answer(request));
 });
 
+/** Answers one request; never fails, so that every request gets its answer and the queue goes on. */
 async function answer(request: Request): Promise<void> {
   if ("generate" in request) {
-    answers!.postMessage({ generated: await generateJob(request.generate, request.keepChunks) });
+    const reply = await generateJob(request.generate, request.keepChunks);
+    try {
+      answers!.postMessage({ generated: reply });
+    } catch (e) {
+      // a result that cannot be sent back: the caller generates the job itself
+      answers!.postMessage({ generated: { error: e instanceof Error ? e.message : String(e) } satisfies GenerateReply });
+    }
     return;
   }
   const tidied = request.identities.map((identity) => {
@@ -53,16 +59,19 @@ async function answer(request: Request): Promise<void> {
 
 async function generateJob(options: GenerateOptions, keepChunks: boolean): Promise<GenerateReply> {
   // the pipeline is loaded only by a worker that is given a job
-  const [{ generate }, { CodegenError }, { emptyStats }] = await Promise.all([import("./index.js"), import("./diagnostics.js"), import("./format.js")]);
-  const stats = emptyStats();
   const chunks = keepChunks ? new Map<string, string>() : undefined;
   try {
-    // formatted here: the other thread is busy with the other jobs
-    const result = await generate({ ...options, workers: 0, stats, ...(chunks ? { formatCache: chunks } : {}) });
-    const { files, ir, warnings, repairs, overrides } = result;
-    return { result: { files, ir, warnings, repairs, overrides }, stats, ...(chunks ? { chunks: [...chunks] } : {}) };
+    const [{ generate }, { CodegenError }] = await Promise.all([import("./index.js"), import("./diagnostics.js")]);
+    try {
+      // formatted here: the other thread is busy with the other jobs
+      const result = await generate({ ...options, workers: 0, ...(chunks ? { formatCache: chunks } : {}) });
+      const { files, ir, warnings, repairs, overrides } = result;
+      return { result: { files, ir, warnings, repairs, overrides }, ...(chunks ? { chunks: [...chunks] } : {}) };
+    } catch (e) {
+      if (e instanceof CodegenError) return { diagnostics: e.diagnostics };
+      throw e;
+    }
   } catch (e) {
-    if (e instanceof CodegenError) return { diagnostics: e.diagnostics };
     return { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
 }

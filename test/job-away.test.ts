@@ -81,6 +81,24 @@ describe("a job generated on the worker thread", () => {
     expect(together).toEqual(apart);
   });
 
+  it.skipIf(!twoCores)("is generated here when it cannot be sent to the worker (a function among its prettier options), with the same bytes", async () => {
+    const { folder } = await project("unsendable", MINI_IDP);
+    // the small job's output folder has a prettier config with a function in it: its options cannot be cloned to a thread
+    await mkdir(path.join(folder, "out/small"), { recursive: true });
+    await writeFile(path.join(folder, "out/small/.prettierrc.cjs"), "module.exports = { semi: false, notAnOption() {} };\n");
+    const both = await generate(folder, "--verbose", "--no-cache");
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(/^small: .* in \d+ ms$/m);
+    expect(both.stdout).not.toMatch(/worker thread/);
+    const together = await tree(path.join(folder, "out/small"));
+    // formatted under the consumer's options (no semicolons), as when the job runs alone
+    expect(together["cognito-idp/types.ts"]).toMatch(/^export type \w+ = string$/m);
+    await rm(path.join(folder, "out/small/cognito-idp"), { recursive: true });
+    const alone = await generate(folder, "--no-cache", "--job", "small");
+    expect(alone.code).toBe(0);
+    expect(await tree(path.join(folder, "out/small"))).toEqual(together);
+  });
+
   it.skipIf(!twoCores)("reports its input errors in the jobs' order, and nothing is written", async () => {
     // the small job first: it goes to the worker, and its errors, which come back last, are reported first
     const { folder, big: bigSchemas } = await project("errors", { ...MINI_IDP, BrokenType: { type: "object", required: ["A", "A"] } }, true);
