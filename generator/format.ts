@@ -25,7 +25,7 @@ import type { FormatCache, FormatStats } from "./format-cache.js";
 import { formatLarge } from "./piecewise.js";
 import { workerModule } from "./worker-module.js";
 import { tidy } from "./tidy/index.js";
-import { pollTidyThread, tidyOnThread, tidyThreadAvailable, warmTidyThread } from "./tidy-thread.js";
+import { pollTidyThread, tidyOnThread, tidyThreadAvailable, tidyThreadBusy, warmTidyThread } from "./tidy-thread.js";
 import { count, filler, layoutKey, placeholder, type Shape } from "./shape.js";
 import { printStatement } from "./print.js";
 
@@ -347,7 +347,7 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   let front = 0;
   let back = todo.length;
   let left = todo.reduce((n, j) => n + entries[j]!.identity.length, 0);
-  const batches: { readonly indices: number[]; readonly reply: Promise<boolean> }[] = [];
+  const batches: { readonly indices: number[]; reply: Promise<boolean>; answered: boolean; taken: boolean }[] = [];
   /** Statements too large for the worker, met on its way back: this thread's. */
   const mainOnly: number[] = [];
   const send = (): void => {
@@ -370,17 +370,19 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     if (indices.length === 0) return;
     left -= load;
     // taken between two chunks here (pollTidyThread), or on the event loop once this thread is done; a failed worker leaves its batches to this thread
-    const reply = tidyOnThread(
+    const batch = { indices, reply: Promise.resolve(true), answered: false, taken: false };
+    batch.reply = tidyOnThread(
       indices.map((j) => entries[j]!.identity),
       (tidied) => {
-        indices.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
+        batch.answered = true;
+        if (!batch.taken) indices.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
         send();
       },
     ).then(
       () => true,
       () => false,
     );
-    batches.push({ indices, reply });
+    batches.push(batch);
   };
   // two batches out, so that the worker never waits for the next
   send();
@@ -395,7 +397,14 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     here(j);
     pollTidyThread();
   }
-  for (const batch of batches) if (!(await batch.reply)) for (const j of batch.indices) here(j);
+  // the batches the worker has not answered because a job of its own comes first (run.ts): tidied here rather than waited for
+  for (const batch of batches) {
+    pollTidyThread();
+    if (batch.answered || !tidyThreadBusy()) continue;
+    batch.taken = true;
+    for (const j of batch.indices) here(j);
+  }
+  for (const batch of batches) if (!batch.taken && !(await batch.reply)) for (const j of batch.indices) here(j);
   return out;
 }
 

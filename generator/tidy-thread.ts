@@ -12,6 +12,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 type Answer = { readonly tidied: (string | null)[] } | { readonly generated: unknown };
 
 interface Pending {
+  /** A job's generate() (generateOnThread), not a batch. */
+  readonly job: boolean;
   /** Called as soon as the answer is taken (by `pollTidyThread`, or on the event loop). */
   readonly done: (answer: Answer) => void;
   readonly resolve: () => void;
@@ -86,7 +88,7 @@ export function warmTidyThread(): void {
  * own work (`pollTidyThread`); the promise settles after it, or fails if the worker does.
  */
 export function tidyOnThread(identities: readonly string[], done: (tidied: (string | null)[]) => void): Promise<void> {
-  return ask({ identities }, (answer) => done("tidied" in answer ? answer.tidied : []));
+  return ask({ identities }, false, (answer) => done("tidied" in answer ? answer.tidied : []));
 }
 
 /**
@@ -96,10 +98,15 @@ export function tidyOnThread(identities: readonly string[], done: (tidied: (stri
  */
 export function generateOnThread(options: unknown, keepChunks: boolean): Promise<unknown> {
   let reply: unknown;
-  return ask({ generate: options, keepChunks }, (answer) => (reply = "generated" in answer ? answer.generated : undefined)).then(() => reply);
+  return ask({ generate: options, keepChunks }, true, (answer) => (reply = "generated" in answer ? answer.generated : undefined)).then(() => reply);
 }
 
-function ask(request: object, done: (answer: Answer) => void): Promise<void> {
+/** Whether the worker has a job of its own to finish (generateOnThread) before the batches asked after it. */
+export function tidyThreadBusy(): boolean {
+  return pending.some((p) => p.job);
+}
+
+function ask(request: object, job: boolean, done: (answer: Answer) => void): Promise<void> {
   let w: Worker | undefined;
   try {
     w = start();
@@ -115,7 +122,7 @@ function ask(request: object, done: (answer: Answer) => void): Promise<void> {
     return Promise.reject(e);
   }
   return new Promise((resolve, reject) => {
-    pending.push({ done, resolve, reject });
+    pending.push({ job, done, resolve, reject });
     hold(true);
   });
 }

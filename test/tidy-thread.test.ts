@@ -145,6 +145,28 @@ describe("the tidy worker", () => {
     expect(out.same).toBe(true);
   }, 120_000);
 
+  it("busy with a job of its own, has the batches it was sent tidied here instead of waited for: the same output", async () => {
+    const small = (await writeRandomService(path.join(dir, "small"), 5)).schemas;
+    const thread = pathToFileURL(path.join(root, "dist/generator/tidy-thread.js")).href;
+    // the worker generates the large service (cold: seconds); meanwhile a small one is generated here with the worker asked for
+    const r = run(`const { generate } = await import(${JSON.stringify(index)});
+      const { generateOnThread } = await import(${JSON.stringify(thread)});
+      const order = [];
+      const job = generateOnThread({ schemas: ${JSON.stringify(schemas)} }, false).then((reply) => order.push("result" in reply ? "job" : "job failed"));
+      const shared = await generate({ schemas: ${JSON.stringify(small)}, workers: 1 });
+      order.push("here");
+      await job;
+      const alone = await generate({ schemas: ${JSON.stringify(small)}, workers: 0 });
+      const text = (r) => JSON.stringify(r.files.map((f) => [f.path, f.contents]));
+      console.log(JSON.stringify({ order, same: text(shared) === text(alone) }));`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { order: string[]; same: boolean };
+    // done here before the worker's job: its batches did not wait behind it
+    expect(out.order).toEqual(["here", "job"]);
+    expect(out.same).toBe(true);
+  }, 90_000);
+
   it("used, then idle, lets the process end", () => {
     const r = run(generateIn("workers: 1"));
     expect(r.stderr).toBe("");
