@@ -347,7 +347,8 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
   let front = 0;
   let back = todo.length;
   let left = todo.reduce((n, j) => n + entries[j]!.identity.length, 0);
-  const batches: { readonly indices: number[]; reply: Promise<boolean>; answered: boolean; taken: boolean }[] = [];
+  /** Batches sent: their answer (false: the worker failed), whether it has come, and whether this thread tidied them instead. */
+  const batches: { readonly indices: number[]; readonly reply: Promise<boolean>; readonly state: { answered: boolean; taken: boolean } }[] = [];
   /** Statements too large for the worker, met on its way back: this thread's. */
   const mainOnly: number[] = [];
   const send = (): void => {
@@ -370,19 +371,19 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     if (indices.length === 0) return;
     left -= load;
     // taken between two chunks here (pollTidyThread), or on the event loop once this thread is done; a failed worker leaves its batches to this thread
-    const batch = { indices, reply: Promise.resolve(true), answered: false, taken: false };
-    batch.reply = tidyOnThread(
+    const state = { answered: false, taken: false };
+    const reply = tidyOnThread(
       indices.map((j) => entries[j]!.identity),
       (tidied) => {
-        batch.answered = true;
-        if (!batch.taken) indices.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
+        state.answered = true;
+        if (!state.taken) indices.forEach((j, k) => (out[j] = tidied[k] ?? undefined));
         send();
       },
     ).then(
       () => true,
       () => false,
     );
-    batches.push(batch);
+    batches.push({ indices, reply, state });
   };
   // two batches out, so that the worker never waits for the next
   send();
@@ -398,13 +399,13 @@ async function tidyEntries(entries: readonly { readonly identity: string; readon
     pollTidyThread();
   }
   // the batches the worker has not answered because a job of its own comes first (run.ts): tidied here rather than waited for
-  for (const batch of batches) {
+  for (const { indices, state } of batches) {
     pollTidyThread();
-    if (batch.answered || !tidyThreadBusy()) continue;
-    batch.taken = true;
-    for (const j of batch.indices) here(j);
+    if (state.answered || !tidyThreadBusy()) continue;
+    state.taken = true;
+    for (const j of indices) here(j);
   }
-  for (const batch of batches) if (!batch.taken && !(await batch.reply)) for (const j of batch.indices) here(j);
+  for (const { indices, reply, state } of batches) if (!state.taken && !(await reply)) for (const j of indices) here(j);
   return out;
 }
 

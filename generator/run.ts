@@ -13,9 +13,8 @@ import { CodegenError, formatDiagnostic, type Diagnostic } from "./diagnostics.j
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { FormatCache } from "./format-cache.js";
 import type { GenerateOptions, GenerateResult, InputCache } from "./index.js";
-import { awayJob } from "./away-job.js";
 import { inputFilePaths } from "./input-files.js";
-import type { GenerateReply } from "./tidy-worker.js";
+import { awayJob } from "./away-job.js";
 import { overrideLines } from "./overrides.js";
 import { cacheFolder, JobCache, jobKey, type ChunkStore, type JobRecord } from "./run-cache.js";
 import { repairLines } from "./summary.js";
@@ -372,7 +371,6 @@ async function generateOptions(t: ToGenerate, settings: Settings, config: Config
 
 /** The job to generate on the worker thread, if any (away-job.ts); none when an input's size cannot be known. */
 function awayIndex(todo: readonly ToGenerate[]): number | undefined {
-  if (todo.length < 2) return undefined;
   try {
     const sizes = todo.map((t) => ({
       bytes: inputFilePaths(t.job.schemas).reduce((n, file) => n + statSync(file).size, 0),
@@ -386,16 +384,16 @@ function awayIndex(todo: readonly ToGenerate[]): number | undefined {
 
 /** A job generated on the worker thread: its result, its input's errors, or undefined when it failed there (this thread then generates it). */
 async function generateAway(
-  generateOnThread: (options: unknown, keepChunks: boolean) => Promise<unknown>,
+  generateOnThread: typeof import("./tidy-thread.js").generateOnThread,
   t: ToGenerate,
   options: GenerateOptions,
 ): Promise<{ readonly generated: Generated } | { readonly diagnostics: readonly Diagnostic[] } | undefined> {
   const started = performance.now();
   // the caches are this thread's objects: the worker formats everything, and gives back its chunks for the run cache
   const { formatCache: _f, inputCache: _i, stats: _s, ...rest } = options;
-  let reply: GenerateReply | undefined;
+  let reply;
   try {
-    reply = (await generateOnThread(rest, t.cached !== undefined)) as GenerateReply | undefined;
+    reply = await generateOnThread(rest, t.cached !== undefined);
   } catch {
     return undefined;
   }

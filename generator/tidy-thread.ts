@@ -7,9 +7,10 @@
  */
 import { workerModule } from "./worker-module.js";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { GenerateReply } from "./tidy-worker.js";
 
 /** What the worker answers a request: a batch tidied, or a job generated (tidy-worker.ts). */
-type Answer = { readonly tidied: (string | null)[] } | { readonly generated: unknown };
+type Answer = { readonly tidied: (string | null)[] } | { readonly generated: GenerateReply };
 
 interface Pending {
   /** A job's generate() (generateOnThread), not a batch. */
@@ -96,8 +97,8 @@ export function tidyOnThread(identities: readonly string[], done: (tidied: (stri
  * the worker takes the batches asked after it once the job is done. Fails, without a word from the
  * worker, if the options cannot be sent (a function in prettier options) or the worker dies.
  */
-export function generateOnThread(options: unknown, keepChunks: boolean): Promise<unknown> {
-  let reply: unknown;
+export function generateOnThread(options: unknown, keepChunks: boolean): Promise<GenerateReply | undefined> {
+  let reply: GenerateReply | undefined;
   return ask({ generate: options, keepChunks }, true, (answer) => (reply = "generated" in answer ? answer.generated : undefined)).then(() => reply);
 }
 

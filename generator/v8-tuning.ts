@@ -26,8 +26,9 @@
  * memory (RSS) on the corpus: 228 → 547 MB. An edit, from the write to the
  * new output (one schema edited 25 times, medians, three alternated runs of
  * each build), with this and the other --watch changes of the same commits
- * (watch.ts, file-state.ts): 144, 137, 153 ms before, 114, 97, 96 ms after. A semi-space size given to node (NODE_OPTIONS) keeps the
- * watch in the first process, with that size.
+ * (watch.ts, file-state.ts): 144, 137, 153 ms before, 114, 97, 96 ms after.
+ * A semi-space size given to node (NODE_OPTIONS) keeps the watch in the first
+ * process, with that size.
  *
  * The output is the same either way (test/v8-tuning.test.ts).
  */

@@ -129,16 +129,18 @@ class Watchers {
   }
 }
 
-/** A collection of the young generation, where the engine's `gc` is exposed (the tuned watching process); else nothing. */
-function collectYoung(): void {
-  (globalThis as { gc?: (options: { type: "minor" }) => void }).gc?.({ type: "minor" });
+/** A garbage collection (the young generation alone, or all), where the engine's `gc` is exposed (the tuned watching process); else nothing. */
+function collect(young: boolean): void {
+  const gc = (globalThis as { gc?: (options?: { type: "minor" }) => void }).gc;
+  if (young) gc?.({ type: "minor" });
+  else gc?.();
 }
 
 /** Runs, then runs again on every change, until SIGINT/SIGTERM: resolves with exit code 0 then. */
 export function watchAndRun(settings: Settings, out: Printer, err: Printer, signals: NodeJS.EventEmitter = process): Promise<ExitCode> {
   return new Promise((resolve) => {
     const changed = new Set<string>();
-    // what one run leaves for the next: formatted chunks and parsed files (an edit redoes only what it touches)
+    // what one run leaves for the next: formatted chunks, parsed input files, the output files found (an edit redoes only what it touches)
     const memory: RunMemory = { chunks: new Map(), inputs: new Map(), outputs: new Map() };
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
@@ -162,7 +164,7 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
       else err.line(err.paint("yellow", `[watch] failed after ${ms} ms; the last good output is kept. Waiting for a fix…`));
       // the run's garbage collected now, while little else lives and nothing waits: the next run starts
       // with its young generation empty (exposed in the tuned process, v8-tuning.ts)
-      setImmediate(collectYoung);
+      setImmediate(() => collect(true));
     };
 
     const start = async (): Promise<void> => {
@@ -206,7 +208,7 @@ export function watchAndRun(settings: Settings, out: Printer, err: Printer, sign
       const until = performance.now() + WARM_MS;
       for (let i = 0; i < WARM_RUNS && !stopping && changed.size === 0 && performance.now() < until; i++) await runOnce({ ...settings, quiet: true }, silent, silent, memory);
       // and their garbage collected, old and young, before the first edit (where gc is exposed)
-      (globalThis as { gc?: () => void }).gc?.();
+      collect(false);
     };
     running = once(undefined, warm).then(() => {
       running = undefined;
