@@ -1,10 +1,11 @@
 /**
- * Type-level parity with the AWS SDK v3: every request type we generate is
+ * Type-level parity with the AWS SDK v3, for every corpus service with an SDK
+ * client (sdk-services.ts): every request type we generate is
  * assignable to the SDK's `<Op>CommandInput`, so a request built and validated
  * here can be handed to `client.send(new <Op>Command(request))`. The known
  * exceptions are listed, with their reasons, in EXPECTED_FAILURES.
  *
- * The other direction fails by design, for all 101 operations, and is not
+ * The other direction fails by design (for all 101 operations of cognito-idp), and is not
  * tested: the SDK types every member as `T | undefined`, required ones
  * included (it validates nothing on the client), and an optional `T |
  * undefined` is not an optional `T` under exactOptionalPropertyTypes; it also
@@ -19,71 +20,50 @@
  * Needs ../shared (SHARED_DIR), like the other suites of vitest.shared.config.ts:
  * `npx vitest run --config vitest.shared.config.ts test/shared/sdk-types.test.ts`.
  */
-import { createRequire } from "node:module";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
-import { declarationMap, type Declaration, type Node, type Service } from "../../generator/ir.js";
+import { declarationMap, type Service } from "../../generator/ir.js";
 import { writeOutput } from "../../generator/write.js";
 import { STRICT_OPTIONS, typeCheck } from "../strict-program.js";
 import { SHARED_DIR } from "./paths.js";
-import { isTimestamp } from "./wire-sampler.js";
+import { reachesTimestamp, sdkServices, sdkTypesPath, type SdkService } from "./sdk-services.js";
 
-const SDK = "@aws-sdk/client-cognito-identity-provider";
-
-/** Operations whose request type is not assignable to the SDK's input, and why. */
-const EXPECTED_FAILURES: readonly { readonly operation: string; readonly reason: string }[] = [
-  {
-    operation: "SetUICustomization",
-    reason: "ImageFile is a blob: the SDK takes the bytes (Uint8Array) and base64-encodes them; ours is the base64 text (the corpus's ImageFileType is a string)",
-  },
-];
+/** Per service, the operations whose request type is not assignable to the SDK's input, and why (none for a service not listed). */
+const EXPECTED_FAILURES: Readonly<Record<string, readonly { readonly operation: string; readonly reason: string }[]>> = {
+  "cognito-idp": [
+    {
+      operation: "SetUICustomization",
+      reason: "ImageFile is a blob: the SDK takes the bytes (Uint8Array) and base64-encodes them; ours is the base64 text (the corpus's ImageFileType is a string)",
+    },
+  ],
+};
 
 /**
  * Operations whose requests carry a timestamp (a number of epoch seconds here,
- * a Date in the SDK): none in the corpus, whose timestamps are all in
+ * a Date in the SDK): none in the corpus services, whose timestamps are all in
  * responses. One that appears would fail to assign and belongs in
  * EXPECTED_FAILURES too.
  */
 const TIMESTAMP_REQUESTS: readonly string[] = [];
 
-let out: string;
-let service: Service;
+describe.each(sdkServices())("$id: request types against the AWS SDK v3's command inputs", (sdk: SdkService) => {
+  let out: string;
+  let service: Service;
 
-beforeAll(async () => {
-  const result = await generate({ schemas: path.join(SHARED_DIR, "corpus/cognito-idp/json-schema") });
-  service = result.ir.services.find((s) => s.id === "cognito-idp")!;
-  out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-sdk-types-"));
-  await writeOutput(out, result.files);
-  await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
-});
-afterAll(async () => {
-  if (out) await rm(out, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    const result = await generate({ schemas: path.join(SHARED_DIR, "corpus", sdk.id, "json-schema") });
+    service = result.ir.services.find((s) => s.id === sdk.id)!;
+    out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-sdk-types-"));
+    await writeOutput(out, result.files);
+    await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+  });
+  afterAll(async () => {
+    if (out) await rm(out, { recursive: true, force: true });
+  });
 
-/** Whether a value of the node may hold a timestamp, at any depth. */
-function reachesTimestamp(node: Node, decls: ReadonlyMap<string, Declaration>, seen = new Set<string>()): boolean {
-  if (isTimestamp(node)) return true;
-  switch (node.kind) {
-    case "ref":
-      if (seen.has(node.target)) return false;
-      seen.add(node.target);
-      return reachesTimestamp(decls.get(node.target)!.node, decls, seen);
-    case "array":
-      return reachesTimestamp(node.items, decls, seen);
-    case "object":
-      return node.properties.some((p) => reachesTimestamp(p.node, decls, seen)) || (typeof node.additional === "object" && reachesTimestamp(node.additional, decls, seen));
-    case "union":
-    case "intersection":
-      return node.members.some((m) => reachesTimestamp(m, decls, seen));
-    default:
-      return false;
-  }
-}
-
-describe("request types against the AWS SDK v3's command inputs", () => {
   it("every <Op>Request is assignable to the SDK's <Op>CommandInput, but for the expected failures", async () => {
     const decls = declarationMap(service);
     const lines: string[] = [];
@@ -91,19 +71,14 @@ describe("request types against the AWS SDK v3's command inputs", () => {
       const ours = decls.get(op.request)!.names.type;
       const theirs = `${op.name}CommandInput`;
       lines.push(
-        `import type { ${theirs} } from ${JSON.stringify(SDK)};`,
-        `import type { ${ours} as Our${op.name} } from "./cognito-idp/types.js";`,
+        `import type { ${theirs} } from ${JSON.stringify(sdk.package)};`,
+        `import type { ${ours} as Our${op.name} } from "./${sdk.id}/types.js";`,
         `export const _${op.name} = (x: Our${op.name}): ${theirs} => x;`,
       );
     }
     const file = path.join(out, "sdk-assignability.ts");
     await writeFile(file, lines.join("\n") + "\n");
-
-    // `paths` wants the declaration file itself: the package's `types`
-    const require = createRequire(import.meta.url);
-    const manifest = require.resolve(`${SDK}/package.json`);
-    const { types } = require(manifest) as { readonly types: string };
-    const diagnostics = typeCheck([file], { ...STRICT_OPTIONS, skipLibCheck: true, paths: { [SDK]: [path.join(path.dirname(manifest), types)] } });
+    const diagnostics = typeCheck([file], { ...STRICT_OPTIONS, skipLibCheck: true, paths: sdkTypesPath(sdk) });
 
     // each diagnostic names its line, and the line its operation
     const failing = new Set<string>();
@@ -114,9 +89,25 @@ describe("request types against the AWS SDK v3's command inputs", () => {
       else stray.push(d);
     }
     expect(stray).toEqual([]);
-    expect([...failing].sort()).toEqual(EXPECTED_FAILURES.map((f) => f.operation).sort());
+    expect(service.operations.length).toBeGreaterThan(0);
+    expect([...failing].sort()).toEqual((EXPECTED_FAILURES[sdk.id] ?? []).map((f) => f.operation).sort());
 
     const withTimestamps = service.operations.filter((op) => reachesTimestamp(decls.get(op.request)!.node, decls)).map((op) => op.name);
     expect(withTimestamps).toEqual(TIMESTAMP_REQUESTS);
+  });
+
+  it("the check has teeth: an SDK input is not assignable to a request type of ours (every member `| undefined` there)", async () => {
+    const decls = declarationMap(service);
+    // an operation with a required member: the SDK types it `T | undefined`
+    const op = service.operations.find((o) => {
+      const node = decls.get(o.request)!.node;
+      return node.kind === "object" && node.properties.some((p) => p.required);
+    })!;
+    const file = path.join(out, "sdk-control.ts");
+    await writeFile(
+      file,
+      `import type { ${op.name}CommandInput } from ${JSON.stringify(sdk.package)};\nimport type { ${decls.get(op.request)!.names.type} as Ours } from "./${sdk.id}/types.js";\nexport const _ = (x: ${op.name}CommandInput): Ours => x;\n`,
+    );
+    expect(typeCheck([file], { ...STRICT_OPTIONS, skipLibCheck: true, paths: sdkTypesPath(sdk) }).length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * The corpus services the AWS SDK v3 suites (sdk-parity, sdk-auth, sdk-types,
+ * sdk-output-types) compare with the SDK: each service of SHARED_DIR/corpus
+ * whose SDK client package is a devDependency, in corpusServices' order. A
+ * service found in the corpus without one is named by `servicesWithoutSdk`,
+ * so that the suites say what they could not compare.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Declaration, Node } from "../../generator/ir.js";
+import { corpusServices } from "./paths.js";
+import { isTimestamp } from "./wire-sampler.js";
+
+export interface SdkService {
+  /** The service's id, as the generator names it (its folder in the corpus). */
+  readonly id: string;
+  /** The SDK's client package. */
+  readonly package: string;
+  /** Its client class. */
+  readonly client: string;
+}
+
+const SDK_SERVICES: readonly SdkService[] = [
+  { id: "cognito-idp", package: "@aws-sdk/client-cognito-identity-provider", client: "CognitoIdentityProviderClient" },
+  { id: "cognito-identity", package: "@aws-sdk/client-cognito-identity", client: "CognitoIdentityClient" },
+];
+
+/** The corpus services with an SDK client to compare with. */
+export function sdkServices(): SdkService[] {
+  return corpusServices().flatMap((id) => SDK_SERVICES.filter((s) => s.id === id));
+}
+
+/** The SDK client of a service, and its module (commands, `<Op>$` schemas…). */
+export interface SdkClient {
+  send(command: unknown): Promise<unknown>;
+  destroy(): void;
+  readonly config: unknown;
+}
+
+export type SdkModule = Readonly<Record<string, unknown>>;
+
+export async function loadSdk(service: SdkService): Promise<SdkModule> {
+  return (await import(service.package)) as SdkModule;
+}
+
+/** A new client of the service's SDK module, with these options. */
+export function sdkClient(sdk: SdkModule, service: SdkService, options: object): SdkClient {
+  const Client = sdk[service.client] as (new (options: object) => SdkClient) | undefined;
+  if (!Client) throw new Error(`${service.package} has no ${service.client}`);
+  return new Client(options);
+}
+
+/** The `paths` entry that maps the SDK package to its declaration file, for a program compiled in a temporary folder. */
+export function sdkTypesPath(service: SdkService): Record<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve(`${service.package}/package.json`);
+  const { types } = require(manifest) as { readonly types: string };
+  return { [service.package]: [path.join(path.dirname(manifest), types)] };
+}
+
+/** Whether a value of the node may hold a timestamp, at any depth. */
+export function reachesTimestamp(node: Node, decls: ReadonlyMap<string, Declaration>, seen = new Set<string>()): boolean {
+  if (isTimestamp(node)) return true;
+  switch (node.kind) {
+    case "ref":
+      if (seen.has(node.target)) return false;
+      seen.add(node.target);
+      return reachesTimestamp(decls.get(node.target)!.node, decls, seen);
+    case "array":
+      return reachesTimestamp(node.items, decls, seen);
+    case "object":
+      return node.properties.some((p) => reachesTimestamp(p.node, decls, seen)) || (typeof node.additional === "object" && reachesTimestamp(node.additional, decls, seen));
+    case "union":
+    case "intersection":
+      return node.members.some((m) => reachesTimestamp(m, decls, seen));
+    default:
+      return false;
+  }
+}
