@@ -20,20 +20,16 @@
  * Needs ../shared (SHARED_DIR): `npx vitest run --config vitest.shared.config.ts test/shared/sdk-auth.test.ts`.
  */
 import { once } from "node:events";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../generator/index.js";
 import { declarationMap, type Service } from "../../generator/ir.js";
 import { UNSIGNED_OPERATIONS } from "../../generator/services.js";
-import { writeOutput } from "../../generator/write.js";
 import type { Signer } from "../../templates/runtime/send.js";
-import { SHARED_DIR } from "./paths.js";
-import { loadSdk, sdkClient, sdkServices, type SdkModule, type SdkService } from "./sdk-services.js";
+import { generatedService, loadSdk, sdkClient, sdkServices, type SdkModule, type SdkService } from "./sdk-services.js";
 import { WireSampler } from "./wire-sampler.js";
 
 /**
@@ -72,11 +68,7 @@ describe.each(sdkServices())("$id: unsigned operations: our table against the AW
   let sdk: SdkModule;
 
   beforeAll(async () => {
-    const result = await generate({ schemas: path.join(SHARED_DIR, "corpus", target.id, "json-schema") });
-    service = result.ir.services.find((s) => s.id === target.id)!;
-    out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-sdk-auth-"));
-    await writeOutput(out, result.files);
-    await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+    ({ out, service } = await generatedService(target, "cognito-codegen-sdk-auth-"));
     sdk = await loadSdk(target);
     ours = (await import(pathToFileURL(path.join(out, target.id, "client.ts")).href)) as Readonly<Record<string, unknown>>;
     validators = (await import(pathToFileURL(path.join(out, target.id, "validators.ts")).href)) as Readonly<Record<string, unknown>>;

@@ -16,16 +16,12 @@
  *
  * Needs ../shared (SHARED_DIR): `npx vitest run --config vitest.shared.config.ts test/shared/sdk-output-types.test.ts`.
  */
-import { readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../generator/index.js";
 import { declarationMap, objectOf, type Operation, type Service } from "../../generator/ir.js";
-import { writeOutput } from "../../generator/write.js";
 import { STRICT_OPTIONS, typeCheck } from "../strict-program.js";
-import { SHARED_DIR } from "./paths.js";
-import { reachesTimestamp, sdkServices, sdkTypesPath, type SdkService } from "./sdk-services.js";
+import { generatedService, reachesTimestamp, sdkServices, sdkTypesPath, type SdkService } from "./sdk-services.js";
 
 interface ExpectedFailure {
   readonly operations: readonly string[];
@@ -86,11 +82,7 @@ describe.each(sdkServices())("$id: the AWS SDK v3's command outputs against our 
   const clientOutputs: OurTypes = (op) => ["client", outputNames.get(op.name)!];
 
   beforeAll(async () => {
-    const result = await generate({ schemas: path.join(SHARED_DIR, "corpus", sdk.id, "json-schema") });
-    service = result.ir.services.find((s) => s.id === sdk.id)!;
-    out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-sdk-output-types-"));
-    await writeOutput(out, result.files);
-    await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+    ({ out, service } = await generatedService(sdk, "cognito-codegen-sdk-output-types-"));
     const client = await readFile(path.join(out, sdk.id, "client.ts"), "utf8");
     outputNames = new Map([...client.matchAll(/\/\*\* What (\w+) returns(?: \(nothing\))?\. \*\/\s*export type (\w+) =/g)].map((m) => [m[1]!, m[2]!]));
   });

@@ -17,17 +17,13 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonValue } from "../../generator/escape.js";
-import { generate } from "../../generator/index.js";
 import { declarationMap, type Declaration, type Node, type Service } from "../../generator/ir.js";
-import { writeOutput } from "../../generator/write.js";
-import { SHARED_DIR } from "./paths.js";
-import { loadSdk, sdkClient, sdkServices, type SdkClient, type SdkModule, type SdkService } from "./sdk-services.js";
+import { generatedService, loadSdk, sdkClient, sdkServices, type SdkClient, type SdkModule, type SdkService } from "./sdk-services.js";
 import { isTimestamp, VARIANTS, WireSampler, type Variant } from "./wire-sampler.js";
 
 /**
@@ -291,11 +287,7 @@ describe.each(sdkServices())("$id: wire parity with the AWS SDK v3", (target: Sd
   let validators: Readonly<Record<string, unknown>>;
 
   beforeAll(async () => {
-    const result = await generate({ schemas: path.join(SHARED_DIR, "corpus", target.id, "json-schema") });
-    service = result.ir.services.find((s) => s.id === target.id)!;
-    out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-sdk-parity-"));
-    await writeOutput(out, result.files);
-    await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+    ({ out, service } = await generatedService(target, "cognito-codegen-sdk-parity-"));
     builders = (await import(pathToFileURL(path.join(out, target.id, "builders.ts")).href)) as Readonly<Record<string, unknown>>;
     validators = (await import(pathToFileURL(path.join(out, target.id, "validators.ts")).href)) as Readonly<Record<string, unknown>>;
 

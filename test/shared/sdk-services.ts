@@ -5,10 +5,14 @@
  * service found in the corpus without one is named by `servicesWithoutSdk`,
  * so that the suites say what they could not compare.
  */
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Declaration, Node } from "../../generator/ir.js";
-import { corpusServices } from "./paths.js";
+import { generate } from "../../generator/index.js";
+import type { Declaration, Node, Service } from "../../generator/ir.js";
+import { writeOutput } from "../../generator/write.js";
+import { corpusServices, SHARED_DIR } from "./paths.js";
 import { isTimestamp } from "./wire-sampler.js";
 
 export interface SdkService {
@@ -28,6 +32,18 @@ const SDK_SERVICES: readonly SdkService[] = [
 /** The corpus services with an SDK client to compare with. */
 export function sdkServices(): SdkService[] {
   return corpusServices().flatMap((id) => SDK_SERVICES.filter((s) => s.id === id));
+}
+
+/**
+ * The service's corpus generated into a new temporary folder (`<prefix><random>`, an ES module
+ * package, so its .ts files can be imported): the folder (the caller removes it) and the service's IR.
+ */
+export async function generatedService(sdk: SdkService, prefix: string): Promise<{ readonly out: string; readonly service: Service }> {
+  const result = await generate({ schemas: path.join(SHARED_DIR, "corpus", sdk.id, "json-schema") });
+  const out = await mkdtemp(path.join(tmpdir(), prefix));
+  await writeOutput(out, result.files);
+  await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+  return { out, service: result.ir.services.find((s) => s.id === sdk.id)! };
 }
 
 /** The SDK client of a service, and its module (commands, `<Op>$` schemas…). */

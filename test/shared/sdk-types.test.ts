@@ -20,16 +20,12 @@
  * Needs ../shared (SHARED_DIR), like the other suites of vitest.shared.config.ts:
  * `npx vitest run --config vitest.shared.config.ts test/shared/sdk-types.test.ts`.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../generator/index.js";
 import { declarationMap, type Service } from "../../generator/ir.js";
-import { writeOutput } from "../../generator/write.js";
 import { STRICT_OPTIONS, typeCheck } from "../strict-program.js";
-import { SHARED_DIR } from "./paths.js";
-import { reachesTimestamp, sdkServices, sdkTypesPath, type SdkService } from "./sdk-services.js";
+import { generatedService, reachesTimestamp, sdkServices, sdkTypesPath, type SdkService } from "./sdk-services.js";
 
 /** Per service, the operations whose request type is not assignable to the SDK's input, and why (none for a service not listed). */
 const EXPECTED_FAILURES: Readonly<Record<string, readonly { readonly operation: string; readonly reason: string }[]>> = {
@@ -54,11 +50,7 @@ describe.each(sdkServices())("$id: request types against the AWS SDK v3's comman
   let service: Service;
 
   beforeAll(async () => {
-    const result = await generate({ schemas: path.join(SHARED_DIR, "corpus", sdk.id, "json-schema") });
-    service = result.ir.services.find((s) => s.id === sdk.id)!;
-    out = await mkdtemp(path.join(tmpdir(), "cognito-codegen-sdk-types-"));
-    await writeOutput(out, result.files);
-    await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
+    ({ out, service } = await generatedService(sdk, "cognito-codegen-sdk-types-"));
   });
   afterAll(async () => {
     if (out) await rm(out, { recursive: true, force: true });
