@@ -4,10 +4,10 @@
  * analysis, the search rewrites and the automaton compiler (./safety.ts).
  *
  * The subset: literals and escapes, `.`, character classes, groups,
- * alternation, greedy and lazy quantifiers, `^` `$`, and lookarounds (kept
- * opaque, with their source). Whatever else the engine accepts (`\b`,
- * backreferences, modifiers…) is reported as unsupported: such a pattern is
- * left to the engine as it is, never half-understood.
+ * alternation, greedy and lazy quantifiers, `^` `$` `\b` `\B`, and
+ * lookarounds (with their source and their body). Whatever else the engine
+ * accepts (backreferences, modifiers…) is reported as unsupported: such a
+ * pattern is left to the engine as it is, never half-understood.
  *
  * Every atom that matches one code point (a literal, an escape, `.`, a
  * class) becomes a `set` that keeps its source text: printed back, it means
@@ -33,7 +33,8 @@ export type RegexNode =
   | { readonly type: "group"; readonly body: RegexNode }
   /** `max` is `Infinity` for `*`, `+` and `{n,}`. */
   | { readonly type: "repeat"; readonly body: RegexNode; readonly min: number; readonly max: number; readonly lazy: boolean }
-  | { readonly type: "anchor"; readonly at: "start" | "end" }
+  /** `^`, `$`, and the word boundary `\b` and its negation `\B` (without the i flag, a word character is `[A-Za-z0-9_]`). */
+  | { readonly type: "anchor"; readonly at: "start" | "end" | "boundary" | "nonBoundary" }
   /** A lookaround, kept as its source; `body` lets the analysis bound its cost. */
   | { readonly type: "look"; readonly raw: string; readonly behind: boolean; readonly negated: boolean; readonly body: RegexNode };
 
@@ -167,7 +168,10 @@ function parseQuantifier(c: Cursor, body: RegexNode): RegexNode {
 
 function parseAtomEscape(c: Cursor, start: number): RegexNode {
   const letter = peek(c, 1) ?? "";
-  if (letter === "b" || letter === "B") unsupported(c, "word boundary");
+  if (letter === "b" || letter === "B") {
+    c.pos += 2;
+    return { type: "anchor", at: letter === "b" ? "boundary" : "nonBoundary" };
+  }
   if (letter === "k" || /[1-9]/.test(letter)) unsupported(c, "backreference");
   const item = parseEscape(c, false);
   const items = typeof item === "number" ? [range(item)] : [item];
@@ -275,7 +279,7 @@ export function printPattern(node: RegexNode): string {
     case "look":
       return node.raw;
     case "anchor":
-      return node.at === "start" ? "^" : "$";
+      return { start: "^", end: "$", boundary: "\\b", nonBoundary: "\\B" }[node.at];
     case "group":
       return `(?:${printPattern(node.body)})`;
     case "alt":

@@ -10,14 +10,16 @@
  * 2. `rewritten`: an equivalent pattern (same `.test` verdict on every
  *    string) proven linear, e.g. `[L]*\{####\}[L]*` → `\{####\}`;
  * 3. `automaton`: a Thompson NFA run by templates/runtime/linear-match.ts
- *    in O(input × states);
- * 4. `unsafe`: none of these (unsupported syntax, or a lookaround the
- *    automaton cannot run); the caller warns and keeps the RegExp.
+ *    in O(input × states), lookarounds included (each one's body a program of
+ *    its own, run once over the input);
+ * 4. `unsafe`: none of these (syntax outside the parser's subset, such as a
+ *    backreference, which no linear-time matcher can run); the caller warns
+ *    and keeps the RegExp.
  *
  * The proof is deliberately simple; a pattern it cannot prove is not slow,
  * only sent to the automaton.
  */
-import type { AutomatonProgram, AutomatonState } from "../../templates/runtime/linear-match.js";
+import type { AutomatonLook, AutomatonProgram, AutomatonState } from "../../templates/runtime/linear-match.js";
 import { parsePattern, printPattern, rangesIntersect, setRanges, type RegexNode, type SetNode } from "./parse.js";
 
 export type PatternPlan =
@@ -379,6 +381,7 @@ const MAX_STATES = 4096;
 class Builder {
   readonly states: AutomatonState[] = [];
   readonly classes: string[] = [];
+  readonly looks: AutomatonLook[] = [];
   private readonly classIndex = new Map<string, number>();
 
   add(state: AutomatonState): number {
@@ -398,13 +401,36 @@ class Builder {
 
 /** The program, or why there is none. */
 function compileProgram(ast: RegexNode): AutomatonProgram | string {
-  const b = new Builder();
   try {
-    const accept = b.add({ kind: "accept" });
-    const start = compileNode(ast, accept, b);
-    return { states: b.states, classes: b.classes, start, anchoredStart: startsAnchored(ast) };
+    return buildProgram(ast);
   } catch (e) {
     return (e as Error).message;
+  }
+}
+
+function buildProgram(ast: RegexNode): AutomatonProgram {
+  const b = new Builder();
+  const accept = b.add({ kind: "accept" });
+  const start = compileNode(ast, accept, b);
+  return { states: b.states, classes: b.classes, start, anchoredStart: startsAnchored(ast), ...(b.looks.length > 0 ? { looks: b.looks } : {}) };
+}
+
+/**
+ * The tree read from right to left: what it matches, reversed (a lookahead's body, for the scan that
+ * finds where it matches by running right to left). Anchors and lookarounds test a position and stay.
+ */
+function reversed(node: RegexNode): RegexNode {
+  switch (node.type) {
+    case "seq":
+      return { type: "seq", items: node.items.map(reversed).reverse() };
+    case "alt":
+      return { type: "alt", options: node.options.map(reversed) };
+    case "group":
+      return { type: "group", body: reversed(node.body) };
+    case "repeat":
+      return { ...node, body: reversed(node.body) };
+    default:
+      return node;
   }
 }
 
@@ -414,8 +440,11 @@ function compileNode(node: RegexNode, next: number, b: Builder): number {
       return b.add({ kind: "class", cls: b.classOf(node.raw), next });
     case "anchor":
       return b.add({ kind: node.at, next });
-    case "look":
-      throw new Error("a lookaround (the automaton has none)");
+    case "look": {
+      // the body, a program of its own: as it is for a lookbehind (run left to right), reversed for a lookahead
+      const look = b.looks.push({ program: buildProgram(node.behind ? node.body : reversed(node.body)), behind: node.behind, negated: node.negated }) - 1;
+      return b.add({ kind: "look", look, next });
+    }
     case "group":
       return compileNode(node.body, next, b);
     case "seq":

@@ -9,29 +9,54 @@
  * is unanchored (a thread starts at every code point boundary, as the `u`
  * flag advances), and input is read by code points, a lone surrogate being
  * one code point.
+ *
+ * Lookarounds too: before the pass, each lookaround's body is run over the
+ * whole input once (a lookbehind's left to right, a lookahead's reversed body
+ * right to left), with a thread started at every position, and where it
+ * matches is written down, one entry per position; the pass then reads the
+ * entry where it meets the lookaround. So a lookaround adds O(input length ×
+ * its states), however often the pass meets it.
  */
 
 /**
  * One NFA state. `class`: consume one code point of `classes[cls]`, go to
  * `next`. `split`: go to both `next` and `alt`. `start`/`end`: go to `next`
- * only at the input's start/end. `accept`: the pattern matched.
+ * only at the input's start/end. `boundary`/`nonBoundary`: only where `\b`
+ * holds (a word character, `[A-Za-z0-9_]`, on one side only), or where it does
+ * not. `look`: go to `next` only where
+ * `looks[look]` holds. `accept`: the pattern matched.
  */
 export type AutomatonState =
   | { readonly kind: "class"; readonly cls: number; readonly next: number }
   | { readonly kind: "split"; readonly next: number; readonly alt: number }
-  | { readonly kind: "start" | "end"; readonly next: number }
+  | { readonly kind: "start" | "end" | "boundary" | "nonBoundary"; readonly next: number }
+  | { readonly kind: "look"; readonly look: number; readonly next: number }
   | { readonly kind: "accept" };
+
+/**
+ * A lookaround: `behind`, whether its body matches a stretch of the input
+ * that ends here (`program` is the body, run left to right); else whether it
+ * matches one that begins here (`program` is the body reversed, run right to
+ * left). `negated`: it holds where the body does not match.
+ */
+export type AutomatonLook = {
+  readonly program: AutomatonProgram;
+  readonly behind: boolean;
+  readonly negated: boolean;
+};
 
 /**
  * A compiled pattern, JSON data only. `classes` are regular expression
  * atoms (`[\p{L}\s]`, `\{`, `.`…), each matching one code point.
  * `anchoredStart`: every match begins at offset 0, so no thread starts later.
+ * `looks`: the lookarounds its `look` states test.
  */
 export type AutomatonProgram = {
   readonly states: readonly AutomatonState[];
   readonly classes: readonly string[];
   readonly start: number;
   readonly anchoredStart: boolean;
+  readonly looks?: readonly AutomatonLook[];
 };
 
 const CLASS = 0;
@@ -39,8 +64,25 @@ const SPLIT = 1;
 const START = 2;
 const END = 3;
 const ACCEPT = 4;
+const LOOK = 5;
+const BOUNDARY = 6;
+const NON_BOUNDARY = 7;
 
-const OPS = { class: CLASS, split: SPLIT, start: START, end: END, accept: ACCEPT } as const;
+const OPS = {
+  class: CLASS,
+  split: SPLIT,
+  start: START,
+  end: END,
+  accept: ACCEPT,
+  look: LOOK,
+  boundary: BOUNDARY,
+  nonBoundary: NON_BOUNDARY,
+} as const;
+
+/** A word character of `` (the u flag without i): `[A-Za-z0-9_]`; NaN (no character: an end of the input) is not. */
+function isWord(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 95;
+}
 
 /** Whether a class holds a code point. */
 type ClassTest = (cp: number) => boolean;
@@ -83,6 +125,14 @@ function compileClass(source: string): ClassTest {
 
 /** Compiles a program once (hoist the result): a function answering the pattern's `.test`. */
 export function compileAutomaton(program: AutomatonProgram): (input: string) => boolean {
+  // where a state depends on more than the set of threads and the code point (a lookaround, a word boundary), no step is cached
+  if (
+    (program.looks?.length ?? 0) > 0 ||
+    program.states.some((s) => s.kind === "boundary" || s.kind === "nonBoundary")
+  ) {
+    const run = compileScan(program);
+    return (input) => run(input, false, undefined);
+  }
   const count = program.states.length;
   const op = new Uint8Array(count);
   const arg = new Int32Array(count); // class index, or the other branch of a split
@@ -264,6 +314,140 @@ export function compileAutomaton(program: AutomatonProgram): (input: string) => 
       at = after;
     }
     return true;
+  };
+}
+
+/**
+ * A program with lookarounds or word boundaries, run thread by thread (no cached steps: where a thread
+ * may go depends on the position too). `run(input, backward, record)`: without `record`, whether the program matches
+ * (forward, unanchored unless `anchoredStart`); with it, the scan of a lookaround's body: a thread
+ * starts at every position, in the direction given, and `record[at]` is set to 1 wherever the body
+ * has matched, at every code point boundary `at` (the scan never stops early).
+ */
+type Scan = (input: string, backward: boolean, record: Uint8Array | undefined) => boolean;
+
+function compileScan(program: AutomatonProgram): Scan {
+  const count = program.states.length;
+  const op = new Uint8Array(count);
+  const arg = new Int32Array(count); // class index, the other branch of a split, or a lookaround's index
+  const next = new Int32Array(count);
+  program.states.forEach((s, i) => {
+    op[i] = OPS[s.kind];
+    if (s.kind === "class") arg[i] = s.cls;
+    if (s.kind === "split") arg[i] = s.alt;
+    if (s.kind === "look") arg[i] = s.look;
+    if (s.kind !== "accept") next[i] = s.next;
+  });
+  const classes = program.classes.map(compileClass);
+  // ASCII, the common case, without a call: ascii[cls * 128 + cp]
+  const ascii = new Uint8Array(classes.length * 128);
+  classes.forEach((test, cls) => {
+    for (let cp = 0; cp < 128; cp++) ascii[cls * 128 + cp] = test(cp) ? 1 : 0;
+  });
+  const looks = (program.looks ?? []).map((look) => ({
+    ...look,
+    scan: compileScan(look.program),
+  }));
+  const { start, anchoredStart } = program;
+  const seen = new Uint32Array(count);
+  const stack = new Int32Array(count);
+  let generation = 0;
+
+  return (input, backward, record) => {
+    const length = input.length;
+    // where each lookaround's body matches: its table (one entry per offset, 1 where it matches)
+    const tables = looks.map((look) => {
+      const table = new Uint8Array(length + 1);
+      look.scan(input, !look.behind, table);
+      return table;
+    });
+    let current = new Int32Array(count);
+    let following = new Int32Array(count);
+    let matched = false;
+
+    /** Adds `state` and what it reaches without input at `at` to `list[size…]`: the new size (`matched` set on accept). */
+    function addThread(list: Int32Array, size: number, state: number, at: number): number {
+      let top = 0;
+      if (seen[state] === generation) return size;
+      seen[state] = generation;
+      stack[top++] = state;
+      while (top > 0) {
+        const s = stack[--top]!;
+        const kind = op[s];
+        if (kind === ACCEPT) {
+          matched = true;
+          continue;
+        }
+        if (kind === CLASS) {
+          list[size++] = s;
+          continue;
+        }
+        if ((kind === START && at !== 0) || (kind === END && at !== length)) continue;
+        if (kind === LOOK && (tables[arg[s]!]![at] === 1) === looks[arg[s]!]!.negated) continue;
+        if (kind === BOUNDARY || kind === NON_BOUNDARY) {
+          const boundary = isWord(input.charCodeAt(at - 1)) !== isWord(input.charCodeAt(at));
+          if (boundary !== (kind === BOUNDARY)) continue;
+        }
+        const targets = kind === SPLIT ? 2 : 1;
+        for (let t = 0; t < targets; t++) {
+          const to = t === 0 ? next[s]! : arg[s]!;
+          if (seen[to] !== generation) {
+            seen[to] = generation;
+            stack[top++] = to;
+          }
+        }
+      }
+      return size;
+    }
+    function nextGeneration(): void {
+      if (generation === 0xffffffff) {
+        seen.fill(0);
+        generation = 0;
+      }
+      generation++;
+    }
+
+    let at = backward ? length : 0;
+    let size = 0;
+    nextGeneration();
+    for (;;) {
+      // a new attempt here: at every position, but for a program anchored at the start (forward only)
+      if (record !== undefined || !anchoredStart || at === 0) size = addThread(current, size, start, at);
+      if (matched) {
+        if (record === undefined) return true;
+        record[at] = 1;
+        matched = false;
+      }
+      // the end, or (anchored at the start) no thread left and none to start
+      if ((backward ? at === 0 : at === length) || (record === undefined && anchoredStart && size === 0)) return false;
+      // the code point after `at` (forward) or before it (backward), and the offset past it
+      let cp: number;
+      let to: number;
+      if (backward) {
+        const low = input.charCodeAt(at - 1);
+        const high = at >= 2 ? input.charCodeAt(at - 2) : 0;
+        const pair = (low & 0xfc00) === 0xdc00 && (high & 0xfc00) === 0xd800;
+        cp = pair ? input.codePointAt(at - 2)! : low;
+        to = at - (pair ? 2 : 1);
+      } else {
+        cp = input.codePointAt(at)!;
+        to = at + (cp > 0xffff ? 2 : 1);
+      }
+      // the threads that read it, at `to`; the attempt started there next turn shares their generation
+      nextGeneration();
+      let grown = 0;
+      for (let i = 0; i < size; i++) {
+        const s = current[i]!;
+        const cls = arg[s]!;
+        if (cp < 128 ? ascii[cls * 128 + cp] === 1 : classes[cls]!(cp))
+          grown = addThread(following, grown, next[s]!, to);
+      }
+      const swap = current;
+      current = following;
+      following = swap;
+      size = grown;
+      at = to;
+    }
   };
 }
 

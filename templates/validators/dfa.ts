@@ -3,7 +3,7 @@
  * here at generation time: the search runs one table lookup per code unit
  * (templates/runtime/validate.ts `dfaSearch`), and leaves the text to the
  * automaton (templates/runtime/linear-match.ts) at its first code point
- * beyond ASCII. Bounded: a program with `^`/`$` or more than MAX_STATES sets
+ * beyond ASCII. Bounded: a program with `^`/`$`, `\b`, a lookaround, or more than MAX_STATES sets
  * of threads keeps the automaton alone.
  */
 import type { AutomatonProgram } from "../runtime/linear-match.js";
@@ -26,7 +26,7 @@ export interface DfaTables {
 
 export function dfaTables(program: AutomatonProgram): DfaTables | undefined {
   const { states, start, anchoredStart } = program;
-  if (states.some((s) => s.kind === "start" || s.kind === "end")) return undefined;
+  if (states.some((s) => s.kind !== "class" && s.kind !== "split" && s.kind !== "accept")) return undefined;
   // which classes each ASCII code point is in, as the engine says; code points alike share a column
   const tests = program.classes.map((source) => new RegExp(`^(?:${source})$`, "u"));
   const signatures = new Map<string, number>();

@@ -46,6 +46,22 @@ const CORPUS: readonly (readonly [source: string, maxLength: number | undefined]
 /** The classics, bounded by nothing. */
 const CLASSICS = ["^(a+)+$", "^(a|aa)+$", "^(\\w+\\s?)*$", "(x+x+)+y"];
 
+/** Super-linear patterns with lookarounds (ahead and behind, negated, nested, anchored inside) or word boundaries, bounded by nothing: the automaton runs them. */
+const ASSERTIONS = [
+  "^(\\w+\\b\\s?)*$",
+  "\\bfoo+\\b",
+  "^(\\w+\\b,?)+!",
+  "^(a+)+(?<!b)$",
+  "(?<!x)y+z",
+  "^(?=.*\\d)(?=.*[a-z]).{8,}$",
+  "^(?:(?!ab)[a-z]+)+$",
+  "(?<=(a+)+)b",
+  "x(?=(a+)+$)",
+  "(?<=^|,)[^,]+(?=,|$)",
+  "(?<=(?<!c)b)a+$",
+  "^(?:a+(?=b)|b+(?!a))+$",
+];
+
 /** Constructs the corpus does not use: alternation at the top, lazy and counted quantifiers, anchors inside, astral literals, escapes. */
 const OURS = [
   "a|b*c",
@@ -300,14 +316,20 @@ describe("planPattern", () => {
   });
 
   it("reports what it can neither prove nor compile as unsafe, with the reason", () => {
-    expect(planPattern("\\bfoo+\\b")).toMatchObject({ kind: "unsafe", why: expect.stringContaining("word boundary") });
     expect(planPattern("(a)\\1+")).toMatchObject({ kind: "unsafe", why: expect.stringContaining("backreference") });
-    expect(planPattern("(?<!x)y+z")).toMatchObject({ kind: "unsafe", why: expect.stringContaining("lookaround") });
     expect(planPattern("[")).toMatchObject({ kind: "unsafe", why: expect.stringContaining("not a valid") });
   });
 
+  it("runs a super-linear pattern with lookarounds or word boundaries in the automaton, each lookaround's body a program of its own", () => {
+    for (const source of ASSERTIONS) expect(planPattern(source), source).toMatchObject({ kind: "automaton" });
+    const plan = planPattern("(?<!x)y+z");
+    if (plan.kind !== "automaton") throw new Error(plan.kind);
+    expect(plan.program.looks).toMatchObject([{ behind: true, negated: true, program: { classes: ["x"] } }]);
+    expect(plan.program.states.filter((s) => s.kind === "look")).toHaveLength(1);
+  });
+
   it("emits a program of plain JSON data", () => {
-    for (const source of [...CORPUS.map(([s]) => s), ...CLASSICS]) {
+    for (const source of [...CORPUS.map(([s]) => s), ...CLASSICS, ...ASSERTIONS]) {
       const plan = planPattern(source);
       if (plan.kind === "automaton") expect(JSON.parse(JSON.stringify(plan.program))).toEqual(plan.program);
     }
@@ -315,7 +337,7 @@ describe("planPattern", () => {
 });
 
 describe("equivalence with new RegExp(original, 'u').test", () => {
-  const sources = [...CORPUS.map(([s]) => s), ...CLASSICS, ...OURS];
+  const sources = [...CORPUS.map(([s]) => s), ...CLASSICS, ...OURS, ...ASSERTIONS];
   it.each(sources.map((s, i) => [s, i] as const))("%s", (source, index) => {
     const original = new RegExp(source, "u");
     const plan = matcherOf(planPattern(source));
@@ -336,7 +358,7 @@ describe("equivalence with new RegExp(original, 'u').test", () => {
 });
 
 describe("speed on the worst inputs", () => {
-  const cases = [...CORPUS, ...CLASSICS.map((s) => [s, undefined] as const)];
+  const cases = [...CORPUS, ...[...CLASSICS, ...ASSERTIONS].map((s) => [s, undefined] as const)];
   it.each(cases)(`%s in at most ${BOUND_MS} ms`, (source, maxLength) => {
     const length = maxLength ?? UNBOUNDED;
     const plan = planPattern(source);

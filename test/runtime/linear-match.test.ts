@@ -51,6 +51,26 @@ describe("compileAutomaton", () => {
     for (const source of ["^.$", "^..$", "a.b", "^[^a]$", "\\uD83D", "[\\uD800-\\uDBFF]", "\\u{1F600}", "^\\P{L}$", "\\uDE00"]) agrees(source, inputs);
   });
 
+  it("answers as the engine does on lookarounds: ahead and behind, negated, nested, with anchors and code points inside", () => {
+    const inputs = ["", "a", "b", "ab", "ba", "abc", "aab", "bca", "cba", "x", "x,", "a,x,b", "12x", "123x", "Password1", "pass", "😀", "a😀", "\ud83d", "\ude00", "\ud83d\ude00", "\ude00\ud83d", "aaaa", "aaab", "ac", "abcac"];
+    const sources = ["a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b", "(?=ab)", "^(?=.*\\d)(?=.*[a-z]).{4,}$", "(?<=^|,)x(?=,|$)", "(?<=(?<!c)b)a", "(?=a(?=b))", "(?<=\\d{3})x", "(?<=\\uD83D)\\uDE00", "\\u{1F600}(?<=😀)", "(?<=.)$", "^(?<!a)", "(?<=a+)b", "(?!)", "(?=)x", "^(?!.*aa)[ab]*$", "(?<=^a*)b"];
+    for (const source of sources) agrees(source, inputs);
+  });
+
+  it("answers as the engine does on word boundaries: \\b and \\B, at the ends, beside non-ASCII and surrogates", () => {
+    const inputs = ["", "foo", "a foo b", "afoo", "foob", "a", "ba", " a", "a ", "é", "éa", "😀", "a😀", "_", "_ ", "hello  world!", "a!", "\ud83d", "x\ud83d"];
+    for (const source of ["\\bfoo\\b", "\\Ba", "a\\B", "^\\b", "\\b$", "\\b", "\\B", "^(\\w+\\b\\s?)*$", "(?<=\\b)x", "é\\b", "\\b😀", "_\\b", "(\\w+\\b)+!"]) agrees(source, inputs);
+  });
+
+  it("runs a lookaround's body once over the input: a long input costs no more than a few passes", () => {
+    const test = compileAutomaton(program("^(a+)+(?<!b)$"));
+    const input = "a".repeat(65535) + "!";
+    const t = performance.now();
+    expect(test(input)).toBe(false);
+    expect(test("a".repeat(65535))).toBe(true);
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+
   it("matches Unicode classes exactly, across every block of code points", () => {
     const test = compileAutomaton(program("^[\\p{L}\\p{M}\\s*]$"));
     const re = /^[\p{L}\p{M}\s*]$/u;
