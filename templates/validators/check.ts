@@ -34,6 +34,8 @@ export interface FileContext {
   readonly assertFormats: boolean;
   /** The format checks used (their function names in runtime/formats.ts). */
   readonly formats: Set<string>;
+  /** The compilers of runtime/linear-match.ts the file's automata use. */
+  readonly automata: Set<"compileAutomaton" | "compileAssertionAutomaton">;
   /** Long lists of scalars a value is looked up in (enum values, a closed object's member names), hoisted as Sets: the list's JSON → its Set. */
   readonly valueSets: Map<string, HoistedValueSet>;
 }

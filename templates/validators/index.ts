@@ -15,7 +15,7 @@ import { Code, code, join, name, Scope } from "../../generator/code.js";
 import { jsonLiteral, regExpConstruction, type JsonValue } from "../../generator/escape.js";
 import { shaped, withStringHoles } from "../../generator/shape.js";
 import { declarationMap, type Declaration, type Service } from "../../generator/ir.js";
-import type { AutomatonProgram } from "../runtime/linear-match.js";
+import { hasAssertions, type AutomatonProgram } from "../runtime/linear-match.js";
 import { dfaTables } from "./dfa.js";
 import { compareStrings } from "../../generator/order.js";
 import { FORMATS_NAMESPACE } from "../../generator/naming.js";
@@ -77,7 +77,10 @@ const SCHEMAS = "#/components/schemas/";
 
 /** An automaton plan: its table over ASCII where it has one (./dfa.ts), the automaton for the rest. */
 function automaton(program: AutomatonProgram, file: FileContext): string {
-  const all = code`/* @__PURE__ */ compileAutomaton(${program as unknown as JsonValue})`;
+  // a program with lookarounds or word boundaries has a compiler of its own (a bundle without one keeps none of it)
+  const compile = hasAssertions(program) ? "compileAssertionAutomaton" : "compileAutomaton";
+  file.automata.add(compile);
+  const all = code`/* @__PURE__ */ ${name(compile)}(${program as unknown as JsonValue})`;
   const tables = dfaTables(program);
   if (!tables) return all.text;
   file.helpers.add("dfaSearch");
@@ -85,7 +88,7 @@ function automaton(program: AutomatonProgram, file: FileContext): string {
 }
 
 export function validatorsTemplate(service: Service, options: { readonly assertFormats?: boolean } = {}): ValidatorsFile {
-  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set(), valueSets: new Map() };
+  const file: FileContext = { decls: declarationMap(service), patterns: new Map(), helpers: new Set(), sites: new Map(), hoisted: [], assertFormats: options.assertFormats === true, formats: new Set(), valueSets: new Map(), automata: new Set() };
   const declared = service.declarations.map((d) => declarationFunctions(d, file));
   // the entry points last, beside the exports a bundle writes at its end (where a compressor finds the names again)
   // the check functions by the kind of their schema (in declaration order within a kind): alike
@@ -115,14 +118,14 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
     return shaped(build([id.text, ...holes]), { key: `validators sites ${make(holes.map(() => "\0"))}`, holes: [id.text, ...holes], make: build });
   });
   const valueSets = [...file.valueSets.values()].map(({ id, values }) => constant(id, code`/* @__PURE__ */ new Set<unknown>(${values})`.text));
-  const automata = [...file.patterns.values()].some((p) => p.plan.kind === "automaton");
+  const automata = [...file.automata].sort();
   const any = service.declarations.length > 0;
   const values = [...file.helpers].sort();
   const types = any ? ["type ValidationError"] : [];
   return {
     typeImports: [...new Set(service.declarations.map((d) => d.names.type))],
     statements: [
-      ...(automata ? ['import { compileAutomaton } from "./runtime/linear-match.js";'] : []),
+      ...(automata.length ? [`import { ${automata.join(", ")} } from "./runtime/linear-match.js";`] : []),
       ...(file.formats.size ? [`import * as ${FORMATS_NAMESPACE} from "./runtime/formats.js";`] : []),
       ...(values.length + types.length ? [`import { ${[...values, ...types].join(", ")} } from "./runtime/validate.js";`] : []),
       'export { formatErrors, ValidationFailure, type FormatErrorsOptions, type ValidationError, type ValidationResult } from "./runtime/validate.js";',
@@ -133,6 +136,6 @@ export function validatorsTemplate(service: Service, options: { readonly assertF
       ...file.hoisted,
       ...entries,
     ],
-    runtime: ["validate", ...(automata ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
+    runtime: ["validate", ...(automata.length ? ["linear-match"] : []), ...(file.formats.size ? ["formats"] : [])],
   };
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePattern, type RegexNode, type SetNode } from "../../generator/regex/parse.js";
 import { automatonOf, planPattern, type PatternPlan } from "../../generator/regex/safety.js";
-import { compileAutomaton } from "../../templates/runtime/linear-match.js";
+import { compileLinearMatcher } from "../../templates/runtime/linear-match.js";
 import { prng } from "../prng.js";
 
 /** Every distinct `pattern` of the corpus, with the largest `maxLength` it comes with (none: 64 KiB). */
@@ -136,7 +136,7 @@ function summary(source: string, plan: PatternPlan): string[] {
 
 /** What the validator will run for a plan. */
 function matcherOf(plan: PatternPlan): (s: string) => boolean {
-  if (plan.kind === "automaton") return compileAutomaton(plan.program);
+  if (plan.kind === "automaton") return compileLinearMatcher(plan.program);
   const re = new RegExp(plan.source, "u");
   return (s) => re.test(s);
 }
@@ -342,7 +342,7 @@ describe("equivalence with new RegExp(original, 'u').test", () => {
     const original = new RegExp(source, "u");
     const plan = matcherOf(planPattern(source));
     const program = automatonOf(source);
-    const automaton = program && compileAutomaton(program);
+    const automaton = program && compileLinearMatcher(program);
     const parsed = parsePattern(source);
     if (!parsed.ok) throw new Error(parsed.reason);
     let matches = 0;

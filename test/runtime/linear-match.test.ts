@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { automatonOf, planPattern } from "../../generator/regex/safety.js";
-import { compileAutomaton, linearTest, type AutomatonProgram } from "../../templates/runtime/linear-match.js";
+import { compileAssertionAutomaton, compileAutomaton, compileLinearMatcher, hasAssertions, linearTest, type AutomatonProgram } from "../../templates/runtime/linear-match.js";
 import { typeCheck } from "../strict-program.js";
 
 function program(source: string): AutomatonProgram {
@@ -13,7 +13,7 @@ function program(source: string): AutomatonProgram {
 
 /** The matcher against the engine, on the given strings. */
 function agrees(source: string, inputs: readonly string[]): void {
-  const test = compileAutomaton(program(source));
+  const test = compileLinearMatcher(program(source));
   const re = new RegExp(source, "u");
   for (const s of inputs) expect(test(s), `${source} on ${JSON.stringify(s)}`).toBe(re.test(s));
 }
@@ -62,8 +62,17 @@ describe("compileAutomaton", () => {
     for (const source of ["\\bfoo\\b", "\\Ba", "a\\B", "^\\b", "\\b$", "\\b", "\\B", "^(\\w+\\b\\s?)*$", "(?<=\\b)x", "é\\b", "\\b😀", "_\\b", "(\\w+\\b)+!"]) agrees(source, inputs);
   });
 
+  it("has a compiler of its own for lookarounds and word boundaries: compileAutomaton refuses them, so a bundle without them keeps none of that code", () => {
+    for (const source of ["a(?=b)", "(?<!a)b", "\\bx", "x\\B"]) {
+      expect(hasAssertions(program(source)), source).toBe(true);
+      expect(() => compileAutomaton(program(source)), source).toThrow(/compileAssertionAutomaton/);
+    }
+    for (const source of ["^(a+)+$", "(x+x+)+y"]) expect(hasAssertions(program(source)), source).toBe(false);
+    expect(linearTest(program("(?<=a)b"), "ab")).toBe(true);
+  });
+
   it("runs a lookaround's body once over the input: a long input costs no more than a few passes", () => {
-    const test = compileAutomaton(program("^(a+)+(?<!b)$"));
+    const test = compileAssertionAutomaton(program("^(a+)+(?<!b)$"));
     const input = "a".repeat(65535) + "!";
     const t = performance.now();
     expect(test(input)).toBe(false);

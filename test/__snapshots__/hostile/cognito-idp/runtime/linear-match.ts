@@ -129,15 +129,24 @@ function compileClass(source: string): ClassTest {
   };
 }
 
-/** Compiles a program once (hoist the result): a function answering the pattern's `.test`. */
+/**
+ * Whether a program has lookarounds or word boundaries: where a thread may go then depends on the
+ * position too, not only on the set of threads and the code point, so no step can be cached, and
+ * compileAssertionAutomaton runs it; compileAutomaton runs the others. (Two functions, so that a
+ * bundle whose patterns have none keeps no code for them.)
+ */
+export function hasAssertions(program: AutomatonProgram): boolean {
+  return (
+    (program.looks?.length ?? 0) > 0 || program.states.some((s) => s.kind === "boundary" || s.kind === "nonBoundary")
+  );
+}
+
+/** Compiles a program without lookarounds or word boundaries once (hoist the result): a function answering the pattern's `.test`. */
 export function compileAutomaton(program: AutomatonProgram): (input: string) => boolean {
-  // where a state depends on more than the set of threads and the code point (a lookaround, a word boundary), no step is cached
-  if (
-    (program.looks?.length ?? 0) > 0 ||
-    program.states.some((s) => s.kind === "boundary" || s.kind === "nonBoundary")
-  ) {
-    const run = compileScan(program);
-    return (input) => run(input, false, undefined);
+  if (hasAssertions(program)) {
+    throw new TypeError(
+      "compileAutomaton: a program with lookarounds or word boundaries is compileAssertionAutomaton's",
+    );
   }
   const count = program.states.length;
   const op = new Uint8Array(count);
@@ -457,13 +466,24 @@ function compileScan(program: AutomatonProgram): Scan {
   };
 }
 
+/** Compiles a program with lookarounds or word boundaries once (hoist the result): a function answering the pattern's `.test`. */
+export function compileAssertionAutomaton(program: AutomatonProgram): (input: string) => boolean {
+  const run = compileScan(program);
+  return (input) => run(input, false, undefined);
+}
+
+/** Either, as the program needs. */
+export function compileLinearMatcher(program: AutomatonProgram): (input: string) => boolean {
+  return hasAssertions(program) ? compileAssertionAutomaton(program) : compileAutomaton(program);
+}
+
 const compiled = new WeakMap<AutomatonProgram, (input: string) => boolean>();
 
 /** `program`'s `.test(input)`; the program is compiled on first use and kept while it lives. */
 export function linearTest(program: AutomatonProgram, input: string): boolean {
   let test = compiled.get(program);
   if (!test) {
-    test = compileAutomaton(program);
+    test = compileLinearMatcher(program);
     compiled.set(program, test);
   }
   return test(input);
