@@ -130,6 +130,38 @@ function compileClass(source: string): ClassTest {
 }
 
 /**
+ * A program as typed arrays: each state's operation, its argument (a class's index, a split's other
+ * branch, a lookaround's index) and its next state; and its classes, with a table of their ASCII
+ * members (`ascii[cls * 128 + cp]`: the common case, without a call).
+ */
+function decode(program: AutomatonProgram): {
+  readonly count: number;
+  readonly op: Uint8Array;
+  readonly arg: Int32Array;
+  readonly next: Int32Array;
+  readonly classes: readonly ClassTest[];
+  readonly ascii: Uint8Array;
+} {
+  const count = program.states.length;
+  const op = new Uint8Array(count);
+  const arg = new Int32Array(count);
+  const next = new Int32Array(count);
+  program.states.forEach((s, i) => {
+    op[i] = OPS[s.kind];
+    if (s.kind === "class") arg[i] = s.cls;
+    if (s.kind === "split") arg[i] = s.alt;
+    if (s.kind === "look") arg[i] = s.look;
+    if (s.kind !== "accept") next[i] = s.next;
+  });
+  const classes = program.classes.map(compileClass);
+  const ascii = new Uint8Array(classes.length * 128);
+  classes.forEach((test, cls) => {
+    for (let cp = 0; cp < 128; cp++) ascii[cls * 128 + cp] = test(cp) ? 1 : 0;
+  });
+  return { count, op, arg, next, classes, ascii };
+}
+
+/**
  * Whether a program has lookarounds or word boundaries: where a thread may go then depends on the
  * position too, not only on the set of threads and the code point, so no step can be cached, and
  * compileAssertionAutomaton runs it; compileAutomaton runs the others. (Two functions, so that a
@@ -148,22 +180,7 @@ export function compileAutomaton(program: AutomatonProgram): (input: string) => 
       "compileAutomaton: a program with lookarounds or word boundaries is compileAssertionAutomaton's",
     );
   }
-  const count = program.states.length;
-  const op = new Uint8Array(count);
-  const arg = new Int32Array(count); // class index, or the other branch of a split
-  const next = new Int32Array(count);
-  program.states.forEach((s, i) => {
-    op[i] = OPS[s.kind];
-    if (s.kind === "class") arg[i] = s.cls;
-    if (s.kind === "split") arg[i] = s.alt;
-    if (s.kind !== "accept") next[i] = s.next;
-  });
-  const classes = program.classes.map(compileClass);
-  // ASCII, the common case, without a call: ascii[cls * 128 + cp]
-  const ascii = new Uint8Array(classes.length * 128);
-  classes.forEach((test, cls) => {
-    for (let cp = 0; cp < 128; cp++) ascii[cls * 128 + cp] = test(cp) ? 1 : 0;
-  });
+  const { count, op, arg, next, classes, ascii } = decode(program);
   const { start, anchoredStart } = program;
   // the threads waiting to consume at this position and at the next, without duplicates
   let current = new Int32Array(count);
@@ -342,23 +359,7 @@ export function compileAutomaton(program: AutomatonProgram): (input: string) => 
 type Scan = (input: string, backward: boolean, record: Uint8Array | undefined) => boolean;
 
 function compileScan(program: AutomatonProgram): Scan {
-  const count = program.states.length;
-  const op = new Uint8Array(count);
-  const arg = new Int32Array(count); // class index, the other branch of a split, or a lookaround's index
-  const next = new Int32Array(count);
-  program.states.forEach((s, i) => {
-    op[i] = OPS[s.kind];
-    if (s.kind === "class") arg[i] = s.cls;
-    if (s.kind === "split") arg[i] = s.alt;
-    if (s.kind === "look") arg[i] = s.look;
-    if (s.kind !== "accept") next[i] = s.next;
-  });
-  const classes = program.classes.map(compileClass);
-  // ASCII, the common case, without a call: ascii[cls * 128 + cp]
-  const ascii = new Uint8Array(classes.length * 128);
-  classes.forEach((test, cls) => {
-    for (let cp = 0; cp < 128; cp++) ascii[cls * 128 + cp] = test(cp) ? 1 : 0;
-  });
+  const { count, op, arg, next, classes, ascii } = decode(program);
   const looks = (program.looks ?? []).map((look) => ({
     ...look,
     scan: compileScan(look.program),
