@@ -120,32 +120,34 @@ async function declarations(code: string): Promise<{ readonly name: string; read
  * output gzipped alone and how much smaller the bundle's gzip is without it.
  */
 function byModule(b: Bundle, work: string): { readonly file: string; readonly bytes: number; readonly gzipAlone?: number; readonly gzipSaved?: number }[] {
-  const output = Object.values(b.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
-  const inputs = Object.entries(output.inputs);
   const bytes = Buffer.from(b.code);
-  const tiled = Math.abs(inputs.reduce((s, [, i]) => s + i.bytesInOutput, 0) - bytes.byteLength) <= 1;
   let at = 0;
-  const rows = inputs.map(([file, { bytesInOutput }]) => {
-    const slice = [at, at + bytesInOutput] as const;
+  const rows = Object.entries(outputOf(b).inputs).map(([file, { bytesInOutput }]) => {
+    const slice = bytes.subarray(at, at + bytesInOutput);
     at += bytesInOutput;
     const row = { file: path.relative(work, path.resolve(file)), bytes: bytesInOutput };
-    if (!tiled) return row;
-    const without = Buffer.concat([bytes.subarray(0, slice[0]), bytes.subarray(slice[1])]);
-    return { ...row, gzipAlone: gzipSync(bytes.subarray(...slice), { level: 9 }).byteLength, gzipSaved: b.gzip - gzipSync(without, { level: 9 }).byteLength };
+    const without = gzipWithout(b, work, [row.file]);
+    return without === undefined ? row : { ...row, gzipAlone: gzipSync(slice, { level: 9 }).byteLength, gzipSaved: b.gzip - without };
   });
   return rows.filter((m) => m.bytes > 0).sort((x, y) => y.bytes - x.bytes);
 }
 
+/** The bundle's output, in its metafile. */
+function outputOf(b: Bundle): Metafile["outputs"][string] {
+  return Object.values(b.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+}
+
 /** The gzip of a bundle without these modules' slices (its metafile's inputs tiling it), or undefined where they do not tile it. */
 function gzipWithout(b: Bundle, work: string, files: readonly string[]): number | undefined {
-  const output = Object.values(b.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
   const bytes = Buffer.from(b.code);
   const kept: Buffer[] = [];
   let at = 0;
-  for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const [file, { bytesInOutput }] of Object.entries(outputOf(b).inputs)) {
     if (!files.includes(path.relative(work, path.resolve(file)))) kept.push(bytes.subarray(at, at + bytesInOutput));
     at += bytesInOutput;
   }
+  // (what follows the last module, a final newline, stays)
+  kept.push(bytes.subarray(at));
   return Math.abs(at - bytes.byteLength) <= 1 ? gzipSync(Buffer.concat(kept), { level: 9 }).byteLength : undefined;
 }
 
@@ -221,7 +223,7 @@ try {
   );
   console.log(table([["declaration", "bytes", "gzip saved"], ...shown.map((d) => [d.name, n(d.bytes), n(d.gzipSaved)])], [1, 2]));
 
-  const sdkModules = Object.values(sdk.metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+  const sdkModules = outputOf(sdk);
   const byPackage = new Map<string, number>();
   for (const [file, { bytesInOutput }] of Object.entries(sdkModules.inputs)) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? "(app)";

@@ -389,8 +389,9 @@ async function generateAway(
   options: GenerateOptions,
 ): Promise<{ readonly generated: Generated } | { readonly diagnostics: readonly Diagnostic[] } | undefined> {
   const started = performance.now();
-  // the caches are this thread's objects: the worker formats everything, and gives back its chunks for the run cache
-  const { formatCache: _f, inputCache: _i, stats: _s, ...rest } = options;
+  // the format cache is this thread's object: the worker formats everything, and gives back its chunks for the run cache
+  // (no input cache: a job goes away only outside --watch)
+  const { formatCache: _f, ...rest } = options;
   let reply;
   try {
     reply = await generateOnThread(rest, t.cached !== undefined);

@@ -19,17 +19,14 @@
  *
  * Needs ../shared (SHARED_DIR): `npx vitest run --config vitest.shared.config.ts test/shared/sdk-auth.test.ts`.
  */
-import { once } from "node:events";
 import { rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { declarationMap, type Service } from "../../generator/ir.js";
 import { UNSIGNED_OPERATIONS } from "../../generator/services.js";
 import type { Signer } from "../../templates/runtime/send.js";
-import { generatedService, loadSdk, sdkClient, sdkServices, type SdkModule, type SdkService } from "./sdk-services.js";
+import { captureServer, generatedService, loadSdk, sdkClient, sdkServices, type SdkModule, type SdkService } from "./sdk-services.js";
 import { WireSampler } from "./wire-sampler.js";
 
 /**
@@ -58,7 +55,7 @@ const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 describe.each(sdkServices())("$id: unsigned operations: our table against the AWS SDK v3", (target: SdkService) => {
   let out: string;
   let service: Service;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof captureServer>> | undefined;
   let endpoint: string;
   /** Per request received: its operation and its Authorization header. */
   let received: { readonly operation: string; readonly authorization: string | undefined }[] = [];
@@ -73,24 +70,14 @@ describe.each(sdkServices())("$id: unsigned operations: our table against the AW
     ours = (await import(pathToFileURL(path.join(out, target.id, "client.ts")).href)) as Readonly<Record<string, unknown>>;
     validators = (await import(pathToFileURL(path.join(out, target.id, "validators.ts")).href)) as Readonly<Record<string, unknown>>;
 
-    server = createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        received.push({ operation: String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "", authorization: req.headers["authorization"] });
-        res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-        res.end("{}");
-      });
-    });
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await captureServer(({ headers }) =>
+      received.push({ operation: String(headers["x-amz-target"] ?? "").split(".")[1] ?? "", authorization: headers["authorization"] }),
+    );
+    endpoint = server.endpoint;
   });
 
   afterAll(async () => {
-    if (server) {
-      server.closeAllConnections();
-      server.close();
-    }
+    await server?.close();
     if (out) await rm(out, { recursive: true, force: true });
   });
 

@@ -15,15 +15,13 @@
  * Needs ../shared (SHARED_DIR), like the other suites of vitest.shared.config.ts:
  * `npx vitest run --config vitest.shared.config.ts test/shared/sdk-parity.test.ts`.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonValue } from "../../generator/escape.js";
 import { declarationMap, type Declaration, type Node, type Service } from "../../generator/ir.js";
-import { generatedService, loadSdk, sdkClient, sdkServices, type SdkClient, type SdkModule, type SdkService } from "./sdk-services.js";
+import { captureServer, generatedService, loadSdk, sdkClient, sdkServices, type Captured, type SdkClient, type SdkModule, type SdkService } from "./sdk-services.js";
 import { isTimestamp, VARIANTS, WireSampler, type Variant } from "./wire-sampler.js";
 
 /**
@@ -60,13 +58,6 @@ const BLOBS: Readonly<Record<string, readonly string[]>> = {
 
 /** `order`: the same JSON once our body is put in the SDK's member order; `content`: anything else (values, members, number or string formatting). */
 type DiffKind = "order" | "content";
-
-interface Captured {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
 
 interface HttpRequest {
   readonly method: string;
@@ -278,7 +269,7 @@ interface Row {
 
 describe.each(sdkServices())("$id: wire parity with the AWS SDK v3", (target: SdkService) => {
   let out: string;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof captureServer>> | undefined;
   let client: SdkClient;
   let sdk: SdkModule;
   const captured: Captured[] = [];
@@ -291,21 +282,11 @@ describe.each(sdkServices())("$id: wire parity with the AWS SDK v3", (target: Sd
     builders = (await import(pathToFileURL(path.join(out, target.id, "builders.ts")).href)) as Readonly<Record<string, unknown>>;
     validators = (await import(pathToFileURL(path.join(out, target.id, "validators.ts")).href)) as Readonly<Record<string, unknown>>;
 
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        captured.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-        res.end("{}");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
+    server = await captureServer((request) => captured.push(request));
     sdk = await loadSdk(target);
     client = sdkClient(sdk, target, {
       region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: server.endpoint,
       credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
       maxAttempts: 1,
     });
@@ -313,7 +294,7 @@ describe.each(sdkServices())("$id: wire parity with the AWS SDK v3", (target: Sd
 
   afterAll(async () => {
     client?.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await server?.close();
     if (out) await rm(out, { recursive: true, force: true });
   });
 

@@ -5,8 +5,11 @@
  * service found in the corpus without one is named by `servicesWithoutSdk`,
  * so that the suites say what they could not compare.
  */
+import { once } from "node:events";
 import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generate } from "../../generator/index.js";
@@ -44,6 +47,40 @@ export async function generatedService(sdk: SdkService, prefix: string): Promise
   await writeOutput(out, result.files);
   await writeFile(path.join(out, "package.json"), '{ "type": "module" }\n');
   return { out, service: result.ir.services.find((s) => s.id === sdk.id)! };
+}
+
+/** A request the capture server received. */
+export interface Captured {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+/**
+ * A server on 127.0.0.1 that hands every request it receives to `seen` and answers it as a service
+ * answers an operation with an empty output (200, `{}`, JSON 1.1): its endpoint, and how to stop it.
+ */
+export async function captureServer(seen: (request: Captured) => void): Promise<{ readonly endpoint: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      seen({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+      res.end("{}");
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** The SDK client of a service, and its module (commands, `<Op>$` schemas…). */
